@@ -1,0 +1,80 @@
+#include "protocol/Codec.h"
+
+#include <utility>
+
+#include "protocol/Json.h"
+
+namespace chamber::protocol {
+
+namespace {
+
+// Finds the alternative of Variant whose static name (via Name) equals `name`, decodes it.
+template <class Variant, class Name, std::size_t... I>
+std::optional<Variant> decodeByName(const std::string& name, const json& j, Name nameOf,
+                                    std::index_sequence<I...>) {
+  std::optional<Variant> out;
+  auto tryOne = [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if (out || name != nameOf(static_cast<const T*>(nullptr))) return;
+    out = Variant{j.get<T>()};
+  };
+  (tryOne(std::type_identity<std::variant_alternative_t<I, Variant>>{}), ...);
+  return out;
+}
+
+template <class Variant, class Name, std::size_t... I>
+std::vector<std::string> names(Name nameOf, std::index_sequence<I...>) {
+  return {std::string(nameOf(static_cast<const std::variant_alternative_t<I, Variant>*>(nullptr)))...};
+}
+
+constexpr auto kEventName = [](const auto* t) {
+  return std::remove_pointer_t<decltype(t)>::kKind;
+};
+constexpr auto kCommandName = [](const auto* t) {
+  return std::remove_pointer_t<decltype(t)>::kName;
+};
+
+template <class Variant, class Name>
+Variant decode(const std::string& name, const json& j, Name nameOf, const char* unknownCode) {
+  if (!j.is_object()) throw DecodeError("bad_args", "arguments must be an object");
+  try {
+    auto v = decodeByName<Variant>(name, j, nameOf,
+                                   std::make_index_sequence<std::variant_size_v<Variant>>{});
+    if (!v) throw DecodeError(unknownCode, "unknown name '" + name + "'");
+    return std::move(*v);
+  } catch (const json::exception& e) {
+    throw DecodeError("bad_args", e.what());
+  } catch (const std::invalid_argument& e) {
+    throw DecodeError("bad_args", e.what());
+  }
+}
+
+}  // namespace
+
+json encodeEventData(const core::EventData& e) {
+  return std::visit([](const auto& v) { return json(v); }, e);
+}
+
+core::EventData decodeEvent(const std::string& kind, const json& data) {
+  return decode<core::EventData>(kind, data, kEventName, "unknown_kind");
+}
+
+json encodeCommand(const core::Command& c) {
+  return std::visit([](const auto& v) { return json{{"cmd", v.kName}, {"args", json(v)}}; }, c);
+}
+
+core::Command decodeCommand(const std::string& name, const json& args) {
+  return decode<core::Command>(name, args, kCommandName, "unknown_command");
+}
+
+std::vector<std::string> commandNames() {
+  return names<core::Command>(kCommandName,
+                              std::make_index_sequence<std::variant_size_v<core::Command>>{});
+}
+
+std::vector<std::string> eventKinds() {
+  return names<core::EventData>(kEventName,
+                                std::make_index_sequence<std::variant_size_v<core::EventData>>{});
+}
+
+}  // namespace chamber::protocol

@@ -1,0 +1,39 @@
+#pragma once
+/// chamber.v1 codec: events and commands to and from JSON, by their wire names.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/Commands.h"
+#include "core/Events.h"
+
+namespace chamber::protocol {
+
+using nlohmann::json;
+
+inline constexpr int kVersion = 1;
+inline constexpr const char* kSubprotocol = "chamber.v1";
+
+/// A message that cannot be decoded. `code` is one of the protocol's stable error codes.
+struct DecodeError : std::runtime_error {
+  DecodeError(std::string c, const std::string& what) : std::runtime_error(what), code(std::move(c)) {}
+  std::string code;
+};
+
+/// The event's payload ("data" on the wire).
+json encodeEventData(const core::EventData& e);
+/// Throws DecodeError("unknown_kind" or "bad_args").
+core::EventData decodeEvent(const std::string& kind, const json& data);
+
+/// {"cmd": name, "args": {...}}
+json encodeCommand(const core::Command& c);
+/// Throws DecodeError("unknown_command" or "bad_args").
+core::Command decodeCommand(const std::string& name, const json& args);
+
+/// Every command and event name, in variant order (for docs and round-trip tests).
+std::vector<std::string> commandNames();
+std::vector<std::string> eventKinds();
+
+}  // namespace chamber::protocol

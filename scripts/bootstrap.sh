@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs, with apt, only the Debian packages the project needs that are missing.
+# Idempotent: a second run installs nothing. Run as root on Debian 12 (bookworm).
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config ccache git
+  # session server
+  libwebsockets-dev libsqlite3-dev sqlite3 libssl-dev openssl nlohmann-json3-dev
+  libcli11-dev libspdlog-dev libtomlplusplus-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev procps
+  # PDFs: demo papers are written with Qt's QPdfWriter; poppler checks them
+  qt6-base-dev qt6-base-dev-tools fonts-dejavu-core poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "bootstrap: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "bootstrap: installing ${#missing[@]} missing packages: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "bootstrap: run as root (apt-get install is needed)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,63 @@
+#include "core/Authorization.h"
+
+#include <vector>
+#include <map>
+#include <string>
+
+namespace chamber::core {
+
+namespace {
+
+using R = Role;
+const std::vector<Role> kMembers = {R::Chair, R::ViceChair, R::Secretary, R::Delegate};
+const std::vector<Role> kRunners = {R::Chair, R::ViceChair, R::Secretary};
+
+const std::map<std::string_view, std::vector<Role>>& table() {
+  static const std::map<std::string_view, std::vector<Role>> t = {
+      {CreateSitting::kName, {R::Chair, R::Secretary, R::Operator}},
+      {OpenSitting::kName, kRunners},
+      {SuspendSitting::kName, kRunners},
+      {ResumeSitting::kName, kRunners},
+      {CloseSitting::kName, kRunners},
+      {CheckIn::kName, kMembers},
+      {MarkAttendance::kName, kRunners},
+      {ActivateItem::kName, kRunners},
+      {AttachDocument::kName, {R::Chair, R::Secretary, R::Operator}},
+      // Presenters (whoever holds the floor) may share too; Session.cpp checks that.
+      {SharePage::kName, {R::Chair, R::ViceChair, R::Secretary, R::Delegate, R::Responder, R::Operator}},
+      {RequestFloor::kName, kMembers},
+      {CancelFloor::kName, kMembers},
+      {GrantFloor::kName, {R::Chair, R::ViceChair}},
+      {EndFloor::kName, {R::Chair, R::ViceChair, R::Secretary, R::Delegate, R::Responder}},
+      {SubmitQuestion::kName, kMembers},
+      {GroupQuestions::kName, kRunners},
+      {AnswerQuestion::kName, {R::Chair, R::ViceChair, R::Secretary, R::Responder}},
+      {FollowUpQuestion::kName, kMembers},
+      {CreateVote::kName, kRunners},
+      {OpenVote::kName, kRunners},
+      {CastBallot::kName, kMembers},
+      {CloseVote::kName, kRunners},
+      {ReportMediaState::kName, {R::Media}},
+  };
+  return t;
+}
+
+}  // namespace
+
+bool roleMaySend(Role role, std::string_view commandName) {
+  auto it = table().find(commandName);
+  if (it == table().end()) return false;
+  for (Role r : it->second)
+    if (r == role) return true;
+  return false;
+}
+
+std::optional<Error> authorize(Role role, const Command& command) {
+  const auto name = nameOf(command);
+  if (roleMaySend(role, name)) return std::nullopt;
+  return Error{"forbidden", "Vai trò " + std::string(roleName(role)) + " không được thực hiện " +
+                                std::string(name) + " / role " + std::string(roleName(role)) +
+                                " may not send " + std::string(name)};
+}
+
+}  // namespace chamber::core

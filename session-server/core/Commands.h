@@ -1,0 +1,124 @@
+#pragma once
+/// What clients ask the core to do. Each command names itself (`kName`, the wire name).
+/// Who may send which command is decided in one place: Authorization.h.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/Model.h"
+
+namespace chamber::core {
+
+struct CreateSitting {
+  static constexpr const char* kName = "sitting.create";
+  int number = 0;
+  std::string term, title, date, place;
+  bool isPublic = true;
+  std::vector<AgendaItem> agenda;
+  std::optional<CouncilRules> rules;  ///< default: vietnameseDefaults()
+};
+struct OpenSitting { static constexpr const char* kName = "sitting.open"; };
+struct SuspendSitting {
+  static constexpr const char* kName = "sitting.suspend";
+  std::string reason;
+};
+struct ResumeSitting { static constexpr const char* kName = "sitting.resume"; };
+struct CloseSitting { static constexpr const char* kName = "sitting.close"; };
+/// A delegate checks in from the tablet (or out, with present = false).
+struct CheckIn {
+  static constexpr const char* kName = "attendance.checkin";
+  bool present = true;
+};
+/// Roll call: the secretary or chair marks a delegate.
+struct MarkAttendance {
+  static constexpr const char* kName = "attendance.mark";
+  std::string delegate;
+  bool present = true;
+};
+struct ActivateItem {
+  static constexpr const char* kName = "agenda.activate";
+  std::string item;
+};
+struct AttachDocument {
+  static constexpr const char* kName = "document.attach";
+  std::string item;
+  DocumentRef document;
+};
+struct SharePage {
+  static constexpr const char* kName = "document.share_page";
+  std::string sha256;
+  int page = 0;
+};
+struct RequestFloor {
+  static constexpr const char* kName = "floor.request";
+  std::string kind = "speech";
+};
+struct CancelFloor { static constexpr const char* kName = "floor.cancel"; };
+/// Give the floor: to `person`, or (empty) to the head of the queue, points of order first.
+struct GrantFloor {
+  static constexpr const char* kName = "floor.grant";
+  std::string person;
+  std::string kind;  ///< empty: the kind requested, else "speech"
+};
+/// End a turn: the chair ends anyone's, a speaker ends their own.
+struct EndFloor {
+  static constexpr const char* kName = "floor.end";
+  std::string person;  ///< empty: the sender's own turn
+};
+struct SubmitQuestion {
+  static constexpr const char* kName = "question.submit";
+  std::string to, text;
+};
+struct GroupQuestions {
+  static constexpr const char* kName = "question.group";
+  std::vector<std::string> questions;
+  std::string group;
+};
+struct AnswerQuestion {
+  static constexpr const char* kName = "question.answer";
+  std::string question;
+  std::string mode = "in_person";  ///< in_person, written (promise), written_answer
+  std::string text;
+};
+struct FollowUpQuestion {
+  static constexpr const char* kName = "question.follow_up";
+  std::string question, text;
+};
+struct CreateVote {
+  static constexpr const char* kName = "vote.create";
+  std::string item, title;
+  VoteForm form = VoteForm::Open;
+  VoteKind kind = VoteKind::Motion;
+  std::string rule = "majority";
+  std::vector<VoteOption> candidates;  ///< elections
+  int maxChoices = 1;
+};
+struct OpenVote {
+  static constexpr const char* kName = "vote.open";
+  std::string vote;
+};
+struct CastBallot {
+  static constexpr const char* kName = "vote.cast";
+  std::string vote;
+  std::vector<std::string> choices;
+  std::string delegate;  ///< optional; when given it must be the sender
+};
+struct CloseVote {
+  static constexpr const char* kName = "vote.close";
+  std::string vote;
+};
+struct ReportMediaState {
+  static constexpr const char* kName = "media.report";
+  std::string state, error, detail;
+};
+
+using Command =
+    std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
+                 MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor,
+                 CancelFloor, GrantFloor, EndFloor, SubmitQuestion, GroupQuestions,
+                 AnswerQuestion, FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote,
+                 ReportMediaState>;
+
+std::string_view nameOf(const Command& c);
+
+}  // namespace chamber::core

@@ -1,0 +1,45 @@
+#pragma once
+/// Internal to the core: the parts of decide(), one per area, and their shared helpers.
+#include "core/Session.h"
+
+namespace chamber::core::detail {
+
+struct Ctx {
+  const State& state;
+  const Actor& actor;
+  std::int64_t now_ms;
+  const Sitting* sitting;  ///< the current sitting, may be null
+};
+
+inline Decision fail(std::string code, std::string message) {
+  Decision d;
+  d.error = Error{std::move(code), std::move(message)};
+  return d;
+}
+
+inline Decision emit(const Ctx& c, EventData e) {
+  Decision d;
+  d.sitting = c.sitting ? c.sitting->id : 0;
+  d.events.push_back(std::move(e));
+  return d;
+}
+
+/// Fails unless there is a current sitting in one of the given states.
+std::optional<Decision> requireSitting(const Ctx& c, std::initializer_list<SittingStatus> allowed);
+
+Decision decideFloor(const Ctx& c, const RequestFloor& cmd);
+Decision decideFloor(const Ctx& c, const CancelFloor& cmd);
+Decision decideFloor(const Ctx& c, const GrantFloor& cmd);
+Decision decideFloor(const Ctx& c, const EndFloor& cmd);
+
+Decision decideQuestion(const Ctx& c, const SubmitQuestion& cmd);
+Decision decideQuestion(const Ctx& c, const GroupQuestions& cmd);
+Decision decideQuestion(const Ctx& c, const AnswerQuestion& cmd);
+Decision decideQuestion(const Ctx& c, const FollowUpQuestion& cmd);
+
+Decision decideVote(const Ctx& c, const CreateVote& cmd);
+Decision decideVote(const Ctx& c, const OpenVote& cmd);
+Decision decideVote(const Ctx& c, const CastBallot& cmd);
+Decision decideVote(const Ctx& c, const CloseVote& cmd);
+
+}  // namespace chamber::core::detail

@@ -1,0 +1,167 @@
+#pragma once
+/// Every change of a sitting is one of these events, appended to the log.
+/// Append only: never change the meaning of a kind that has been written; add a new one.
+/// The envelope (seq, time, sitting, actor, hashes) lives in the store.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/Model.h"
+
+namespace chamber::core {
+
+struct SittingCreated {
+  static constexpr const char* kKind = "sitting.created";
+  int number = 0;
+  std::string term, title, date, place;
+  bool isPublic = true;
+  CouncilRules rules;
+  std::vector<Delegate> roster;
+  std::vector<Responder> responders;
+  std::vector<AgendaItem> agenda;
+  bool operator==(const SittingCreated&) const = default;
+};
+struct SittingOpened {
+  static constexpr const char* kKind = "sitting.opened";
+  bool operator==(const SittingOpened&) const = default;
+};
+struct SittingSuspended {
+  static constexpr const char* kKind = "sitting.suspended";
+  std::string reason;
+  bool operator==(const SittingSuspended&) const = default;
+};
+struct SittingResumed {
+  static constexpr const char* kKind = "sitting.resumed";
+  bool operator==(const SittingResumed&) const = default;
+};
+struct SittingClosed {
+  static constexpr const char* kKind = "sitting.closed";
+  bool operator==(const SittingClosed&) const = default;
+};
+/// A delegate checked in, was marked at roll call, or left.
+struct AttendanceChanged {
+  static constexpr const char* kKind = "attendance.changed";
+  std::string delegate;
+  bool present = false;
+  std::string via;  ///< "checkin", "rollcall", "checkout"
+  bool operator==(const AttendanceChanged&) const = default;
+};
+struct ItemActivated {
+  static constexpr const char* kKind = "agenda.activated";
+  std::string item;
+  bool operator==(const ItemActivated&) const = default;
+};
+struct DocumentAttached {
+  static constexpr const char* kKind = "document.attached";
+  std::string item;
+  DocumentRef document;
+  bool operator==(const DocumentAttached&) const = default;
+};
+/// The presenter shows a page: tablets follow unless the delegate moved away.
+struct PageShared {
+  static constexpr const char* kKind = "document.page_shared";
+  std::string sha256;
+  int page = 0;
+  bool operator==(const PageShared&) const = default;
+};
+struct FloorRequested {
+  static constexpr const char* kKind = "floor.requested";
+  std::string delegate;
+  std::string kind;
+  bool operator==(const FloorRequested&) const = default;
+};
+struct FloorCancelled {
+  static constexpr const char* kKind = "floor.cancelled";
+  std::string delegate;
+  bool operator==(const FloorCancelled&) const = default;
+};
+struct FloorGranted {
+  static constexpr const char* kKind = "floor.granted";
+  std::string person;
+  std::string kind;
+  int limit_s = 0;
+  bool operator==(const FloorGranted&) const = default;
+};
+struct FloorEnded {
+  static constexpr const char* kKind = "floor.ended";
+  std::string person;
+  bool operator==(const FloorEnded&) const = default;
+};
+struct QuestionSubmitted {
+  static constexpr const char* kKind = "question.submitted";
+  std::string question, from, to, text;
+  bool operator==(const QuestionSubmitted&) const = default;
+};
+struct QuestionsGrouped {
+  static constexpr const char* kKind = "question.grouped";
+  std::vector<std::string> questions;
+  std::string group;
+  bool operator==(const QuestionsGrouped&) const = default;
+};
+/// mode "in_person": answered at the sitting; "written": to be answered in writing by due_ms;
+/// "written_answer": the written answer arrived.
+struct QuestionAnswered {
+  static constexpr const char* kKind = "question.answered";
+  std::string question, mode, text;
+  std::int64_t due_ms = 0;
+  bool operator==(const QuestionAnswered&) const = default;
+};
+struct QuestionFollowedUp {
+  static constexpr const char* kKind = "question.followed_up";
+  std::string question, text;
+  bool operator==(const QuestionFollowedUp&) const = default;
+};
+struct VoteCreated {
+  static constexpr const char* kKind = "vote.created";
+  std::string vote, item, title;
+  VoteForm form = VoteForm::Open;
+  VoteKind kind = VoteKind::Motion;
+  std::string rule;
+  std::vector<VoteOption> options;
+  int maxChoices = 1;
+  bool operator==(const VoteCreated&) const = default;
+};
+struct VoteOpened {
+  static constexpr const char* kKind = "vote.opened";
+  std::string vote;
+  int present = 0;
+  int inOffice = 0;
+  bool operator==(const VoteOpened&) const = default;
+};
+/// A ballot was cast. For a secret ballot `choices` is empty: the choice is kept apart,
+/// unordered and unlinked (store/SecretBallots), never in the log.
+struct BallotCast {
+  static constexpr const char* kKind = "ballot.cast";
+  std::string vote, delegate;
+  std::vector<std::string> choices;
+  bool operator==(const BallotCast&) const = default;
+};
+struct VoteClosed {
+  static constexpr const char* kKind = "vote.closed";
+  std::string vote;
+  Tally tally;
+  bool operator==(const VoteClosed&) const = default;
+};
+struct MediaStateChanged {
+  static constexpr const char* kKind = "media.state";
+  std::string state, error, detail;
+  bool operator==(const MediaStateChanged&) const = default;
+};
+
+using EventData =
+    std::variant<SittingCreated, SittingOpened, SittingSuspended, SittingResumed, SittingClosed,
+                 AttendanceChanged, ItemActivated, DocumentAttached, PageShared, FloorRequested,
+                 FloorCancelled, FloorGranted, FloorEnded, QuestionSubmitted, QuestionsGrouped,
+                 QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
+                 VoteClosed, MediaStateChanged>;
+
+std::string_view kindOf(const EventData& e);
+
+/// Who may see an event, and the one person who also sees it (e.g. the voter).
+struct Visibility {
+  Audience audience = Audience::Public;
+  std::string subject;
+};
+Visibility visibilityOf(const EventData& e);
+
+}  // namespace chamber::core

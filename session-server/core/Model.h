@@ -1,0 +1,179 @@
+#pragma once
+/// The state of the council and its sittings, as rebuilt from the event log.
+/// Data only; Session.h decides and applies.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/Rules.h"
+#include "core/Tally.h"
+#include "core/Types.h"
+
+namespace chamber::core {
+
+/// A council member (đại biểu), chair and secretaries included.
+struct Delegate {
+  std::string id;     ///< stable, e.g. "db01"
+  int seat = 0;       ///< seat number in the hall
+  std::string name;   ///< full name, Vietnamese
+  std::string title;  ///< e.g. "Chủ tịch HĐND xã"
+  Role role = Role::Delegate;
+  bool inOffice = true;
+  bool operator==(const Delegate&) const = default;
+};
+
+/// An official who answers interpellations (People's Committee).
+struct Responder {
+  std::string id;
+  std::string name;
+  std::string title;
+  bool operator==(const Responder&) const = default;
+};
+
+/// A document attached to an agenda item, stored under its SHA-256.
+struct DocumentRef {
+  std::string sha256;
+  std::string title;
+  bool classified = false;
+  bool operator==(const DocumentRef&) const = default;
+};
+
+/// One node of the agenda tree; `parent` is empty for top-level items.
+struct AgendaItem {
+  std::string id;  ///< "1", "1.2", …
+  std::string parent;
+  std::string title;
+  std::string presenter;
+  std::vector<DocumentRef> documents;
+  bool operator==(const AgendaItem&) const = default;
+};
+
+struct Presence {
+  bool present = false;
+  std::string via;  ///< "checkin", "rollcall", "checkout"
+  std::int64_t at_ms = 0;
+};
+
+struct FloorRequest {
+  std::string delegate;
+  std::string kind;  ///< "speech", "point_of_order", …
+  std::int64_t at_ms = 0;
+};
+
+struct Speaker {
+  std::string person;  ///< delegate or responder id
+  std::string kind;
+  std::int64_t since_ms = 0;
+  int limit_s = 0;     ///< 0: no limit (the chair)
+};
+
+enum class QuestionStatus {
+  Submitted = 1,
+  Answered,        ///< answered in person at the sitting
+  FollowUp,        ///< the delegate asked again; awaiting an answer
+  WrittenPending,  ///< to be answered in writing by `due_ms`
+  AnsweredWritten,
+};
+
+struct Question {
+  std::string id;
+  std::string from;  ///< delegate id
+  std::string to;    ///< responder id
+  std::string text;
+  std::string group;
+  QuestionStatus status = QuestionStatus::Submitted;
+  std::vector<std::string> answers;
+  std::vector<std::string> followUps;
+  std::int64_t due_ms = 0;
+};
+
+enum class VoteForm { Open = 1, Named, Secret };
+enum class VoteKind { Motion = 1, Election, Confidence };
+enum class VoteStatus { Draft = 1, Open, Closed };
+
+struct Vote {
+  std::string id;
+  std::string item;
+  std::string title;
+  VoteForm form = VoteForm::Open;
+  VoteKind kind = VoteKind::Motion;
+  std::string rule;  ///< key into CouncilRules::voteRules
+  std::vector<VoteOption> options;
+  int maxChoices = 1;
+  VoteStatus status = VoteStatus::Draft;
+  int present = 0;   ///< snapshot when opened
+  int inOffice = 0;
+  std::set<std::string> voted;  ///< turnout: who has cast a ballot (never what)
+  std::map<std::string, std::vector<std::string>> choiceOf;  ///< empty for secret ballots
+  std::map<std::string, int> counts;  ///< per option key
+  int ballots = 0;
+  std::optional<Tally> result;
+};
+
+enum class SittingStatus { Scheduled = 1, Open, Suspended, Closed };
+
+struct Sitting {
+  int id = 0;
+  int number = 0;       ///< kỳ họp thứ …
+  std::string term;     ///< nhiệm kỳ, e.g. "2026-2031"
+  std::string title;
+  std::string date;     ///< ISO date
+  std::string place;
+  bool isPublic = true;
+  SittingStatus status = SittingStatus::Scheduled;
+  CouncilRules rules;
+  std::vector<Delegate> roster;
+  std::vector<Responder> responders;
+  std::vector<AgendaItem> agenda;
+  std::string activeItem;
+  std::map<std::string, Presence> attendance;
+  std::vector<FloorRequest> queue;
+  std::vector<Speaker> speakers;
+  std::map<std::string, Question> questions;
+  int nextQuestion = 1;
+  std::map<std::string, Vote> votes;
+  int nextVote = 1;
+  std::string openVote;  ///< at most one vote is open
+  struct Shared { std::string sha256; int page = 0; } shared;  ///< follow the presenter
+
+  const Delegate* delegate(const std::string& id) const;
+  const Responder* responder(const std::string& id) const;
+  AgendaItem* item(const std::string& id);
+  int inOfficeCount() const;
+  int presentCount() const;  ///< present and in office
+  int seatCount() const;
+  bool quorate() const;
+  bool isPresent(const std::string& delegateId) const;
+};
+
+/// The media process's own state, as it reports it.
+struct MediaState {
+  std::string state = "idle";  ///< idle, starting, live, reconnecting, failed
+  std::string error;
+  std::string detail;
+};
+
+/// Everything the server holds: the council's roster and every sitting.
+struct State {
+  std::vector<Delegate> council;      ///< used when a sitting is created
+  std::vector<Responder> responders;
+  std::map<int, Sitting> sittings;
+  MediaState media;
+
+  /// The sitting commands go to: the latest not closed, else the latest.
+  Sitting* current();
+  const Sitting* current() const;
+  const Sitting* sitting(int id) const;
+};
+
+std::string_view name(QuestionStatus s);
+std::string_view name(VoteForm f);
+std::string_view name(VoteKind k);
+std::string_view name(VoteStatus s);
+std::string_view name(SittingStatus s);
+std::string_view name(Base b);
+
+}  // namespace chamber::core
