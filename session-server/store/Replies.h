@@ -1,0 +1,22 @@
+#pragma once
+/// The stored reply to every command, keyed by (principal, client id): a retry after a
+/// lost reply — even across a server crash — gets the same answer and changes nothing.
+#include <optional>
+#include <string>
+
+#include "store/Database.h"
+
+namespace chamber::store {
+
+class Replies {
+ public:
+  explicit Replies(Database& db) : db_(db) {}
+  std::optional<std::string> find(const std::string& principal, const std::string& clientId);
+  /// Within the caller's transaction.
+  void put(const std::string& principal, const std::string& clientId, const std::string& reply);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace chamber::store

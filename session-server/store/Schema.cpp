@@ -1,0 +1,58 @@
+#include "store/Schema.h"
+
+namespace chamber::store {
+
+const std::vector<Migration>& schemaMigrations() {
+  static const std::vector<Migration> steps = {
+      // 0 -> 1: the event log and what hangs off it.
+      [](Database& db) {
+        db.exec(R"(
+          CREATE TABLE events(
+            seq INTEGER PRIMARY KEY,
+            ts_ms INTEGER NOT NULL,
+            sitting INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            audience INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            data TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+          CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+          CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+          -- The reply to every command, so that a retry gets the same answer.
+          CREATE TABLE command_replies(
+            principal TEXT NOT NULL, client_id TEXT NOT NULL, reply TEXT NOT NULL,
+            PRIMARY KEY(principal, client_id)) WITHOUT ROWID;
+          -- Secret ballots: a random key orders the rows; no voter, no time, no sequence.
+          CREATE TABLE secret_ballots(
+            id BLOB PRIMARY KEY, sitting INTEGER NOT NULL, vote TEXT NOT NULL,
+            choices TEXT NOT NULL) WITHOUT ROWID;
+          CREATE TABLE delegates(
+            id TEXT PRIMARY KEY, seat INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '', role TEXT NOT NULL,
+            in_office INTEGER NOT NULL DEFAULT 1, pin_hash TEXT NOT NULL DEFAULT '');
+          CREATE TABLE accounts(
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL, secret_hash TEXT NOT NULL);
+          CREATE TABLE tokens(
+            token_hash TEXT PRIMARY KEY, principal TEXT NOT NULL, role TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '', created_ms INTEGER NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0);
+          CREATE TABLE documents(
+            sha256 TEXT PRIMARY KEY, title TEXT NOT NULL, filename TEXT NOT NULL,
+            mime TEXT NOT NULL, size INTEGER NOT NULL, classified INTEGER NOT NULL DEFAULT 0,
+            created_ms INTEGER NOT NULL);
+        )");
+      },
+      // 1 -> 2: reading one sitting's events (exports, the portal) without a scan.
+      [](Database& db) { db.exec("CREATE INDEX events_by_sitting ON events(sitting, seq)"); },
+  };
+  return steps;
+}
+
+void ensureSchema(Database& db) { migrate(db, schemaMigrations()); }
+
+}  // namespace chamber::store

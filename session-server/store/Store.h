@@ -1,0 +1,49 @@
+#pragma once
+/// The store as one piece: the database and its repositories, and the two operations the
+/// server and chamberctl share — recording a decision, and rebuilding the state.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/Session.h"
+#include "store/Council.h"
+#include "store/Database.h"
+#include "store/Documents.h"
+#include "store/EventLog.h"
+#include "store/Replies.h"
+#include "store/SecretBallots.h"
+
+namespace chamber::store {
+
+class Store {
+ public:
+  /// Opens `dataDir/chamber.db` (creating and migrating it) and `dataDir/documents/`.
+  explicit Store(const std::filesystem::path& dataDir);
+
+  Database db;
+  EventLog log;
+  Replies replies;
+  SecretBallots secret;
+  Council council;
+  Documents documents;
+
+  /// Writes a decision's events (and a secret ballot's choice, apart) within the open
+  /// transaction. Returns the events as stored, with seq and hashes.
+  std::vector<StoredEvent> record(const core::Actor& actor, const core::Decision& d,
+                                  std::int64_t now_ms);
+
+  /// Rebuilds the whole state: the council from its tables, then every event, then the
+  /// counts of secret ballots. Returns the head sequence number through `head`.
+  core::State load(std::int64_t& head);
+
+  /// Decides, records, commits and applies one command (chamberctl; the server batches).
+  core::Decision run(core::State& state, const core::Actor& actor, const core::Command& cmd,
+                     std::int64_t now_ms, std::vector<StoredEvent>* stored = nullptr);
+};
+
+std::string actorString(const core::Actor& a);
+
+/// Folds a stored event into the state (replay, or events written by another process).
+void applyStored(core::State& state, const StoredEvent& e);
+
+}  // namespace chamber::store

@@ -1,0 +1,179 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "protocol/StateView.h"
+#include "store/Store.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::core;
+using namespace chamber::store;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'780'000'000'000;
+
+void seedCouncil(Store& st, int n) {
+  for (int i = 1; i <= n; ++i) {
+    Delegate d{"d" + std::to_string(100 + i), i, "Đại biểu " + std::to_string(i), "",
+               i == 1 ? Role::Chair : Role::Delegate, true};
+    st.council.putDelegate(d, "1234", 1000);
+  }
+  st.council.putAccount("r1", "Chủ tịch UBND xã", "", Role::Responder, "pw", 1000);
+}
+
+Actor del(int i) { return {i == 1 ? Role::Chair : Role::Delegate, "d" + std::to_string(100 + i)}; }
+
+void ok(const Decision& d) { ASSERT_TRUE(d.ok()) << d.error->code << " " << d.error->message; }
+
+}  // namespace
+
+TEST(Store, ReplayRebuildsTheSameStateIncludingSecretCounts) {
+  test::TempDir dir;
+  protocol::json before;
+  {
+    Store st(dir.path);
+    seedCouncil(st, 9);
+    std::int64_t head = 0;
+    State s = st.load(head);
+    CreateSitting c;
+    c.number = 1;
+    c.title = "Kỳ họp thứ nhất";
+    c.agenda = {{"1", "", "Khai mạc", "", {}}};
+    Actor op{Role::Operator, "op"};
+    ok(st.run(s, op, c, kNow));
+    ok(st.run(s, del(1), OpenSitting{}, kNow));
+    for (int i = 1; i <= 9; ++i) ok(st.run(s, del(i), CheckIn{}, kNow));
+    ok(st.run(s, del(1), CreateVote{"1", "Bầu", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1}, kNow));
+    ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
+    for (int i = 1; i <= 7; ++i) ok(st.run(s, del(i), CastBallot{"v1", {i <= 5 ? "yes" : "no"}, ""}, kNow));
+    ok(st.run(s, del(4), RequestFloor{"point_of_order"}, kNow));
+    before = protocol::stateView(s, Role::Chair, "d101");
+    EXPECT_EQ(s.current()->votes["v1"].counts["yes"], 5);
+  }
+  Store st(dir.path);
+  std::int64_t head = 0;
+  State s = st.load(head);
+  EXPECT_EQ(head, 1 + 1 + 9 + 1 + 1 + 7 + 1);
+  EXPECT_EQ(protocol::stateView(s, Role::Chair, "d101"), before);
+  EXPECT_EQ(s.current()->votes["v1"].counts["yes"], 5);
+  EXPECT_EQ(s.current()->votes["v1"].counts["no"], 2);
+  // The vote can be closed after the restart with the right tally.
+  Decision d = st.run(s, del(1), CloseVote{"v1"}, kNow);
+  ok(d);
+  EXPECT_EQ(std::get<VoteClosed>(d.events[0]).tally.options[0].count, 5);
+}
+
+TEST(Store, NothingStoredLinksASecretBallotToItsVoter) {
+  test::TempDir dir;
+  Store st(dir.path);
+  seedCouncil(st, 40);
+  std::int64_t head = 0;
+  State s = st.load(head);
+  CreateSitting c;
+  c.number = 1;
+  c.title = "Kỳ họp";
+  c.agenda = {{"1", "", "Bầu cử", "", {}}};
+  ok(st.run(s, {Role::Operator, "op"}, c, kNow));
+  ok(st.run(s, del(1), OpenSitting{}, kNow));
+  for (int i = 1; i <= 40; ++i) ok(st.run(s, del(i), CheckIn{}, kNow));
+  ok(st.run(s, del(1), CreateVote{"1", "Bãi nhiệm", VoteForm::Secret, VoteKind::Motion, "two_thirds", {}, 1}, kNow));
+  ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
+  // Voters in seat order; the choice alternates with a pattern a row order would reveal.
+  std::vector<std::string> castOrder;
+  for (int i = 1; i <= 40; ++i) {
+    const std::string choice = (i % 3 == 0) ? "no" : "yes";
+    castOrder.push_back(choice);
+    ok(st.run(s, del(i), CastBallot{"v1", {choice}, ""}, kNow + i));
+  }
+  // 1. The log's ballot events carry the voter but never the choice.
+  for (const auto& e : st.log.readAfter(0))
+    if (e.kind == "ballot.cast") {
+      EXPECT_EQ(e.data.find("yes"), std::string::npos) << e.data;
+      EXPECT_EQ(e.data.find("no\""), std::string::npos) << e.data;
+    }
+  // 2. The secret table holds no voter, no time, no sequence: its columns are all there is.
+  auto cols = st.db.prepare("SELECT name FROM pragma_table_info('secret_ballots') ORDER BY cid");
+  std::vector<std::string> names;
+  while (cols.step()) names.push_back(cols.text(0));
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "sitting", "vote", "choices"}));
+  // 3. Its natural row order is not the order of casting.
+  std::vector<std::string> stored;
+  auto rows = st.db.prepare("SELECT choices FROM secret_ballots");
+  while (rows.step()) stored.push_back(rows.text(0));
+  ASSERT_EQ(stored.size(), 40u);
+  EXPECT_NE(stored, castOrder);
+  // 4. The replies stored for idempotency do not carry the choice either.
+  auto replies = st.db.prepare("SELECT reply FROM command_replies");
+  while (replies.step()) EXPECT_EQ(replies.text(0).find("\"yes\""), std::string::npos);
+  // 5. The in-memory state has counts and turnout, never a per-delegate choice.
+  const Vote& v = s.current()->votes["v1"];
+  EXPECT_TRUE(v.choiceOf.empty());
+  EXPECT_EQ(v.voted.size(), 40u);
+  EXPECT_EQ(v.counts.at("no"), 13);
+}
+
+TEST(Store, PinsPasswordsAndDeviceTokens) {
+  test::TempDir dir;
+  Store st(dir.path);
+  seedCouncil(st, 3);
+  auto p = st.council.loginPin(2, "1234");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->id, "d102");
+  EXPECT_EQ(p->role, Role::Delegate);
+  EXPECT_FALSE(st.council.loginPin(2, "1235"));
+  EXPECT_FALSE(st.council.loginPin(99, "1234"));
+  auto r = st.council.loginPassword("r1", "pw");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->role, Role::Responder);
+  EXPECT_FALSE(st.council.loginPassword("r1", "PW"));
+  const auto token = st.council.issueToken(*p, "tablet 2", kNow);
+  EXPECT_EQ(token.size(), 64u);
+  auto t = st.council.loginToken(token);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->id, "d102");
+  EXPECT_EQ(t->name, "Đại biểu 2");
+  EXPECT_FALSE(st.council.loginToken(std::string(64, '0')));
+  st.council.revokeTokens("d102");
+  EXPECT_FALSE(st.council.loginToken(token));
+  // Secrets are stored hashed only.
+  auto s = st.db.prepare("SELECT pin_hash FROM delegates WHERE seat = 2");
+  s.step();
+  EXPECT_EQ(s.text(0).rfind("pbkdf2-sha256$1000$", 0), 0u);
+  EXPECT_EQ(s.text(0).find("1234", 20), std::string::npos);
+}
+
+TEST(Store, DocumentsAreStoredOnceUnderTheirHash) {
+  test::TempDir dir;
+  Store st(dir.path);
+  const std::string pdf = "%PDF-1.4\n% test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+  auto up = st.documents.begin(1 << 20);
+  ASSERT_TRUE(up->write(pdf.data(), pdf.size()));
+  auto m = st.documents.finish(std::move(up), "Tờ trình", "to-trinh.pdf", false, kNow);
+  EXPECT_EQ(m.sha256, sha256Hex(pdf));
+  EXPECT_EQ(m.size, static_cast<std::int64_t>(pdf.size()));
+  EXPECT_TRUE(std::filesystem::exists(st.documents.pathOf(m.sha256)));
+  // Again, as classified: still one file, now classified.
+  up = st.documents.begin(1 << 20);
+  up->write(pdf.data(), pdf.size());
+  m = st.documents.finish(std::move(up), "Khác", "x.pdf", true, kNow);
+  EXPECT_TRUE(m.classified);
+  EXPECT_EQ(m.title, "Tờ trình");
+  EXPECT_EQ(st.documents.list().size(), 1u);
+  // Not a PDF; too large; a bad hash.
+  up = st.documents.begin(1 << 20);
+  up->write("MZ\x90\x00", 4);
+  EXPECT_THROW(st.documents.finish(std::move(up), "x", "x.exe", false, kNow), std::runtime_error);
+  up = st.documents.begin(10);
+  EXPECT_FALSE(up->write(pdf.data(), pdf.size()));
+  EXPECT_THROW(st.documents.finish(std::move(up), "x", "x.pdf", false, kNow), std::runtime_error);
+  EXPECT_FALSE(st.documents.find("../../etc/passwd"));
+  // No temporary files are left behind.
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(st.documents.dir())) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+}
