@@ -1,0 +1,25 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace chamber::net {
+
+/// Everything the server is told at start (chamber-server --help lists the flags).
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;  ///< 0: any free port (see Server::port())
+  std::filesystem::path dataDir = "data";
+  std::filesystem::path portalDir;  ///< static files served at /
+  std::filesystem::path hlsDir;     ///< live HLS served at /live/
+  std::string tlsCert, tlsKey;      ///< both set: HTTPS and WSS only
+  std::size_t maxFrameBytes = 64 * 1024;      ///< a larger WebSocket message closes the connection
+  double messagesPerSecond = 20;              ///< per connection, sustained
+  double messageBurst = 60;                   ///< per connection, at once
+  std::size_t maxOutboxMessages = 20000;      ///< a client this far behind is disconnected
+  std::int64_t maxUploadBytes = 200LL << 20;  ///< documents
+  int pinFailuresBeforeLock = 5;
+  int pinLockSeconds = 60;
+};
+
+}  // namespace chamber::net

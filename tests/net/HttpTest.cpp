@@ -1,0 +1,146 @@
+// HTTP on the WebSocket port: health, upload (operator), download with ETag and Range,
+// classified papers only for those cleared, bad paths, oversized uploads, TLS.
+#include <cstdlib>
+
+#include "support/Http.h"
+#include "support/Peer.h"
+#include "support/Seed.h"
+#include "support/ServerProcess.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::test;
+
+namespace {
+
+std::string samplePdf(int pages) {
+  std::string s = "%PDF-1.4\n";
+  for (int i = 0; i < pages; ++i) s += "% trang " + std::to_string(i) + " " + std::string(1000, 'x') + "\n";
+  return s + "%%EOF\n";
+}
+
+struct HttpFixture : ::testing::Test {
+  TempDir dir;
+  std::unique_ptr<ServerProcess> server;
+  wsclient::ClientLoop loop;
+  std::string opToken, delegateToken, displayToken;
+
+  void SetUp() override {
+    seedCouncil(dir.path, 5);
+    server = std::make_unique<ServerProcess>(dir.path, std::vector<std::string>{"--max-upload", "100000"});
+    opToken = token("operator", 0);
+    delegateToken = token("", 3);
+    displayToken = token("display", 0);
+    Peer chair(loop, server->port());
+    chair.hello();
+    chair.loginPin(1, pinOf(1));
+    chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"},
+                                {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
+  }
+  std::string token(const std::string& user, int seat) {
+    Peer p(loop, server->port());
+    p.hello();
+    json r = user.empty() ? p.loginPin(seat, pinOf(seat), "tablet")
+                          : p.request({{"type", "auth"}, {"method", "password"}, {"user", user},
+                                       {"password", "secret"}, {"device", "console"}});
+    return r["result"].value("token", "");
+  }
+  HttpResponse upload(const std::string& body, const std::string& query, const std::string& tok) {
+    return http(server->port(), "POST", "/api/documents?" + query,
+                {{"Authorization", "Bearer " + tok}, {"Content-Type", "application/pdf"}}, body);
+  }
+};
+
+}  // namespace
+
+TEST_F(HttpFixture, HealthAnswers) {
+  auto r = http(server->port(), "GET", "/health");
+  EXPECT_EQ(r.status, 200);
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_GE(j["head"].get<int>(), 1);
+}
+
+TEST_F(HttpFixture, UploadAttachAndDownloadWithETagAndRange) {
+  const std::string pdf = samplePdf(20);
+  auto up = upload(pdf, "title=D%E1%BB%B1%20to%C3%A1n%202027&item=1", opToken);
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto j = json::parse(up.body);
+  const std::string sha = j["document"]["sha256"];
+  EXPECT_EQ(j["document"]["size"], pdf.size());
+  EXPECT_EQ(j["document"]["title"], "Dự toán 2027");
+  EXPECT_EQ(j["attach"]["type"], "ok");
+  // The public may read it: it is on a public sitting's agenda.
+  auto full = http(server->port(), "GET", "/api/documents/" + sha);
+  ASSERT_EQ(full.status, 200);
+  EXPECT_EQ(full.body, pdf);
+  EXPECT_EQ(full.headers["etag"], "\"" + sha + "\"");
+  EXPECT_EQ(full.headers["accept-ranges"], "bytes");
+  EXPECT_EQ(full.headers["content-type"], "application/pdf");
+  auto cached = http(server->port(), "GET", "/api/documents/" + sha, {{"If-None-Match", "\"" + sha + "\""}});
+  EXPECT_EQ(cached.status, 304);
+  EXPECT_TRUE(cached.body.empty());
+  auto part = http(server->port(), "GET", "/api/documents/" + sha, {{"Range", "bytes=100-199"}});
+  EXPECT_EQ(part.status, 206);
+  EXPECT_EQ(part.body, pdf.substr(100, 100));
+  EXPECT_EQ(part.headers["content-range"], "bytes 100-199/" + std::to_string(pdf.size()));
+  auto tail = http(server->port(), "GET", "/api/documents/" + sha, {{"Range", "bytes=-10"}});
+  EXPECT_EQ(tail.status, 206);
+  EXPECT_EQ(tail.body, pdf.substr(pdf.size() - 10));
+  auto open = http(server->port(), "GET", "/api/documents/" + sha, {{"Range", "bytes=20000-"}});
+  EXPECT_EQ(open.status, 206);
+  EXPECT_EQ(open.body, pdf.substr(20000));
+  auto beyond = http(server->port(), "GET", "/api/documents/" + sha, {{"Range", "bytes=999999-"}});
+  EXPECT_EQ(beyond.status, 416);
+  EXPECT_EQ(beyond.headers["content-range"], "bytes */" + std::to_string(pdf.size()));
+  // The same bytes again: stored once.
+  EXPECT_EQ(upload(pdf, "title=again", opToken).status, 201);
+  auto list = json::parse(http(server->port(), "GET", "/api/documents", {{"Authorization", "Bearer " + opToken}}).body);
+  EXPECT_EQ(list["documents"].size(), 1u);
+}
+
+TEST_F(HttpFixture, ClassifiedPapersOnlyForThoseCleared) {
+  auto up = upload(samplePdf(2), "title=M%E1%BA%ADt&classified=1&item=1", opToken);
+  ASSERT_EQ(up.status, 201) << up.body;
+  const std::string sha = json::parse(up.body)["document"]["sha256"];
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha).status, 401);
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha, {{"Authorization", "Bearer " + displayToken}}).status, 403);
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha, {{"Authorization", "Bearer " + delegateToken}}).status, 200);
+  auto pub = json::parse(http(server->port(), "GET", "/api/documents").body);
+  EXPECT_TRUE(pub["documents"].empty());
+  auto state = json::parse(http(server->port(), "GET", "/api/state").body);
+  EXPECT_TRUE(state["state"]["current"]["agenda"][0]["documents"].empty());
+  // A document on no public agenda is not public either.
+  auto loose = upload(samplePdf(1) + "loose", "title=Nh%C3%A1p", opToken);
+  const std::string looseSha = json::parse(loose.body)["document"]["sha256"];
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + looseSha).status, 401);
+}
+
+TEST_F(HttpFixture, BadUploadsAndPathTricks) {
+  EXPECT_EQ(upload(samplePdf(1), "title=x", "").status, 401);
+  EXPECT_EQ(upload(samplePdf(1), "title=x", delegateToken).status, 403);
+  EXPECT_EQ(upload("MZ not a pdf", "title=x", opToken).status, 415);
+  EXPECT_EQ(upload(samplePdf(1), "", opToken).status, 400);
+  EXPECT_EQ(upload(samplePdf(200), "title=big", opToken).status, 413);  // over --max-upload
+  for (const char* p : {"/api/documents/../../chamber.db", "/api/documents/%2e%2e%2fchamber.db",
+                        "/api/documents/" "0000000000000000000000000000000000000000000000000000000000000000",
+                        "/api/nothing"})
+    EXPECT_EQ(http(server->port(), "GET", p).status, 404) << p;
+  EXPECT_EQ(http(server->port(), "GET", "/health").status, 200);  // still serving
+}
+
+TEST(Tls, ServesWssWhenACertificateIsConfigured) {
+  TempDir dir;
+  seedCouncil(dir.path, 3);
+  const auto cert = (dir.path / "cert.pem").string(), key = (dir.path / "key.pem").string();
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " +
+                          key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  ServerProcess server(dir.path, {"--tls-cert", cert, "--tls-key", key});
+  wsclient::ClientLoop loop;
+  Peer p(loop, server.port(), /*tls=*/true);
+  p.hello();
+  EXPECT_EQ(p.loginPin(2, pinOf(2))["result"]["role"], "secretary");
+  // Plain HTTP on the TLS port gets nothing useful.
+  EXPECT_NE(http(server.port(), "GET", "/health").status, 200);
+}

@@ -1,0 +1,140 @@
+#pragma once
+// A chamber.v1 participant for tests: sends requests and waits (bounded) for their replies,
+// collects the events pushed to it.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "wsclient/WsClient.h"
+
+namespace chamber::test {
+
+using nlohmann::json;
+
+class Peer {
+ public:
+  Peer(wsclient::ClientLoop& loop, int port, bool tls = false) : loop_(loop) {
+    client_ = &loop.connect("127.0.0.1", port, tls);
+    client_->onMessage = [this](const std::string& m) { onMessage(m); };
+  }
+
+  /// Sends a message with a fresh id (unless it has one) and waits for its reply.
+  json request(json msg, int timeout_ms = 5000) {
+    // Ids must be unique per principal for good: the server remembers every reply.
+    if (!msg.contains("id")) msg["id"] = prefix_ + std::to_string(++counter_);
+    const std::string id = msg["id"];
+    client_->send(msg.dump());
+    json reply;
+    const bool got = loop_.runUntil(
+        [&] {
+          auto it = replies_.find(id);
+          if (it == replies_.end()) return client_->isClosed();
+          reply = it->second;
+          return true;
+        },
+        timeout_ms);
+    if (!got) ADD_FAILURE() << "no reply to " << msg.dump().substr(0, 200);
+    return reply;
+  }
+
+  json cmd(const std::string& name, json args = json::object(), const std::string& id = "") {
+    json m{{"type", "cmd"}, {"cmd", name}, {"args", std::move(args)}};
+    if (!id.empty()) m["id"] = id;
+    return request(m);
+  }
+
+  /// cmd() that must succeed; returns the events it produced.
+  json ok(const std::string& name, json args = json::object()) {
+    json r = cmd(name, std::move(args));
+    EXPECT_EQ(r.value("type", ""), "ok") << name << ": " << r.dump();
+    return r.contains("result") ? r["result"].value("events", json::array()) : json::array();
+  }
+
+  void hello() { EXPECT_EQ(request({{"type", "hello"}, {"version", 1}})["type"], "welcome"); }
+  json loginPin(int seat, const std::string& pin, const std::string& device = "") {
+    json m{{"type", "auth"}, {"method", "pin"}, {"seat", seat}, {"pin", pin}};
+    if (!device.empty()) m["device"] = device;
+    return request(m);
+  }
+  json loginPassword(const std::string& user, const std::string& pw) {
+    return request({{"type", "auth"}, {"method", "password"}, {"user", user}, {"password", pw}});
+  }
+  json loginToken(const std::string& token) {
+    return request({{"type", "auth"}, {"method", "token"}, {"token", token}});
+  }
+  json resume(std::int64_t after) { return request({{"type", "resume"}, {"after", after}}); }
+
+  /// Waits for an event of this kind (optionally matching); returns it or null.
+  json waitEvent(const std::string& kind, int timeout_ms = 5000,
+                 const std::function<bool(const json&)>& match = nullptr) {
+    json found;
+    loop_.runUntil(
+        [&] {
+          for (const auto& e : events)
+            if (e["kind"] == kind && (!match || match(e))) {
+              found = e;
+              return true;
+            }
+          return client_->isClosed();
+        },
+        timeout_ms);
+    return found;
+  }
+
+  bool waitClosed(int timeout_ms = 5000) {
+    return loop_.runUntil([&] { return client_->isClosed(); }, timeout_ms);
+  }
+  bool waitOpen(int timeout_ms = 5000) {
+    return loop_.runUntil([&] { return client_->isOpen() || client_->isClosed(); }, timeout_ms) &&
+           client_->isOpen();
+  }
+
+  std::int64_t lastSeq() const { return events.empty() ? 0 : events.back()["seq"].get<std::int64_t>(); }
+  bool sawKind(const std::string& kind) const {
+    for (const auto& e : events)
+      if (e["kind"] == kind) return true;
+    return false;
+  }
+
+  /// The reply with this id, if it has arrived (no waiting).
+  const json* replyTo(const std::string& id) const {
+    auto it = replies_.find(id);
+    return it == replies_.end() ? nullptr : &it->second;
+  }
+
+  wsclient::Client& client() { return *client_; }
+  std::vector<json> events;
+  std::vector<json> unsolicited;  ///< errors and messages without an id
+
+ private:
+  void onMessage(const std::string& text) {
+    json m = json::parse(text, nullptr, false);
+    if (m.is_discarded()) {
+      ADD_FAILURE() << "server sent non-JSON: " << text.substr(0, 100);
+      return;
+    }
+    if (m["type"] == "event") {
+      if (!events.empty()) {
+        EXPECT_GT(m["seq"].get<std::int64_t>(), lastSeq()) << "events out of order";
+      }
+      events.push_back(std::move(m));
+    } else if (m.contains("id")) {
+      const std::string id = m["id"].is_string() ? m["id"].get<std::string>() : m["id"].dump();
+      replies_[id] = std::move(m);
+    } else {
+      unsolicited.push_back(std::move(m));
+    }
+  }
+
+  wsclient::ClientLoop& loop_;
+  wsclient::Client* client_;
+  std::map<std::string, json> replies_;
+  int counter_ = 0;
+  std::string prefix_ = "t" + std::to_string(std::random_device{}()) + "-";
+};
+
+}  // namespace chamber::test

@@ -1,0 +1,78 @@
+#pragma once
+/// A single-threaded libwebsockets client for many connections at once: the tests, the
+/// load generator and the media process speak chamber.v1 through it.
+/// Everything runs on the thread that calls ClientLoop::service/runUntil.
+#include <libwebsockets.h>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace chamber::wsclient {
+
+class ClientLoop;
+
+class Client {
+ public:
+  /// Queues a text message (sent when the socket is writable).
+  void send(std::string text);
+  /// Closes after what is queued.
+  void close();
+
+  bool isOpen() const { return open_; }
+  bool isClosed() const { return closed_; }
+  bool failed() const { return failed_; }
+  std::size_t queued() const { return outbox_.size(); }
+  const std::string& error() const { return error_; }
+
+  /// Called with every whole message; without it messages collect in `inbox`.
+  std::function<void(const std::string&)> onMessage;
+  std::function<void()> onOpen;
+  std::function<void()> onClose;
+  std::deque<std::string> inbox;
+  std::uint64_t tag = 0;  ///< free for the owner
+
+ private:
+  friend class ClientLoop;
+  friend int clientCallback(lws*, lws_callback_reasons, void*, void*, size_t);
+  ClientLoop* loop_ = nullptr;
+  lws* wsi_ = nullptr;
+  bool open_ = false, closed_ = false, failed_ = false, closing_ = false;
+  std::string error_;
+  std::deque<std::string> outbox_;  // LWS_PRE headroom + payload
+  std::string rx_;
+};
+
+class ClientLoop {
+ public:
+  ClientLoop();
+  ~ClientLoop();
+  ClientLoop(const ClientLoop&) = delete;
+  ClientLoop& operator=(const ClientLoop&) = delete;
+
+  /// Starts connecting to ws(s)://host:port/path with subprotocol chamber.v1.
+  /// The client lives as long as the loop.
+  Client& connect(const std::string& host, int port, bool tls = false,
+                  const std::string& path = "/", const std::string& subprotocol = "chamber.v1");
+  /// One turn of the loop; returns after at most about `max_ms`.
+  void service(int max_ms = 10);
+  /// Services until `done()` or the timeout; true if done.
+  bool runUntil(const std::function<bool()>& done, int timeout_ms);
+
+  std::vector<std::unique_ptr<Client>>& clients() { return clients_; }
+
+ private:
+  friend int clientCallback(lws*, lws_callback_reasons, void*, void*, size_t);
+  lws_context* ctx_ = nullptr;
+  std::vector<std::unique_ptr<Client>> clients_;
+  lws_sorted_usec_list_t tick_{};
+  std::vector<std::string> hosts_;  // lws keeps the pointers until the connection is up
+};
+
+/// Milliseconds on a monotonic clock, for measurements.
+double monotonicMs();
+
+}  // namespace chamber::wsclient
