@@ -160,6 +160,8 @@ TEST(Sitting, AWholeSittingOverWebSockets) {
   chair->ok("sitting.close");
   EXPECT_FALSE(citizen->waitEvent("sitting.closed").is_null());
   // Everyone saw the same events in the same order (each its own visible subset).
+  EXPECT_FALSE(display->waitEvent("sitting.closed").is_null());
+  EXPECT_FALSE(chair->waitEvent("sitting.closed").is_null());
   EXPECT_EQ(display->events.back()["seq"], chair->events.back()["seq"]);
 }
 
