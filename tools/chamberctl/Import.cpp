@@ -1,0 +1,115 @@
+#include "chamberctl/Import.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+#include "protocol/Csv.h"
+#include "protocol/Codec.h"
+#include "protocol/Json.h"
+
+namespace chamber::ctl {
+
+using protocol::json;
+
+std::string readFile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("không đọc được / cannot read " + file.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file) {
+  const auto rows = protocol::parseCsv(readFile(file));
+  if (rows.empty()) throw std::runtime_error("empty CSV");
+  const std::vector<std::string> expected = {"seat", "id", "name", "title", "role", "in_office", "pin"};
+  if (rows[0] != expected)
+    throw std::runtime_error("CSV header must be: seat,id,name,title,role,in_office,pin");
+  std::vector<ImportedDelegate> out;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    const auto where = file.filename().string() + " line " + std::to_string(i + 1) + ": ";
+    if (r.size() != expected.size()) throw std::runtime_error(where + "expected 7 fields");
+    ImportedDelegate d;
+    try {
+      d.delegate.seat = std::stoi(r[0]);
+    } catch (...) {
+      throw std::runtime_error(where + "seat must be a number");
+    }
+    d.delegate.id = r[1];
+    d.delegate.name = r[2];
+    d.delegate.title = r[3];
+    auto role = core::roleFromName(r[4]);
+    if (!role || !core::isCouncilMember(*role))
+      throw std::runtime_error(where + "role must be chair, vice_chair, secretary or delegate");
+    d.delegate.role = *role;
+    d.delegate.inOffice = r[5] == "1" || r[5] == "true" || r[5] == "yes";
+    d.pin = r[6];
+    if (d.delegate.id.empty() || d.delegate.name.empty()) throw std::runtime_error(where + "id and name are required");
+    if (d.pin.size() < 4) throw std::runtime_error(where + "a PIN has at least 4 characters");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+namespace {
+void flatten(const json& items, const std::string& parent, std::vector<core::AgendaItem>& out) {
+  for (const auto& j : items) {
+    core::AgendaItem i;
+    i.id = j.at("id").get<std::string>();
+    i.parent = parent;
+    i.title = j.at("title").get<std::string>();
+    i.presenter = j.value("presenter", "");
+    out.push_back(i);
+    if (j.contains("children")) flatten(j["children"], i.id, out);
+  }
+}
+}  // namespace
+
+std::vector<core::AgendaItem> readAgendaJson(const std::filesystem::path& file) {
+  const json j = json::parse(readFile(file));
+  const json& items = j.is_object() ? j.at("agenda") : j;
+  std::vector<core::AgendaItem> out;
+  flatten(items, "", out);
+  return out;
+}
+
+core::CouncilRules readRulesToml(const std::filesystem::path& file) {
+  auto t = toml::parse_file(file.string());
+  core::CouncilRules r = core::vietnameseDefaults();
+  r.version = t["version"].value_or(r.version);
+  r.seats = t["seats"].value_or(r.seats);
+  if (auto q = t["quorum"].as_array(); q && q->size() == 2)
+    r.quorum = {q->get(0)->value_or<int64_t>(2), q->get(1)->value_or<int64_t>(3)};
+  r.openMicLimit = t["open_mic_limit"].value_or(r.openMicLimit);
+  r.ballotChangeAllowed = t["ballot_change_allowed"].value_or(r.ballotChangeAllowed);
+  r.confidenceVotesEnabled = t["confidence_votes_enabled"].value_or(r.confidenceVotesEnabled);
+  r.writtenAnswerDays = t["written_answer_days"].value_or(r.writtenAnswerDays);
+  if (auto limits = t["speaking_limit_s"].as_table())
+    for (const auto& [k, v] : *limits) r.speakingLimit_s[std::string(k.str())] = v.value_or(0);
+  if (auto rules = t["vote_rules"].as_table()) {
+    for (const auto& [k, v] : *rules) {
+      const auto* tbl = v.as_table();
+      if (!tbl) continue;
+      core::VoteRule vr = r.voteRules.count(std::string(k.str())) ? r.voteRules[std::string(k.str())] : core::VoteRule{};
+      vr.label = (*tbl)["label"].value_or(vr.label);
+      const std::string base = (*tbl)["base"].value_or(std::string(core::name(vr.base)));
+      if (base == "seats") vr.base = core::Base::Seats;
+      else if (base == "in_office") vr.base = core::Base::InOffice;
+      else if (base == "present") vr.base = core::Base::Present;
+      else if (base == "votes_cast") vr.base = core::Base::VotesCast;
+      else throw std::runtime_error("vote_rules." + std::string(k.str()) + ".base: unknown " + base);
+      if (auto th = (*tbl)["threshold"].as_array(); th && th->size() == 2)
+        vr.threshold = {th->get(0)->value_or<int64_t>(1), th->get(1)->value_or<int64_t>(2)};
+      vr.strict = (*tbl)["strict"].value_or(vr.strict);
+      vr.abstentionsCount = (*tbl)["abstentions_count"].value_or(vr.abstentionsCount);
+      vr.passOption = (*tbl)["pass_option"].value_or(vr.passOption);
+      r.voteRules[std::string(k.str())] = vr;
+    }
+  }
+  return r;
+}
+
+}  // namespace chamber::ctl

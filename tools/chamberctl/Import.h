@@ -1,0 +1,30 @@
+#pragma once
+// Reading what people prepare: the council (CSV), an agenda (JSON), rules (TOML).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/Commands.h"
+#include "store/Store.h"
+
+namespace chamber::ctl {
+
+struct ImportedDelegate {
+  core::Delegate delegate;
+  std::string pin;
+};
+
+/// Columns (a header row first): seat,id,name,title,role,in_office,pin.
+/// Throws std::runtime_error naming the line of any bad row.
+std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file);
+
+/// [{"id":"1","title":"…","presenter":"…","children":[…]}, …] flattened to the tree the
+/// core keeps (parents before children).
+std::vector<core::AgendaItem> readAgendaJson(const std::filesystem::path& file);
+
+/// A rule set in TOML over the Vietnamese defaults (docs/operations.md shows the keys).
+core::CouncilRules readRulesToml(const std::filesystem::path& file);
+
+std::string readFile(const std::filesystem::path& file);
+
+}  // namespace chamber::ctl
