@@ -34,6 +34,7 @@ struct Applier {
     n.roster = e.roster;
     n.responders = e.responders;
     n.agenda = e.agenda;
+    n.indexRoster();
     state.sittings[sittingId] = std::move(n);
   }
   void operator()(const SittingOpened&) { s->status = SittingStatus::Open; }

@@ -7,10 +7,14 @@
 
 namespace chamber::core {
 
+void Sitting::indexRoster() {
+  rosterIndex.clear();
+  for (std::size_t i = 0; i < roster.size(); ++i) rosterIndex[roster[i].id] = i;
+}
+
 const Delegate* Sitting::delegate(const std::string& who) const {
-  for (const auto& d : roster)
-    if (d.id == who) return &d;
-  return nullptr;
+  auto it = rosterIndex.find(who);
+  return it == rosterIndex.end() ? nullptr : &roster[it->second];
 }
 
 const Responder* Sitting::responder(const std::string& who) const {

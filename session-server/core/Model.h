@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/Rules.h"
@@ -138,6 +139,9 @@ struct Sitting {
   int nextVote = 1;
   std::string openVote;  ///< at most one vote is open
   struct Shared { std::string sha256; int page = 0; } shared;  ///< follow the presenter
+  /// id -> index into roster; rebuilt by indexRoster() (a 500-seat chamber looks up often).
+  std::unordered_map<std::string, std::size_t> rosterIndex;
+  void indexRoster();
 
   const Delegate* delegate(const std::string& id) const;
   const Responder* responder(const std::string& id) const;

@@ -82,8 +82,26 @@ Connection* ServerImpl::added(lws* wsi) {
 void ServerImpl::removed(lws* wsi) {
   auto it = conns.find(wsi);
   if (it == conns.end()) return;
+  setIdentity(*it->second, core::Role::Public, "", "");
   byId_.erase(it->second->id);
   conns.erase(it);
+}
+
+void ServerImpl::setIdentity(Connection& c, core::Role role, const std::string& principal,
+                             const std::string& name) {
+  staff_.erase(&c);
+  if (!c.principal.empty()) {
+    auto it = byPrincipal_.find(c.principal);
+    if (it != byPrincipal_.end()) {
+      it->second.erase(&c);
+      if (it->second.empty()) byPrincipal_.erase(it);
+    }
+  }
+  c.role = role;
+  c.principal = principal;
+  c.name = name;
+  if (core::roleIn(role, core::Audience::Staff)) staff_.insert(&c);
+  if (!principal.empty()) byPrincipal_[principal].insert(&c);
 }
 
 void ServerImpl::push(Connection& c, Frame f) {
@@ -230,12 +248,20 @@ bool ServerImpl::visible(core::Role role, const std::string& principal,
   return !e.subject.empty() && e.subject == principal && role != core::Role::Public;
 }
 
+void ServerImpl::offer(Connection& c, const CachedEvent& e) {
+  if (!c.subscribed || c.sentUpTo >= e.ev.seq) return;
+  c.sentUpTo = e.ev.seq;
+  if (visible(c.role, c.principal, e.ev)) push(c, e.frame);
+}
+
 void ServerImpl::broadcast(const CachedEvent& e) {
-  for (auto& [wsi, c] : conns) {
-    if (!c->subscribed || c->sentUpTo >= e.ev.seq) continue;
-    c->sentUpTo = e.ev.seq;
-    if (visible(c->role, c->principal, e.ev)) push(*c, e.frame);
+  if (static_cast<core::Audience>(e.ev.audience) == core::Audience::Staff) {
+    for (Connection* c : staff_) offer(*c, e);
+    if (auto it = byPrincipal_.find(e.ev.subject); !e.ev.subject.empty() && it != byPrincipal_.end())
+      for (Connection* c : it->second) offer(*c, e);
+    return;
   }
+  for (auto& [wsi, c] : conns) offer(*c, e);
 }
 
 void ServerImpl::replay(Connection& c, std::int64_t after) {
@@ -274,11 +300,11 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
       auto stored = store.record(actor, d, now);
       for (const auto& e : d.events) core::apply(state, d.sitting, e, now);
       if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
-      json events = json::array();
-      for (const auto& e : stored) events.push_back(json::parse(eventFrameText(e)));
-      reply = protocol::okReply(clientId, {{"seq", stored.empty() ? head : stored.back().seq},
-                                           {"events", std::move(events)}})
-                  .dump();
+      // {"type":"ok","id":…,"result":{"seq":N,"events":[…]}}, the events as they are sent.
+      reply = R"({"type":"ok","id":)" + json(clientId).dump() + R"(,"result":{"seq":)" +
+              std::to_string(stored.empty() ? head : stored.back().seq) + R"(,"events":[)";
+      for (std::size_t i = 0; i < stored.size(); ++i) reply += (i ? "," : "") + eventFrameText(stored[i]);
+      reply += "]}}";
       for (auto& e : stored) turnEvents_.push_back(std::move(e));
       log->debug("{} {} ok", principal, core::nameOf(cmd));
     }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/Session.h"
@@ -48,6 +49,8 @@ class ServerImpl {
   std::uint64_t nextConnId = 1;
   Connection* added(lws* wsi);
   void removed(lws* wsi);
+  /// Sets who a connection is (after auth), keeping the broadcast indexes right.
+  void setIdentity(Connection& c, core::Role role, const std::string& principal, const std::string& name);
   /// Queues a frame now (committed content only) and asks for a writable callback.
   void push(Connection& c, Frame f);
   /// Closes after what is queued (or at once, dropping it, when `drop`).
@@ -101,6 +104,11 @@ class ServerImpl {
   std::map<std::pair<std::string, std::string>, std::string> turnReplies_;
   std::deque<CachedEvent> recent_;  ///< the last events, for resume without the disk
   std::unordered_map<std::uint64_t, Connection*> byId_;
+  // Broadcast indexes: events for staff only (every ballot's turnout) reach a few
+  // connections, so they are not offered to all of them.
+  std::unordered_set<Connection*> staff_;
+  std::unordered_map<std::string, std::unordered_set<Connection*>> byPrincipal_;
+  void offer(Connection& c, const CachedEvent& e);
 
   void commitTurn();
   void failTurn(const std::string& why);

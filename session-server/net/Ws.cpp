@@ -81,9 +81,7 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
   }
   if (!p) return s.defer(c, err(m.id, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
 
-  c.role = p->role;
-  c.principal = p->id;
-  c.name = p->name;
+  s.setIdentity(c, p->role, p->id, p->name);
   json result{{"role", core::roleName(p->role)}, {"id", p->id}, {"name", p->name}};
   if (method != "public" && method != "token" && b.contains("device") && b["device"].is_string()) {
     try {
