@@ -117,8 +117,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   const long rssIdle = rssKiB(server);
-  std::printf("tablets: %d, casts %s%.0f ms, server pid %d on port %d\n", n,
-              spreadMs > 0 ? "spread over " : "in one burst", spreadMs, server, port);
+  if (spreadMs > 0)
+    std::printf("tablets: %d, casts spread over %.0f ms, server pid %d on port %d\n", n, spreadMs, server, port);
+  else
+    std::printf("tablets: %d, casts in one burst, server pid %d on port %d\n", n, server, port);
 
   wsclient::ClientLoop loop;
   std::string vote;
@@ -138,6 +140,10 @@ int main(int argc, char** argv) {
         }
       } else if (type == "welcome") {
         t.welcomed = true;
+        // A tablet new to the sitting starts from the head (it would fetch state.get once);
+        // one that comes back resumes from the last event it saw.
+        if (t.lastSeq == 0) t.lastSeq = m["head"];
+        t.c->send(json{{"type", "resume"}, {"id", "resume"}, {"after", t.lastSeq}}.dump());
       } else if (type == "ok") {
         const std::string id = m["id"];
         if (id == "auth") t.authed = true;
@@ -155,18 +161,26 @@ int main(int argc, char** argv) {
     wire(t);
     t.c->send(R"({"type":"hello","version":1})");
     t.c->send(json{{"type", "auth"}, {"id", "auth"}, {"method", "token"}, {"token", t.token}}.dump());
-    t.c->send(json{{"type", "resume"}, {"id", "resume"}, {"after", t.lastSeq}}.dump());
   };
 
   // 3. All tablets connect, authenticate, subscribe and check in.
   double t0 = monotonicMs();
   for (auto& t : tablets) login(t);
-  loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.resumed; }); }, 60000);
+  loop.runUntil([&] {
+    static double next = 0;
+    if (getenv("LOADGEN_TRACE") && monotonicMs() > next) {
+      next = monotonicMs() + 500;
+      int open = 0, w = 0, a = 0, r = 0;
+      for (auto& t : tablets) { open += t.c->isOpen(); w += t.welcomed; a += t.authed; r += t.resumed; }
+      std::fprintf(stderr, "%.0f ms: open %d welcomed %d authed %d resumed %d\n", monotonicMs() - t0, open, w, a, r);
+    }
+    return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.resumed; }); }, 60000);
   const double connectMs = monotonicMs() - t0;
   const long rssConnected = rssKiB(server);
   for (auto& t : tablets) t.c->send(R"({"type":"cmd","id":"checkin","cmd":"attendance.checkin"})");
   loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.checkedIn; }); }, 60000);
 
+  if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "checked in: %.0f ms\n", monotonicMs() - t0);
   // 4. The chair creates and opens a vote.
   Tablet chair;
   chair.token = chairToken;
@@ -186,8 +200,9 @@ int main(int argc, char** argv) {
   chair.c->send(R"({"type":"cmd","id":"create","cmd":"vote.create","args":{"item":"1","title":"Thông qua nghị quyết"}})");
   loop.runUntil([&] { return !vote.empty(); }, 10000);
   chair.c->send(json{{"type", "cmd"}, {"id", "open"}, {"cmd", "vote.open"}, {"args", {{"vote", vote}}}}.dump());
-  loop.runUntil([&] { return opened && std::all_of(tablets.begin(), tablets.end(), [&](const Tablet& t) { return t.lastSeq >= chairLast; }); }, 10000);
+  loop.runUntil([&] { return opened && std::all_of(tablets.begin(), tablets.end(), [&](const Tablet& t) { return t.lastSeq >= chairLast; }); }, 120000);
 
+  if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "vote open on all: %.0f ms\n", monotonicMs() - t0);
   // 5. Everyone votes: at once, or evenly over --spread-ms as people press their buttons.
   const double castStart = monotonicMs();
   for (std::size_t i = 0; i < tablets.size();) {
