@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-build/demo}"
-ctl=build/tools/chamberctl
+build="${CHAMBER_BUILD:-build}"
+ctl="$build/tools/chamberctl"
 demo=assets/demo
 rm -rf "$out"
 mkdir -p "$out"
@@ -16,7 +17,7 @@ done
 "$ctl" --data "$out/data" sitting create --number 5 --term "2026-2031" \
   --title "Kỳ họp thứ năm, HĐND xã Côn Minh khóa I" --date 2026-12-10 \
   --place "Hội trường UBND xã Côn Minh" --agenda "$demo/agenda.json" --rules "$demo/rules.toml"
-build/assets/make-demo-pdfs "$demo/documents.json" "$out/pdfs" > /dev/null
+"$build/assets/make-demo-pdfs" "$demo/documents.json" "$out/pdfs" > /dev/null
 python3 - "$demo/documents.json" <<'PY' | while IFS=$'\t' read -r file item title classified; do
 import json, sys
 for d in json.load(open(sys.argv[1])):
