@@ -13,6 +13,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev procps
   # PDFs: demo papers are written with Qt's QPdfWriter; poppler checks them
   qt6-base-dev qt6-base-dev-tools fonts-dejavu-core poppler-utils
+  # the tablet app (Qt 6 QML, QtPdf, Qt WebSockets, Qt Linguist)
+  qt6-declarative-dev qt6-declarative-dev-tools qt6-websockets-dev qt6-pdf-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtqml-models qml6-module-qtquick-pdf qml6-module-qt-labs-animation
+  qml6-module-qttest qml6-module-qtquick-shapes
 )
 
 missing=()

@@ -1,0 +1,73 @@
+// delegate-app: the tablet (delegate), the chair console and the hall display — one
+// binary, the face chosen by the role after login or by --face.
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "models/Chamber.h"
+
+Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
+
+int main(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toUtf8());
+  QGuiApplication app(argc, argv);
+  app.setApplicationName("delegate-app");
+  app.setOrganizationName("DigitalChamber");
+
+  QCommandLineParser cli;
+  cli.setApplicationDescription("Phòng họp số — máy tính bảng đại biểu, bàn chủ tọa, màn hình hội trường");
+  cli.addHelpOption();
+  QCommandLineOption server("server", "ws://host:port of the session server", "url", "ws://127.0.0.1:8080");
+  QCommandLineOption face("face", "delegate, chair or display (default: by role)", "face");
+  QCommandLineOption seat("seat", "log in with this seat (with --pin)", "seat");
+  QCommandLineOption pin("pin", "PIN for --seat", "pin");
+  QCommandLineOption user("user", "log in with an account (with --password)", "user");
+  QCommandLineOption password("password", "password for --user", "password");
+  QCommandLineOption data("data", "folder for the document cache and notes", "dir");
+  QCommandLineOption lang("lang", "vi (default) or en", "lang", "vi");
+  QCommandLineOption screenshot("screenshot", "save the window to this PNG after --after ms, then quit", "png");
+  QCommandLineOption after("after", "milliseconds before --screenshot", "ms", "3000");
+  QCommandLineOption size("size", "window size WxH", "size", "1280x800");
+  cli.addOptions({server, face, seat, pin, user, password, data, lang, screenshot, after, size});
+  cli.process(app);
+
+  QTranslator translator;
+  auto setLanguage = [&](const QString& l) {
+    QCoreApplication::removeTranslator(&translator);
+    if (l == "en" && translator.load(":/i18n/chamber_en.qm")) QCoreApplication::installTranslator(&translator);
+  };
+  setLanguage(cli.value(lang));
+
+  QQmlApplicationEngine engine;
+  const QStringList wh = cli.value(size).split('x');
+  QVariantMap options{{"server", cli.value(server)}, {"face", cli.value(face)},
+                      {"seat", cli.value(seat).toInt()}, {"pin", cli.value(pin)},
+                      {"user", cli.value(user)}, {"password", cli.value(password)},
+                      {"data", cli.value(data)}, {"width", wh.value(0).toInt()},
+                      {"height", wh.value(1).toInt()}};
+  engine.setInitialProperties({{"options", options}});
+  engine.load(QUrl("qrc:/Chamber/Views/Main.qml"));
+  if (engine.rootObjects().isEmpty()) return 1;
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  if (auto* chamber = window->findChild<chamber::app::Chamber*>("chamber")) {
+    QObject::connect(chamber, &chamber::app::Chamber::languageRequested, &engine, [&](const QString& l) {
+      setLanguage(l);
+      engine.retranslate();
+    });
+  }
+
+  if (cli.isSet(screenshot)) {
+    QTimer::singleShot(cli.value(after).toInt(), &app, [&] {
+      window->grabWindow().save(cli.value(screenshot));
+      app.quit();
+    });
+  }
+  return app.exec();
+}

@@ -1,0 +1,370 @@
+#include "models/Chamber.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QStandardPaths>
+
+namespace chamber::app {
+
+namespace {
+
+QList<QVariantMap> rowsOf(const QJsonArray& a) {
+  QList<QVariantMap> rows;
+  for (const auto& v : a) rows << v.toObject().toVariantMap();
+  return rows;
+}
+
+int voteNumber(const QString& id) { return id.mid(1).toInt(); }
+
+/// "64,00%": the server's convention (core::formatPercent), two decimals, a decimal comma.
+QString percent(int count, int base) {
+  const qint64 hundredths = base > 0 ? (qint64(count) * 20000 + base) / (2LL * base) : 0;
+  return QStringLiteral("%1,%2%").arg(hundredths / 100).arg(hundredths % 100, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+Chamber::Chamber(QObject* parent)
+    : QObject(parent),
+      agenda_({"id", "title", "parent", "presenter", "depth", "active", "documents"}, "id"),
+      roster_({"id", "seat", "name", "title", "role", "present", "inOffice", "voted"}, "id"),
+      queue_({"delegate", "name", "kind", "position"}, "delegate"),
+      questions_({"id", "fromName", "toName", "text", "status", "group", "answers", "from", "to"}, "id"),
+      votes_({"id", "title", "item", "form", "kind", "status", "turnout", "passed"}, "id"),
+      resultOptions_({"key", "label", "count", "base", "percent", "line", "elected"}, "key"),
+      responders_({"id", "name", "title"}, "id") {
+  dataDir_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  cache_.setDirectory(QDir(dataDir_).filePath("documents"));
+  refreshTimer_.setSingleShot(true);
+  refreshTimer_.setInterval(30);  // events come in bursts: one re-read per burst
+  connect(&refreshTimer_, &QTimer::timeout, this, &Chamber::refresh);
+  connect(&client_, &SessionClient::onlineChanged, this, [this](bool on) {
+    if (on) {
+      everOnline_ = true;
+      refresh();
+    }
+    emit onlineChanged();
+  });
+  connect(&client_, &SessionClient::pendingChanged, this, &Chamber::pendingChanged);
+  connect(&client_, &SessionClient::event, this, &Chamber::onEvent);
+  connect(&client_, &SessionClient::authenticated, this, [this](const QJsonObject& r) {
+    role_ = r.value("role").toString();
+    myId_ = r.value("id").toString();
+    myName_ = r.value("name").toString();
+    authError_.clear();
+    canVote_ = role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "delegate";
+    cache_.setToken(client_.token());
+    notes_.open(QDir(dataDir_).filePath("notes"), myId_.isEmpty() ? "public" : myId_);
+    emit identityChanged();
+    emit notesChanged();
+  });
+  connect(&client_, &SessionClient::authFailed, this, [this](const QString& code, const QString& msg) {
+    authError_ = code == "locked_out" ? msg : code;
+    emit identityChanged();
+  });
+  connect(&client_, &SessionClient::commandFailed, this, [this](const QString&, const QString& code, const QString& msg) {
+    lastError_ = msg.isEmpty() ? code : msg;
+    emit errorChanged();
+  });
+  connect(&cache_, &DocumentCache::cached, this, [this] {
+    ++documentsCached_;
+    emit documentsChanged();
+  });
+  connect(&cache_, &DocumentCache::failed, this, [this](const QString&, const QString& why) {
+    lastError_ = why;
+    emit errorChanged();
+    emit documentsChanged();
+  });
+}
+
+void Chamber::setServerUrl(const QString& url) {
+  serverUrl_ = url;
+  QUrl http(url);
+  http.setScheme(http.scheme() == "wss" ? "https" : "http");
+  cache_.setServer(http);
+  emit configChanged();
+}
+
+void Chamber::setDataDir(const QString& dir) {
+  dataDir_ = dir;
+  cache_.setDirectory(QDir(dir).filePath("documents"));
+  emit configChanged();
+}
+
+QString Chamber::face() const {
+  if (!forcedFace_.isEmpty() && !role_.isEmpty()) return forcedFace_;
+  if (role_.isEmpty()) return "login";
+  if (role_ == "display" || role_ == "public") return "display";
+  if (role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "operator") return "chair";
+  return "delegate";
+}
+
+void Chamber::start() {
+  client_.stop();
+  client_.start(QUrl(serverUrl_));
+}
+
+void Chamber::loginPin(int seat, const QString& pin) {
+  client_.setPin(seat, pin, QStringLiteral("Máy tính bảng ghế %1").arg(seat));
+  start();
+}
+
+void Chamber::loginAccount(const QString& user, const QString& password) {
+  client_.setPassword(user, password, "Bàn điều khiển " + user);
+  start();
+}
+
+void Chamber::watchAsPublic() {
+  client_.setPublic();
+  start();
+}
+
+void Chamber::logout() {
+  client_.stop();
+  role_.clear();
+  myId_.clear();
+  myName_.clear();
+  emit identityChanged();
+}
+
+void Chamber::send(const QString& name, const QJsonObject& args) { client_.command(name, args); }
+
+void Chamber::checkIn(bool present) { send("attendance.checkin", {{"present", present}}); }
+void Chamber::requestFloor(const QString& kind) { send("floor.request", {{"kind", kind}}); }
+void Chamber::cancelFloor() { send("floor.cancel"); }
+void Chamber::endMyTurn() { send("floor.end"); }
+void Chamber::castVote(const QStringList& choices) {
+  send("vote.cast", {{"vote", openVote_.value("id").toString()}, {"choices", QJsonArray::fromStringList(choices)}});
+}
+void Chamber::submitQuestion(const QString& to, const QString& text) {
+  send("question.submit", {{"to", to}, {"text", text}});
+}
+void Chamber::followUp(const QString& q, const QString& text) {
+  send("question.follow_up", {{"question", q}, {"text", text}});
+}
+void Chamber::sittingCommand(const QString& name, const QString& reason) {
+  send("sitting." + name, reason.isEmpty() ? QJsonObject{} : QJsonObject{{"reason", reason}});
+}
+void Chamber::markPresent(const QString& d, bool present) {
+  send("attendance.mark", {{"delegate", d}, {"present", present}});
+}
+void Chamber::activateItem(const QString& item) { send("agenda.activate", {{"item", item}}); }
+void Chamber::grantFloor(const QString& person, const QString& kind) {
+  QJsonObject args;
+  if (!person.isEmpty()) args["person"] = person;
+  if (!kind.isEmpty()) args["kind"] = kind;
+  send("floor.grant", args);
+}
+void Chamber::endFloor(const QString& person) { send("floor.end", {{"person", person}}); }
+void Chamber::createVote(const QString& item, const QString& title, const QString& form, const QString& rule) {
+  send("vote.create", {{"item", item}, {"title", title}, {"form", form}, {"rule", rule}});
+}
+void Chamber::openVoteNow(const QString& vote) { send("vote.open", {{"vote", vote}}); }
+void Chamber::closeVote(const QString& vote) { send("vote.close", {{"vote", vote}}); }
+void Chamber::answerQuestion(const QString& q, const QString& mode, const QString& text) {
+  send("question.answer", {{"question", q}, {"mode", mode}, {"text", text}});
+}
+void Chamber::sharePage(const QString& sha, int page) {
+  send("document.share_page", {{"sha256", sha}, {"page", page}});
+}
+
+void Chamber::setNote(const QString& sha, int page, const QString& text) {
+  notes_.setNote(sha, page, text);
+  emit notesChanged();
+}
+void Chamber::setHighlighted(const QString& sha, int page, bool on) {
+  notes_.setHighlighted(sha, page, on);
+  emit notesChanged();
+}
+QVariantList Chamber::markedPages(const QString& sha) const {
+  QVariantList out;
+  for (int p : notes_.markedPages(sha)) out << p;
+  return out;
+}
+
+qint64 Chamber::nowMs() const { return QDateTime::currentMSecsSinceEpoch(); }
+QString Chamber::personName(const QString& id) const { return names_.value(id, id); }
+
+void Chamber::setLanguage(const QString& lang) { emit languageRequested(lang); }
+
+void Chamber::refresh() {
+  client_.query("state.get", [this](const QJsonObject& reply) {
+    if (reply.value("type") != "ok") return;
+    const QJsonObject r = reply.value("result").toObject();
+    stateSeq_ = r.value("head").toInteger();
+    applyState(r.value("state").toObject());
+  });
+}
+
+void Chamber::onEvent(const QJsonObject& e) {
+  const QString kind = e.value("kind").toString();
+  const QJsonObject data = e.value("data").toObject();
+  if (kind == "document.page_shared") {
+    shared_ = {{"sha256", data.value("sha256").toString()}, {"page", data.value("page").toInt()},
+               {"seq", e.value("seq").toInteger()}};
+    emit sharedChanged();
+  }
+  if (kind == "vote.closed") {
+    // The result is shown at once, from the event itself.
+    QJsonObject vote = votes_.get(votes_.indexOf(data.value("vote").toString())).isEmpty()
+                           ? QJsonObject{{"id", data.value("vote")}}
+                           : QJsonObject::fromVariantMap(votes_.get(votes_.indexOf(data.value("vote").toString())));
+    setResult(vote, data.value("tally").toObject());
+  }
+  refreshTimer_.start();
+}
+
+void Chamber::setResult(const QJsonObject& vote, const QJsonObject& tally) {
+  QList<QVariantMap> rows;
+  for (const auto& v : tally.value("options").toArray()) {
+    const QJsonObject o = v.toObject();
+    const int count = o.value("count").toInt(), base = o.value("base").toInt();
+    rows << QVariantMap{{"key", o.value("key").toString()},
+                        {"label", o.value("label").toString()},
+                        {"count", count},
+                        {"base", base},
+                        {"percent", percent(count, base)},
+                        {"line", QStringLiteral("%1/%2 đại biểu %3 (%4)").arg(count).arg(base).arg(o.value("label").toString(), percent(count, base))},
+                        {"elected", o.value("elected").toBool()}};
+  }
+  resultOptions_.setRows(rows);
+  result_ = {{"id", vote.value("id").toString()},
+             {"title", vote.value("title").toString()},
+             {"form", vote.value("form").toString()},
+             {"passed", tally.value("passed").toBool()},
+             {"base", tally.value("base").toInt()},
+             {"present", tally.value("present").toInt()},
+             {"cast", tally.value("cast").toInt()},
+             {"absent", tally.value("absent").toInt()},
+             {"notVoted", tally.value("notVoted").toInt()},
+             {"ruleLabel", tally.value("ruleLabel").toString()},
+             {"tie", tally.value("tie").toBool()}};
+  emit resultChanged();
+}
+
+void Chamber::applyState(const QJsonObject& state) {
+  const QJsonObject s = state.value("current").toObject();
+  media_ = state.value("media").toObject().toVariantMap();
+  sitting_ = {{"id", s.value("id").toInt()},       {"number", s.value("number").toInt()},
+              {"term", s.value("term").toString()}, {"title", s.value("title").toString()},
+              {"date", s.value("date").toString()}, {"place", s.value("place").toString()},
+              {"status", s.value("status").toString()}, {"isPublic", s.value("isPublic").toBool()}};
+  names_.clear();
+  for (const auto& v : s.value("roster").toArray())
+    names_[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
+  for (const auto& v : s.value("responders").toArray())
+    names_[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
+  responders_.setRows(rowsOf(s.value("responders").toArray()));
+
+  // Agenda: depth from the parent chain; documents as given (already filtered by role).
+  activeItem_ = s.value("activeItem").toString();
+  activeItemTitle_.clear();
+  QMap<QString, int> depth;
+  QList<QVariantMap> items;
+  documentShas_.clear();
+  for (const auto& v : s.value("agenda").toArray()) {
+    QVariantMap m = v.toObject().toVariantMap();
+    const QString id = m.value("id").toString(), parent = m.value("parent").toString();
+    depth[id] = parent.isEmpty() ? 0 : depth.value(parent) + 1;
+    m["depth"] = depth[id];
+    m["active"] = id == activeItem_;
+    if (id == activeItem_) activeItemTitle_ = m.value("title").toString();
+    for (const auto& d : v.toObject().value("documents").toArray()) documentShas_ << d.toObject().value("sha256").toString();
+    items << m;
+  }
+  agenda_.setRows(items);
+
+  const QJsonObject attendance = s.value("attendance").toObject();
+  QJsonObject openVote;
+  for (const auto& v : s.value("votes").toArray())
+    if (v.toObject().value("status") == "open") openVote = v.toObject();
+  QSet<QString> voted;
+  for (const auto& v : openVote.value("voted").toArray()) voted.insert(v.toString());
+  QList<QVariantMap> roster;
+  for (const auto& v : s.value("roster").toArray()) {
+    QVariantMap m = v.toObject().toVariantMap();
+    m["present"] = attendance.value(m.value("id").toString()).toBool();
+    m["voted"] = voted.contains(m.value("id").toString());
+    roster << m;
+  }
+  roster_.setRows(roster);
+  checkedIn_ = attendance.value(myId_).toBool();
+  quorum_ = s.value("quorum").toObject().toVariantMap();
+
+  QList<QVariantMap> queue;
+  myQueuePosition_ = 0;
+  int pos = 0;
+  for (const auto& v : s.value("queue").toArray()) {
+    const QJsonObject q = v.toObject();
+    ++pos;
+    if (q.value("delegate").toString() == myId_) myQueuePosition_ = pos;
+    queue << QVariantMap{{"delegate", q.value("delegate").toString()},
+                         {"name", personName(q.value("delegate").toString())},
+                         {"kind", q.value("kind").toString()},
+                         {"position", pos}};
+  }
+  queue_.setRows(queue);
+
+  speaker_.clear();
+  const QJsonArray speakers = s.value("speakers").toArray();
+  if (!speakers.isEmpty()) {
+    const QJsonObject sp = speakers.last().toObject();  // the latest turn is the one shown
+    speaker_ = {{"id", sp.value("person").toString()},
+                {"name", personName(sp.value("person").toString())},
+                {"kind", sp.value("kind").toString()},
+                {"since_ms", sp.value("since_ms").toVariant()},
+                {"limit_s", sp.value("limit_s").toInt()},
+                {"count", speakers.size()}};
+  }
+
+  QList<QVariantMap> questions;
+  for (const auto& v : s.value("questions").toArray()) {
+    QVariantMap m = v.toObject().toVariantMap();
+    m["fromName"] = personName(m.value("from").toString());
+    m["toName"] = personName(m.value("to").toString());
+    questions << m;
+  }
+  questions_.setRows(questions);
+
+  QList<QVariantMap> votes;
+  QJsonObject lastClosed;
+  for (const auto& v : s.value("votes").toArray()) {
+    const QJsonObject o = v.toObject();
+    votes << QVariantMap{{"id", o.value("id").toString()},       {"title", o.value("title").toString()},
+                         {"item", o.value("item").toString()},   {"form", o.value("form").toString()},
+                         {"kind", o.value("kind").toString()},   {"status", o.value("status").toString()},
+                         {"turnout", o.value("turnout").toInt()},
+                         {"passed", o.value("result").toObject().value("passed").toBool()}};
+    if (o.value("status") == "closed" &&
+        (lastClosed.isEmpty() || voteNumber(o.value("id").toString()) > voteNumber(lastClosed.value("id").toString())))
+      lastClosed = o;
+  }
+  std::sort(votes.begin(), votes.end(), [](const QVariantMap& a, const QVariantMap& b) {
+    return voteNumber(a.value("id").toString()) < voteNumber(b.value("id").toString());
+  });
+  votes_.setRows(votes);
+  openVote_ = openVote.toVariantMap();
+  openVote_.remove("voted");
+  if (!lastClosed.isEmpty() && result_.value("id").toString() != lastClosed.value("id").toString())
+    setResult(lastClosed, lastClosed.value("result").toObject());
+
+  const QJsonObject shared = s.value("shared").toObject();
+  if (!shared.value("sha256").toString().isEmpty() && shared_.value("sha256") != shared.value("sha256") &&
+      shared_.isEmpty()) {
+    shared_ = {{"sha256", shared.value("sha256").toString()}, {"page", shared.value("page").toInt()}, {"seq", 0}};
+    emit sharedChanged();
+  }
+  emit stateChanged();
+  fetchDocuments();
+}
+
+void Chamber::fetchDocuments() {
+  // Fetched once the delegate is in the sitting (and for those who run it), kept offline.
+  const bool member = role_ != "public" && role_ != "display" && !role_.isEmpty();
+  if (!member || (role_ == "delegate" && !checkedIn_)) return;
+  cache_.fetch(documentShas_);
+  emit documentsChanged();
+}
+
+}  // namespace chamber::app

@@ -1,0 +1,91 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Chamber.App
+import Chamber.Views
+
+// The window: sign-in, then the face for the role (or --face), the offline banner, and the
+// vote panel over everything while a vote is open.
+ApplicationWindow {
+    id: win
+    required property var options
+    width: options.width > 0 ? options.width : 1280
+    height: options.height > 0 ? options.height : 800
+    visible: true
+    color: Theme.background
+    title: qsTr("Phòng họp số — HĐND xã Côn Minh")
+    font.family: Theme.family
+    font.pixelSize: Theme.body
+
+    Chamber {
+        id: room
+        objectName: "chamber"
+        serverUrl: win.options.server
+        forcedFace: win.options.face
+        Component.onCompleted: {
+            if (win.options.data) dataDir = win.options.data
+            if (win.options.seat > 0) loginPin(win.options.seat, win.options.pin)
+            else if (win.options.user) loginAccount(win.options.user, win.options.password)
+        }
+    }
+
+    header: OfflineBanner {
+        online: room.online
+        pending: room.pendingCommands
+        started: room.everOnline
+    }
+
+    Loader {
+        id: face
+        anchors.fill: parent
+        sourceComponent: room.face === "login" ? loginFace
+                       : room.face === "chair" ? chairFace
+                       : room.face === "display" ? displayFace : delegateFace
+    }
+    Component {
+        id: loginFace
+        LoginView {
+            error: room.authError
+            onPinLogin: (seat, pin) => room.loginPin(seat, pin)
+            onAccountLogin: (user, password) => room.loginAccount(user, password)
+            onLanguageChosen: (lang) => room.setLanguage(lang)
+        }
+    }
+    Component { id: delegateFace; DelegateView { chamber: room } }
+    Component { id: chairFace; ChairConsole { chamber: room } }
+    Component { id: displayFace; HallDisplay { chamber: room } }
+
+    // The vote panel: for those who vote, while a vote is open.
+    Popup {
+        id: votePopup
+        objectName: "votePopup"
+        modal: true
+        closePolicy: Popup.NoAutoClose
+        anchors.centerIn: Overlay.overlay
+        visible: room.canVote && room.face !== "display" && !!room.openVote.id && room.checkedIn && !dismissed
+        property bool dismissed: false
+        property string forVote: ""
+        Connections {
+            target: room
+            function onStateChanged() {
+                if (room.openVote.id !== votePopup.forVote) { votePopup.forVote = room.openVote.id || ""; votePopup.dismissed = false }
+            }
+        }
+        background: Item {}
+        contentItem: ColumnLayout {
+            VotePanel {
+                id: votePanel
+                objectName: "votePanel"
+                Layout.preferredWidth: Math.min(win.width - 80, 820)
+                vote: room.openVote
+                onCast: (choices) => room.castVote(choices)
+            }
+            Button {
+                Layout.alignment: Qt.AlignRight
+                visible: !!room.openVote.hasVoted
+                text: qsTr("Ẩn")
+                onClicked: votePopup.dismissed = true
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Pdf
+import Chamber.Views
+
+// A paper of the sitting, from the tablet's cache: pages, zoom, thumbnails, search,
+// follow the presenter (with a clear way back), private notes and highlights per page.
+Rectangle {
+    id: viewer
+    property var chamber
+    property string sha: ""
+    property string title: ""
+    property bool following: true
+    property bool programmatic: false
+    readonly property int page: view.currentPage
+    color: Theme.surface
+
+    PdfDocument { id: doc; source: viewer.sha ? viewer.chamber.documentUrl(viewer.sha) : "" }
+
+    function goTo(p) { programmatic = true; view.goToPage(p); programmatic = false }
+    function followShared() {
+        var s = chamber.shared
+        if (!s || !s.sha256) return
+        following = true
+        if (s.sha256 !== sha) { sha = s.sha256; title = "" }
+        Qt.callLater(function() { viewer.goTo(s.page) })
+    }
+    Connections {
+        target: viewer.chamber
+        function onSharedChanged() { if (viewer.following) viewer.followShared() }
+        function onDocumentsChanged() { if (viewer.sha && doc.status !== PdfDocument.Ready) doc.source = viewer.chamber.documentUrl(viewer.sha) }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        RowLayout {  // toolbar
+            Layout.fillWidth: true
+            Layout.margins: 8
+            spacing: 8
+            Text {
+                Layout.fillWidth: true
+                text: viewer.title !== "" ? viewer.title : qsTr("Tài liệu")
+                font.pixelSize: Theme.body; font.bold: true; color: Theme.ink; elide: Text.ElideRight
+            }
+            Text { text: doc.pageCount > 0 ? qsTr("Trang %1/%2").arg(view.currentPage + 1).arg(doc.pageCount) : ""; font.pixelSize: Theme.body; color: Theme.muted }
+            TextField {
+                id: search
+                objectName: "search"
+                placeholderText: qsTr("Tìm trong tài liệu")
+                implicitWidth: 220; implicitHeight: 48
+                font.pixelSize: Theme.body
+                onAccepted: view.searchForward()
+            }
+            Button { text: "−"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.max(0.25, view.renderScale / 1.25) }
+            Button { text: "+"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.min(5, view.renderScale * 1.25) }
+            Button {
+                text: viewer.chamber.highlighted(viewer.sha, view.currentPage) ? "★" : "☆"
+                implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
+                onClicked: viewer.chamber.setHighlighted(viewer.sha, view.currentPage, !viewer.chamber.highlighted(viewer.sha, view.currentPage))
+            }
+            BigButton {
+                objectName: "followButton"
+                visible: !viewer.following && !!viewer.chamber.shared.sha256
+                tint: Theme.gold
+                text: qsTr("Theo người trình bày")
+                onClicked: viewer.followShared()
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+            ListView {  // thumbnails
+                id: thumbs
+                Layout.preferredWidth: 130
+                Layout.fillHeight: true
+                clip: true
+                model: doc.pageCount
+                spacing: 6
+                delegate: Rectangle {
+                    width: 120; height: 160; x: 5
+                    color: index === view.currentPage ? Theme.accentSoft : "transparent"
+                    border.color: index === view.currentPage ? Theme.accent : Theme.line
+                    PdfPageImage {
+                        anchors.fill: parent; anchors.margins: 4
+                        document: doc
+                        currentFrame: index
+                        sourceSize.width: 112
+                        fillMode: Image.PreserveAspectFit
+                        asynchronous: true
+                    }
+                    Text { anchors.bottom: parent.bottom; anchors.right: parent.right; anchors.margins: 4; text: (index + 1) + (viewer.chamber.markedPages(viewer.sha).indexOf(index) >= 0 ? " ★" : ""); font.pixelSize: Theme.small; color: Theme.muted }
+                    MouseArea { anchors.fill: parent; onClicked: { viewer.following = false; view.goToPage(index) } }
+                }
+            }
+            PdfMultiPageView {
+                id: view
+                objectName: "pdfView"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                document: doc
+                searchString: search.text
+                onCurrentPageChanged: if (!viewer.programmatic && viewer.following && viewer.chamber.shared.sha256 === viewer.sha
+                                          && currentPage !== viewer.chamber.shared.page) viewer.following = false
+            }
+        }
+        RowLayout {  // private note of this page
+            Layout.fillWidth: true
+            Layout.margins: 8
+            TextField {
+                id: note
+                Layout.fillWidth: true
+                implicitHeight: 48
+                font.pixelSize: Theme.body
+                placeholderText: qsTr("Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)")
+                text: viewer.chamber.note(viewer.sha, view.currentPage)
+                onEditingFinished: viewer.chamber.setNote(viewer.sha, view.currentPage, text)
+            }
+        }
+    }
+    Text {
+        anchors.centerIn: parent
+        visible: viewer.sha !== "" && doc.status !== PdfDocument.Ready
+        text: viewer.chamber.isCached(viewer.sha) ? qsTr("Đang mở…") : qsTr("Tài liệu đang được tải về máy…")
+        font.pixelSize: Theme.large; color: Theme.muted
+    }
+    Text {
+        anchors.centerIn: parent
+        visible: viewer.sha === ""
+        text: qsTr("Chọn một tài liệu ở chương trình kỳ họp")
+        font.pixelSize: Theme.large; color: Theme.muted
+    }
+}

@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Layouts
+import Chamber.Views
+
+// A vote's result: one bar per option, "X/Y đại biểu label (Z%)", and the verdict.
+ColumnLayout {
+    id: r
+    property var model            // rows: key, label, count, base, percent, line, elected
+    property string title: ""
+    property bool passed: false
+    property bool election: false
+    property int absent: 0
+    property int notVoted: 0
+    property int scale: 1         // 2 on the hall display
+    spacing: 10 * scale
+    Text {
+        Layout.fillWidth: true
+        text: r.title
+        font.pixelSize: Theme.large * r.scale
+        font.bold: true
+        color: Theme.ink
+        wrapMode: Text.WordWrap
+    }
+    Repeater {
+        model: r.model
+        delegate: ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 4
+            Text {
+                text: model.line + (model.elected ? "  ✓ " + qsTr("trúng cử") : "")
+                font.pixelSize: Theme.body * r.scale
+                color: Theme.ink
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                height: 22 * r.scale
+                radius: 4
+                color: "#e8e4dc"
+                Rectangle {
+                    width: parent.width * (model.base > 0 ? model.count / model.base : 0)
+                    height: parent.height
+                    radius: 4
+                    color: model.key === "yes" || model.elected ? Theme.yes : model.key === "no" ? Theme.no : Theme.abstain
+                }
+            }
+        }
+    }
+    Text {
+        text: qsTr("Vắng mặt: %1 — Có mặt không biểu quyết: %2").arg(r.absent).arg(r.notVoted)
+        font.pixelSize: Theme.small * r.scale
+        color: Theme.muted
+    }
+    Rectangle {
+        Layout.preferredHeight: 56 * r.scale
+        Layout.preferredWidth: verdict.implicitWidth + 40 * r.scale
+        radius: 8
+        color: r.passed ? Theme.yes : Theme.no
+        Text {
+            id: verdict
+            anchors.centerIn: parent
+            color: "white"
+            font.pixelSize: Theme.large * r.scale
+            font.bold: true
+            text: r.election ? (r.passed ? qsTr("CÓ NGƯỜI TRÚNG CỬ") : qsTr("KHÔNG AI TRÚNG CỬ"))
+                             : (r.passed ? qsTr("THÔNG QUA") : qsTr("KHÔNG THÔNG QUA"))
+        }
+    }
+}
