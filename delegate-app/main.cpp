@@ -14,6 +14,7 @@
 #include "models/Chamber.h"
 
 Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
 
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toUtf8());
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   setLanguage(cli.value(lang));
 
   QQmlApplicationEngine engine;
+  engine.addImportPath("qrc:/");  // static QML modules live under qrc:/<URI>
   const QStringList wh = cli.value(size).split('x');
   QVariantMap options{{"server", cli.value(server)}, {"face", cli.value(face)},
                       {"seat", cli.value(seat).toInt()}, {"pin", cli.value(pin)},

@@ -20,8 +20,8 @@ ApplicationWindow {
     Chamber {
         id: room
         objectName: "chamber"
-        serverUrl: win.options.server
-        forcedFace: win.options.face
+        serverUrl: win.options.server || ""
+        forcedFace: win.options.face || ""
         Component.onCompleted: {
             if (win.options.data) dataDir = win.options.data
             if (win.options.seat > 0) loginPin(win.options.seat, win.options.pin)

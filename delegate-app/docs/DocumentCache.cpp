@@ -18,6 +18,14 @@ bool validSha(const QString& s) {
 
 DocumentCache::DocumentCache(QObject* parent) : QObject(parent) {}
 
+DocumentCache::~DocumentCache() {
+  // Replies still running must not call back into a half-destroyed cache.
+  for (QNetworkReply* r : net_.findChildren<QNetworkReply*>()) {
+    r->disconnect(this);
+    r->abort();
+  }
+}
+
 void DocumentCache::setDirectory(const QString& dir) {
   dir_ = dir;
   QDir().mkpath(dir_);

@@ -14,6 +14,7 @@ class DocumentCache : public QObject {
   Q_OBJECT
  public:
   explicit DocumentCache(QObject* parent = nullptr);
+  ~DocumentCache() override;
 
   void setDirectory(const QString& dir);
   void setServer(const QUrl& httpBase) { base_ = httpBase; }

@@ -20,6 +20,14 @@ SessionClient::SessionClient(QObject* parent) : QObject(parent) {
   connect(&ws_, &QWebSocket::textMessageReceived, this, &SessionClient::onText);
 }
 
+SessionClient::~SessionClient() {
+  // The socket is destroyed last and may still signal: nothing of ours must hear it.
+  running_ = false;
+  ws_.disconnect(this);
+  reconnect_.stop();
+  ws_.abort();
+}
+
 int SessionClient::backoffMs(int attempt, double jitter01) {
   const double base = std::min(8000.0, 250.0 * std::pow(2.0, std::min(attempt, 10)));
   return static_cast<int>(base * (0.8 + 0.4 * jitter01));

@@ -22,6 +22,7 @@ class SessionClient : public QObject {
   using ReplyFn = std::function<void(const QJsonObject& reply)>;
 
   explicit SessionClient(QObject* parent = nullptr);
+  ~SessionClient() override;
 
   /// ws://host:port (or wss://). Connects and keeps connected until stop().
   void start(const QUrl& url);

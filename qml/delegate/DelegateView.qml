@@ -40,6 +40,8 @@ Rectangle {
                 onClicked: root.chamber.checkIn(true)
             }
             Text {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 visible: root.chamber.checkedIn
                 text: qsTr("✓ Đã điểm danh — %1 tài liệu trên máy").arg(root.chamber.documentsCached)
                 font.pixelSize: Theme.body; color: Theme.yes

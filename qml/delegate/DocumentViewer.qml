@@ -15,6 +15,7 @@ Rectangle {
     property bool programmatic: false
     readonly property int page: view.currentPage
     color: Theme.surface
+    clip: true
 
     PdfDocument { id: doc; source: viewer.sha ? viewer.chamber.documentUrl(viewer.sha) : "" }
 
@@ -41,6 +42,7 @@ Rectangle {
             spacing: 8
             Text {
                 Layout.fillWidth: true
+                Layout.minimumWidth: 140
                 text: viewer.title !== "" ? viewer.title : qsTr("Tài liệu")
                 font.pixelSize: Theme.body; font.bold: true; color: Theme.ink; elide: Text.ElideRight
             }
@@ -49,7 +51,7 @@ Rectangle {
                 id: search
                 objectName: "search"
                 placeholderText: qsTr("Tìm trong tài liệu")
-                implicitWidth: 220; implicitHeight: 48
+                Layout.preferredWidth: 180; implicitHeight: 48
                 font.pixelSize: Theme.body
                 onAccepted: view.searchForward()
             }

@@ -20,7 +20,8 @@ Rectangle {
     border.width: 3
     implicitWidth: 760
     implicitHeight: layout.implicitHeight + 48
-    onVoteChanged: if (!vote.hasVoted && (vote.id || "") !== lastVote) { chosen = []; confirming = false; lastVote = vote.id || "" }
+    property bool sent: false         // one tap sends once, even while offline
+    onVoteChanged: if (!vote.hasVoted && (vote.id || "") !== lastVote) { chosen = []; confirming = false; sent = false; lastVote = vote.id || "" }
     property string lastVote: ""
 
     function optionLabel(key) {
@@ -104,7 +105,7 @@ Rectangle {
                 font.pixelSize: Theme.large; font.bold: true; color: Theme.ink; wrapMode: Text.WordWrap
             }
             Text {
-                text: qsTr("Sau khi xác nhận không thể thay đổi.")
+                text: panel.sent ? qsTr("Đang gửi phiếu…") : qsTr("Sau khi xác nhận không thể thay đổi.")
                 font.pixelSize: Theme.body; color: Theme.muted
             }
             RowLayout {
@@ -113,8 +114,8 @@ Rectangle {
                     objectName: "confirm"
                     text: qsTr("Xác nhận")
                     tint: Theme.yes
-                    enabled: !panel.busy
-                    onClicked: panel.cast(panel.chosen)
+                    enabled: !panel.busy && !panel.sent
+                    onClicked: { panel.sent = true; panel.cast(panel.chosen) }
                 }
                 BigButton {
                     text: qsTr("Chọn lại")

@@ -1,0 +1,166 @@
+// The whole app, end to end: the real server; a chair, three delegates and the hall display,
+// each the real QML app offscreen (in one process, each with its own connection). They check
+// in, the chair activates an item and opens a vote, everyone votes by touching the buttons,
+// every instance shows the same result. One delegate loses its connection mid-vote: its vote
+// is sent when it is back and counted once. Screenshots of every face go to the build folder.
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "AppHarness.h"
+
+Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
+
+using namespace chamber;
+using namespace chamber::test;
+
+namespace {
+
+struct Face {
+  QQmlApplicationEngine engine;
+  QQuickWindow* window = nullptr;
+  app::Chamber* chamber = nullptr;
+};
+
+std::unique_ptr<Face> open(const AppServer& srv, QVariantMap options, const QString& who) {
+  auto f = std::make_unique<Face>();
+  options["server"] = srv.url();
+  options["data"] = srv.dataDir(who);
+  if (!options.contains("width")) options["width"] = 1280;
+  if (!options.contains("height")) options["height"] = 800;
+  f->engine.addImportPath("qrc:/");  // static QML modules live under qrc:/<URI>
+  f->engine.setInitialProperties({{"options", options}});
+  f->engine.load(QUrl("qrc:/Chamber/Views/Main.qml"));
+  if (f->engine.rootObjects().isEmpty()) return nullptr;
+  f->window = qobject_cast<QQuickWindow*>(f->engine.rootObjects().first());
+  f->chamber = f->window->findChild<app::Chamber*>("chamber");
+  return f;
+}
+
+/// A visible item by objectName, searched in the visual tree (popups live in the overlay).
+QQuickItem* findVisible(QQuickItem* root, const QString& name) {
+  if (!root || !root->isVisible()) return nullptr;
+  if (root->objectName() == name) return root;
+  for (QQuickItem* c : root->childItems())
+    if (QQuickItem* hit = findVisible(c, name)) return hit;
+  return nullptr;
+}
+
+QQuickItem* item(Face& f, const char* name) { return findVisible(f.window->contentItem(), name); }
+
+bool click(Face& f, const char* name) {
+  QQuickItem* i = item(f, name);
+  if (!i) return false;
+  const QPointF c = i->mapToScene(QPointF(i->width() / 2, i->height() / 2));
+  QTest::mouseClick(f.window, Qt::LeftButton, {}, c.toPoint());
+  return true;
+}
+
+QString shotsDir() {
+  const QString d = QString(CHAMBER_BINARY_DIR) + "/screenshots";
+  QDir().mkpath(d);
+  return d;
+}
+
+void shot(Face& f, const QString& name) {
+  QTest::qWait(300);  // let the last frame render
+  QVERIFY(f.window->grabWindow().save(shotsDir() + "/" + name + ".png"));
+}
+
+QStringList resultLines(app::Chamber& c) {
+  QStringList lines;
+  for (int i = 0; i < c.resultOptions()->rowCount(); ++i) lines << c.resultOptions()->get(i).value("line").toString();
+  return lines;
+}
+
+}  // namespace
+
+class EndToEndTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void aSittingOnEveryFace() {
+    AppServer srv(5, 100);  // seat 1 chairs, seat 2 (secretary) is away, 3–5 are delegates
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    QVERIFY(chair);
+    std::vector<std::unique_ptr<Face>> d;
+    for (int seat = 3; seat <= 5; ++seat)
+      d.push_back(open(srv, {{"seat", seat}, {"pin", QString::fromStdString(pinOf(seat))}}, QString::number(seat)));
+    auto hall = open(srv, {{"user", "display"}, {"password", "secret"}, {"width", 1920}, {"height", 1080}}, "display");
+    QVERIFY(hall);
+    for (Face* f : {chair.get(), d[0].get(), d[1].get(), d[2].get(), hall.get()})
+      QTRY_VERIFY_WITH_TIMEOUT(f->chamber->online(), 10000);
+    QCOMPARE(hall->chamber->face(), QString("display"));
+
+    // Check in by touching the button; the papers come down to each tablet.
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "checkInChair") != nullptr, 5000);
+    QVERIFY(click(*chair, "checkInChair"));
+    for (auto& f : d) {
+    QTRY_VERIFY_WITH_TIMEOUT(item(*f, "checkIn") != nullptr, 5000);
+    QVERIFY(click(*f, "checkIn"));
+  }
+    QTRY_COMPARE_WITH_TIMEOUT(hall->chamber->property("quorum").toMap().value("present").toInt(), 4, 5000);
+    const QString sha = QString::fromStdString(srv.docSha);
+    for (auto& f : d) QTRY_VERIFY_WITH_TIMEOUT(f->chamber->isCached(sha), 10000);
+
+    // The chair activates an item; every face follows.
+    chair->chamber->activateItem("2");
+    for (Face* f : {d[0].get(), d[1].get(), d[2].get(), hall.get()})
+      QTRY_COMPARE_WITH_TIMEOUT(f->chamber->property("activeItem").toString(), QString("2"), 5000);
+    shot(*d[0], "delegate-agenda");
+
+    // A document, and the presenter's page followed.
+    QQuickItem* viewer = item(*d[1], "documentViewer");
+    QVERIFY(viewer);
+    viewer->setProperty("title", "Dự toán 2027");
+    viewer->setProperty("sha", sha);
+    chair->chamber->sharePage(sha, 4);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->property("page").toInt(), 4, 5000);
+    shot(*d[1], "delegate-document");
+
+    // A vote: the panel appears; everyone touches "tán thành" (one "không tán thành").
+    chair->chamber->createVote("2", "Thông qua dự toán thu, chi ngân sách xã năm 2027", "open", "majority");
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->rowCount(), 1, 5000);
+    chair->chamber->openVoteNow(chair->chamber->votes()->get(0).value("id").toString());
+    for (auto& f : d) QTRY_VERIFY_WITH_TIMEOUT(item(*f, "option_yes") != nullptr, 5000);
+    shot(*d[0], "delegate-vote-panel");
+    QVERIFY(click(*chair, "option_yes"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "confirm") != nullptr, 5000);
+    QVERIFY(click(*chair, "confirm"));
+    QVERIFY(click(*d[0], "option_yes"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*d[0], "confirm") != nullptr, 5000);
+    QVERIFY(click(*d[0], "confirm"));
+    QVERIFY(click(*d[1], "option_no"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*d[1], "confirm") != nullptr, 5000);
+    QVERIFY(click(*d[1], "confirm"));
+    // Seat 5 chooses, loses the Wi-Fi, confirms while offline.
+    QVERIFY(click(*d[2], "option_yes"));
+    d[2]->chamber->simulateDrop();
+    QTRY_VERIFY_WITH_TIMEOUT(!d[2]->chamber->online(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*d[2], "confirm") != nullptr, 5000);
+    QVERIFY(click(*d[2], "confirm"));
+    QCOMPARE(d[2]->chamber->pendingCommands(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(d[2]->chamber->online(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(d[2]->chamber->pendingCommands(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->get(0).value("turnout").toInt(), 4, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*d[0], "myChoice") != nullptr, 5000);
+    shot(*chair, "chair-console");
+    chair->chamber->closeVote(chair->chamber->votes()->get(0).value("id").toString());
+
+    // Every instance shows the same result.
+    const QStringList expected{"3/5 đại biểu tán thành (60,00%)", "1/5 đại biểu không tán thành (20,00%)",
+                               "0/5 đại biểu không biểu quyết (0,00%)"};
+    for (Face* f : {chair.get(), d[0].get(), d[1].get(), d[2].get(), hall.get()}) {
+      QTRY_COMPARE_WITH_TIMEOUT(resultLines(*f->chamber), expected, 5000);
+      QVERIFY(f->chamber->property("result").toMap().value("passed").toBool());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(item(*hall, "hallResult") != nullptr, 5000);
+    shot(*hall, "hall-display-result");
+    shot(*d[2], "delegate-after-vote");
+  }
+};
+
+QTEST_MAIN(EndToEndTest)
+#include "EndToEndTest.moc"
