@@ -8,6 +8,7 @@
 #include <QQmlContext>
 #include <QQuickWindow>
 #include <QTimer>
+#include <cstdio>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -36,7 +37,8 @@ int main(int argc, char** argv) {
   QCommandLineOption screenshot("screenshot", "save the window to this PNG after --after ms, then quit", "png");
   QCommandLineOption after("after", "milliseconds before --screenshot", "ms", "3000");
   QCommandLineOption size("size", "window size WxH", "size", "1280x800");
-  cli.addOptions({server, face, seat, pin, user, password, data, lang, screenshot, after, size});
+  QCommandLineOption reportReady("report-ready", "print READY when the agenda is first on screen (benchmarks)");
+  cli.addOptions({server, face, seat, pin, user, password, data, lang, screenshot, after, size, reportReady});
   cli.process(app);
 
   QTranslator translator;
@@ -65,6 +67,18 @@ int main(int argc, char** argv) {
     });
   }
 
+  if (cli.isSet(reportReady)) {
+    auto* chamberObj = window->findChild<chamber::app::Chamber*>("chamber");
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [window, chamberObj] {
+      static bool done = false;
+      if (!done && chamberObj && chamberObj->agenda()->rowCount() > 0) {
+        done = true;
+        std::printf("READY agenda %d items\n", chamberObj->agenda()->rowCount());
+        std::fflush(stdout);
+      }
+      window->update();  // keep frames coming until the agenda is there
+    });
+  }
   if (cli.isSet(screenshot)) {
     QTimer::singleShot(cli.value(after).toInt(), &app, [&] {
       window->grabWindow().save(cli.value(screenshot));

@@ -1,4 +1,589 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>ChairConsole</name>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="25"/>
+        <source>Chưa có kỳ họp</source>
+        <translation>No sitting yet</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <source>Chưa khai mạc</source>
+        <translation>Not opened yet</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>Tạm dừng</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <source>Đã bế mạc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="35"/>
+        <source>Có mặt %1/%2 — %3</source>
+        <translation>Present %1/%2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="35"/>
+        <source>đủ điều kiện</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="35"/>
+        <source>chưa đủ 2/3</source>
+        <translation>below 2/3</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="43"/>
+        <source>Ghi hình: %1</source>
+        <translation>Recording: %1</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="45"/>
+        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <source>Khai mạc</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>Giải lao</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="48"/>
+        <source>Tiếp tục</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="49"/>
+        <source>Bế mạc</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="59"/>
+        <source>Chương trình</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="92"/>
+        <source>Điều hành phát biểu</source>
+        <translation>The floor</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="93"/>
+        <source>Đang phát biểu: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="93"/>
+        <source>Không ai phát biểu</source>
+        <translation>Nobody is speaking</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="96"/>
+        <source>Tắt micrô</source>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <source>Mời người tiếp theo</source>
+        <translation>Call the next speaker</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
+        <source>thủ tục</source>
+        <translation>point of order</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="106"/>
+        <source>Mời</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <source>Chất vấn</source>
+        <translation>Interpellation</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <source>Mời trả lời</source>
+        <translation>Call to answer</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <source>Trả lời bằng văn bản</source>
+        <translation>Answer in writing</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="125"/>
+        <source>Biểu quyết</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="126"/>
+        <source>Nội dung biểu quyết</source>
+        <translation>Motion text</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <source>Công khai</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <source>Ghi danh</source>
+        <translation>Named</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <source>Bỏ phiếu kín</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <source>Quá 1/2 tổng số</source>
+        <translation>More than 1/2 of all</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <source>Từ 2/3 tổng số</source>
+        <translation>At least 2/3 of all</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="133"/>
+        <source>Tạo biểu quyết cho mục đang thảo luận</source>
+        <translation>Create a vote on the active item</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="141"/>
+        <source>đã bỏ phiếu %1/%2</source>
+        <translation>voted %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <source>Kết thúc</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateView</name>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="38"/>
+        <source>Điểm danh (có mặt)</source>
+        <translation>Check in (present)</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="46"/>
+        <source>✓ Đã điểm danh — %1 tài liệu trên máy</source>
+        <translation>✓ Checked in — %1 papers on this tablet</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="49"/>
+        <source>Chương trình kỳ họp</source>
+        <translation>Agenda of the sitting</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../delegate/DelegateView.qml" line="68"/>
+        <source>%n tài liệu</source>
+        <translation>
+            <numerusform>%n paper</numerusform>
+            <numerusform>%n papers</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="76"/>
+        <source>Tài liệu của mục</source>
+        <translation>Papers of the item</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="83"/>
+        <source>[MẬT] </source>
+        <translation>[CLASSIFIED] </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="46"/>
+        <source>Tài liệu</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="49"/>
+        <source>Trang %1/%2</source>
+        <translation>Page %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="53"/>
+        <source>Tìm trong tài liệu</source>
+        <translation>Search the document</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="69"/>
+        <source>Theo người trình bày</source>
+        <translation>Follow the presenter</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="119"/>
+        <source>Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)</source>
+        <translation>Private note for this page (kept on your tablet only)</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="128"/>
+        <source>Đang mở…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="128"/>
+        <source>Tài liệu đang được tải về máy…</source>
+        <translation>Downloading the document…</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="134"/>
+        <source>Chọn một tài liệu ở chương trình kỳ họp</source>
+        <translation>Choose a document from the agenda</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPanel</name>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="12"/>
+        <source>Phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="18"/>
+        <source>Bạn đang phát biểu</source>
+        <translation>You have the floor</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="19"/>
+        <source>Bạn đứng thứ %1 trong danh sách đăng ký</source>
+        <translation>You are number %1 in the queue</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="20"/>
+        <source>Đang phát biểu: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="21"/>
+        <source>Chưa có ai phát biểu</source>
+        <translation>Nobody has the floor</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="32"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Request the floor</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="40"/>
+        <source>Kiến nghị về thủ tục</source>
+        <translation>Point of order</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="47"/>
+        <source>Hủy đăng ký</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="54"/>
+        <source>Kết thúc phát biểu</source>
+        <translation>End my turn</translation>
+    </message>
+</context>
+<context>
+    <name>HallDisplay</name>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="20"/>
+        <source>Có mặt: %1/%2</source>
+        <translation>Present: %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="26"/>
+        <source>Chưa bắt đầu nội dung</source>
+        <translation>No item yet</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="35"/>
+        <source>ĐANG PHÁT BIỂU</source>
+        <translation>SPEAKING</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="38"/>
+        <source>ĐĂNG KÝ PHÁT BIỂU</source>
+        <translation>QUEUE</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="41"/>
+        <source>kiến nghị thủ tục</source>
+        <translation>point of order</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="55"/>
+        <source>KẾT QUẢ BIỂU QUYẾT: %1</source>
+        <translation>RESULT: %1</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="64"/>
+        <source>ĐANG BIỂU QUYẾT</source>
+        <translation>VOTE IN PROGRESS</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="66"/>
+        <source>Đã bỏ phiếu: %1/%2</source>
+        <translation>Voted: %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../shared/LoginView.qml" line="21"/>
+        <source>HỘI ĐỒNG NHÂN DÂN XÃ CÔN MINH</source>
+        <translation>PEOPLE'S COUNCIL OF CÔN MINH COMMUNE</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="26"/>
+        <source>Phòng họp số — đăng nhập</source>
+        <translation>Digital Chamber — sign in</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="33"/>
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="34"/>
+        <source>Cán bộ, kỹ thuật</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="41"/>
+        <source>Số ghế</source>
+        <translation>Seat number</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="42"/>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="43"/>
+        <location filename="../shared/LoginView.qml" line="49"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="47"/>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="48"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../shared/LoginView.qml" line="54"/>
+        <source>Sai số ghế hoặc mã PIN</source>
+        <translation>Wrong seat or PIN</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../Main.qml" line="16"/>
+        <source>Phòng họp số — HĐND xã Côn Minh</source>
+        <translation>Digital Chamber — Côn Minh People's Council</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="86"/>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../shared/OfflineBanner.qml" line="21"/>
+        <source>Mất kết nối — đang kết nối lại; %1 thao tác sẽ được gửi khi có mạng</source>
+        <translation>Offline — reconnecting; %1 actions will be sent when back</translation>
+    </message>
+    <message>
+        <location filename="../shared/OfflineBanner.qml" line="22"/>
+        <source>Mất kết nối — đang kết nối lại… Tài liệu đã tải vẫn đọc được.</source>
+        <translation>Offline — reconnecting… Downloaded papers stay readable.</translation>
+    </message>
+    <message>
+        <location filename="../shared/OfflineBanner.qml" line="23"/>
+        <source>Đang gửi %1 thao tác…</source>
+        <translation>Sending %1 actions…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPanel</name>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="11"/>
+        <source>Chất vấn</source>
+        <translation>Interpellation</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="26"/>
+        <source>Nội dung câu hỏi…</source>
+        <translation>Your question…</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="33"/>
+        <source>Gửi phiếu chất vấn</source>
+        <translation>Send the question</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="53"/>
+        <source>%1 hỏi %2</source>
+        <translation>%1 asks %2</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="54"/>
+        <source>đã trả lời</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="54"/>
+        <source>trả lời bằng văn bản</source>
+        <translation>to be answered in writing</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <source>đã trả lời bằng văn bản</source>
+        <translation>answered in writing</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <source>hỏi lại</source>
+        <translation>follow-up</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <source>chờ trả lời</source>
+        <translation>awaiting answer</translation>
+    </message>
+</context>
+<context>
+    <name>ResultBars</name>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="30"/>
+        <source>trúng cử</source>
+        <translation>elected</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="49"/>
+        <source>Vắng mặt: %1 — Có mặt không biểu quyết: %2</source>
+        <translation>Absent: %1 — Present, not voting: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="64"/>
+        <source>CÓ NGƯỜI TRÚNG CỬ</source>
+        <translation>ELECTED</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="64"/>
+        <source>KHÔNG AI TRÚNG CỬ</source>
+        <translation>NOBODY ELECTED</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="65"/>
+        <source>THÔNG QUA</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="65"/>
+        <source>KHÔNG THÔNG QUA</source>
+        <translation>NOT PASSED</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="46"/>
+        <source>BIỂU QUYẾT</source>
+        <translation>VOTE</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="63"/>
+        <source>Bỏ phiếu kín: lựa chọn của bạn không được lưu kèm tên bạn; chỉ biết bạn đã bỏ phiếu.</source>
+        <translation>Secret ballot: your choice is never stored with your name; only that you voted is known.</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="69"/>
+        <source>Chọn tối đa %1 người</source>
+        <translation>Choose up to %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="94"/>
+        <source>Tiếp tục (%1 đã chọn)</source>
+        <translation>Continue (%1 chosen)</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="103"/>
+        <source>Bạn không chọn ai. Xác nhận?</source>
+        <translation>You chose nobody. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="104"/>
+        <source>Bạn chọn: %1. Xác nhận?</source>
+        <translation>You chose: %1. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="108"/>
+        <source>Đang gửi phiếu…</source>
+        <translation>Sending your ballot…</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="108"/>
+        <source>Sau khi xác nhận không thể thay đổi.</source>
+        <translation>Once confirmed it cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="115"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="121"/>
+        <source>Chọn lại</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="132"/>
+        <source>Bạn đã bỏ phiếu kín. Xin chờ kết quả.</source>
+        <translation>You have cast a secret ballot. Please wait for the result.</translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="133"/>
+        <source>Bạn đã biểu quyết: %1. Xin chờ kết quả.</source>
+        <translation>You voted: %1. Please wait for the result.</translation>
+    </message>
+</context>
 </TS>
