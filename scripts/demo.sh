@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, prepares the demo sitting of the People's Council of
-# Côn Minh commune (25 delegates, agenda, real PDFs) and runs the session server with it.
+# Côn Minh commune (25 delegates, agenda, real PDFs), runs the session server with it and
+# starts the app four times: the chair's console, two delegates' tablets and the hall
+# display — in windows when a display exists, offscreen otherwise.
 #   PORT=8080 HOST=127.0.0.1 bash scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +11,32 @@ bash scripts/build.sh
 bash scripts/demo-data.sh build/demo
 PORT="${PORT:-8080}"
 HOST="${HOST:-127.0.0.1}"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
+
+build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data &
+pids+=($!)
+for i in $(seq 50); do curl -fs "http://$HOST:$PORT/health" > /dev/null 2>&1 && break; sleep 0.1; done
+
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  export QT_QPA_PLATFORM=offscreen
+  echo "(không có màn hình: ứng dụng chạy offscreen / no display: the apps run offscreen)"
+fi
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+app=build/delegate-app/delegate-app
+url="ws://$HOST:$PORT"
+"$app" --server "$url" --seat 1 --pin 1001 --data build/demo/app-chair &                 pids+=($!)
+"$app" --server "$url" --seat 3 --pin 1003 --data build/demo/app-seat3 &                 pids+=($!)
+"$app" --server "$url" --seat 4 --pin 1004 --data build/demo/app-seat4 --lang en &       pids+=($!)
+"$app" --server "$url" --user display --password demo-display --size 1920x1080 \
+       --data build/demo/app-display &                                                   pids+=($!)
+
 echo
-echo "Kỳ họp mẫu HĐND xã Côn Minh / demo sitting: ws://$HOST:$PORT (subprotocol chamber.v1)"
+echo "Kỳ họp mẫu HĐND xã Côn Minh / demo sitting: $url (subprotocol chamber.v1)"
+echo "  bàn chủ tọa ghế 1, đại biểu ghế 3 (tiếng Việt) và ghế 4 (English), màn hình hội trường"
 echo "  sức khỏe / health:   http://$HOST:$PORT/health"
 echo "  trạng thái / state:  http://$HOST:$PORT/api/state"
 echo "  tài liệu / papers:   http://$HOST:$PORT/api/documents"
 echo "  đại biểu: ghế 1..25, PIN 1001..1025 (assets/demo/delegates.csv)"
 echo "Dừng / stop: Ctrl+C"
-exec build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data
+wait "${pids[0]}"
