@@ -20,6 +20,12 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qtquick-pdf qml6-module-qt-labs-animation
   qml6-module-qttest qml6-module-qtquick-shapes
+  # media: GStreamer for live work, FFmpeg libav for files, nginx-rtmp as a test server
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-alsa
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
+  nginx-light libnginx-mod-rtmp
 )
 
 missing=()

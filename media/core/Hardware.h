@@ -1,0 +1,76 @@
+#pragma once
+/// The chamber's description (hardware/*.toml, documented in docs/hardware.md): cameras,
+/// microphones, seats mapped to a camera and PTZ preset, output settings, RTMP(S)
+/// destinations. Pure data and a parser; no GStreamer.
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace chamber::media {
+
+struct Camera {
+  std::string id;
+  std::string kind = "test";  ///< test, v4l2, rtsp
+  std::string device;         ///< v4l2
+  std::string url;            ///< rtsp
+  std::string pattern = "smpte";  ///< test: a videotestsrc pattern
+  std::string visca;          ///< "host:port" of a VISCA-over-IP PTZ camera, or empty
+  bool overview = false;
+};
+
+struct Microphone {
+  std::string id;
+  std::string kind = "test";  ///< test, alsa, pulse
+  std::string device;
+  int frequency = 440;        ///< test tone
+};
+
+struct SeatView {
+  int seat = 0;
+  std::string camera;
+  std::optional<int> preset;
+};
+
+struct Destination {
+  std::string id;
+  std::string url;      ///< rtmp:// or rtmps://
+  std::string keyEnv;   ///< environment variable holding the stream key
+};
+
+struct Output {
+  int width = 1280, height = 720, fps = 30;
+  int videoBitrate_kbps = 3000, keyframe_s = 2;
+  int audioBitrate_kbps = 128, audioRate = 48000;
+  int segment_s = 10, hlsSegment_s = 2, hlsPlaylistLength = 6;
+  int silenceReport_s = 10;
+};
+
+struct Hardware {
+  std::string name;
+  Output output;
+  std::vector<Camera> cameras;
+  std::vector<Microphone> microphones;
+  std::vector<SeatView> seats;
+  std::vector<Destination> destinations;
+
+  const Camera* overview() const;
+  const Camera* camera(const std::string& id) const;
+  const SeatView* seat(int seat) const;
+};
+
+struct HardwareError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Parses and checks a description; every problem is named (file, key, value).
+Hardware parseHardware(const std::string& tomlText, const std::string& sourceName = "hardware");
+Hardware loadHardware(const std::string& path);
+
+/// "rtmp://host/app/KEY" with the key from the environment; throws if it is missing.
+std::string destinationUrl(const Destination& d);
+/// The URL with any stream key replaced by "***", for logs.
+std::string redactUrl(const std::string& url);
+
+}  // namespace chamber::media

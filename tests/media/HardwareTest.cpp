@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "core/Hardware.h"
+#include "core/Reconnect.h"
+
+using namespace chamber::media;
+
+TEST(Hardware, TheDemoChamberParses) {
+  const Hardware h = loadHardware(std::string(HARDWARE_DIR) + "/con-minh.toml");
+  EXPECT_EQ(h.name, "Hội trường UBND xã Côn Minh");
+  EXPECT_EQ(h.output.width, 1280);
+  EXPECT_EQ(h.output.keyframe_s, 2);
+  ASSERT_EQ(h.cameras.size(), 3u);
+  EXPECT_EQ(h.overview()->id, "overview");
+  EXPECT_EQ(h.camera("ptz-left")->visca, "127.0.0.1:52381");
+  ASSERT_NE(h.seat(2), nullptr);
+  EXPECT_EQ(h.seat(2)->camera, "ptz-left");
+  EXPECT_EQ(h.seat(2)->preset, 2);
+  EXPECT_FALSE(h.seat(3)->preset.has_value());
+  EXPECT_EQ(h.seat(99), nullptr);
+  EXPECT_EQ(h.microphones.size(), 2u);
+}
+
+TEST(Hardware, MistakesAreNamed) {
+  auto error = [](const std::string& text) {
+    try {
+      parseHardware(text, "x.toml");
+      return std::string("ok");
+    } catch (const HardwareError& e) {
+      return std::string(e.what());
+    }
+  };
+  const std::string mic = "[[microphone]]\nid='m'\n";
+  EXPECT_NE(error(mic).find("at least one [[camera]]"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\nkind='webcam'\n" + mic).find("kind must be"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\nkind='v4l2'\n" + mic).find("needs device"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[seat]]\nseat=1\ncamera='b'\n").find("no camera 'b'"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[output]\nhls_segment_s=3\n").find("multiple of keyframe_s"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[destination]]\nid='yt'\nurl='http://x'\n").find("rtmp://"), std::string::npos);
+  EXPECT_NE(error("[[camera]\n").find("x.toml:1"), std::string::npos);
+}
+
+TEST(Hardware, StreamKeysComeFromTheEnvironmentAndNeverReachLogs) {
+  Destination d{"youtube", "rtmp://a.rtmp.youtube.com/live2", "CHAMBER_TEST_KEY"};
+  ::unsetenv("CHAMBER_TEST_KEY");
+  EXPECT_THROW(destinationUrl(d), HardwareError);
+  ::setenv("CHAMBER_TEST_KEY", "abcd-efgh-1234", 1);
+  const std::string url = destinationUrl(d);
+  EXPECT_EQ(url, "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-1234");
+  EXPECT_EQ(redactUrl(url), "rtmp://a.rtmp.youtube.com/live2/***");
+  EXPECT_EQ(redactUrl(url).find("abcd"), std::string::npos);
+}
+
+TEST(Reconnect, BackoffWithJitterCapAndMaxTries) {
+  ReconnectPolicy p;  // 1 s doubling to 30 s, ±20 %
+  EXPECT_EQ(reconnectDelay_ms(p, 0, 0.5), 1000);
+  EXPECT_EQ(reconnectDelay_ms(p, 1, 0.5), 2000);
+  EXPECT_EQ(reconnectDelay_ms(p, 4, 0.5), 16000);
+  EXPECT_EQ(reconnectDelay_ms(p, 5, 0.5), 30000);   // capped
+  EXPECT_EQ(reconnectDelay_ms(p, 50, 0.5), 30000);
+  EXPECT_EQ(reconnectDelay_ms(p, 0, 0.0), 800);     // -20 %
+  EXPECT_EQ(reconnectDelay_ms(p, 0, 1.0), 1200);    // +20 %
+  p.maxTries = 3;
+  EXPECT_TRUE(reconnectDelay_ms(p, 2, 0.5).has_value());
+  EXPECT_FALSE(reconnectDelay_ms(p, 3, 0.5).has_value());
+}
