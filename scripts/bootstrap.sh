@@ -23,7 +23,7 @@ packages=(
   # media: GStreamer for live work, FFmpeg libav for files, nginx-rtmp as a test server
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-alsa
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-alsa gstreamer1.0-x
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   nginx-light libnginx-mod-rtmp
 )

@@ -1,0 +1,262 @@
+#include "pipeline/Pipeline.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace chamber::media {
+
+namespace fs = std::filesystem;
+
+const char* stateName(MediaState s) {
+  switch (s) {
+    case MediaState::Idle: return "idle";
+    case MediaState::Starting: return "starting";
+    case MediaState::Live: return "live";
+    case MediaState::Reconnecting: return "reconnecting";
+    case MediaState::Failed: return "failed";
+  }
+  return "idle";
+}
+
+namespace {
+
+std::int64_t wallMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+/// A folder we can create and write into, or the reason we cannot.
+std::string checkWritable(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return "không tạo được thư mục / cannot create " + dir.string() + ": " + ec.message();
+  const fs::path probe = dir / ".write-test";
+  {
+    std::ofstream f(probe);
+    if (!(f << "x") || !f.flush()) return "không ghi được vào / cannot write to " + dir.string();
+  }
+  fs::remove(probe, ec);
+  return {};
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+/// The H.264 encoder: a hardware one when the machine has it, x264 otherwise.
+std::string encoder(const Output& o) {
+  const int gop = o.fps * o.keyframe_s;
+  if (GstElementFactory* f = gst_element_factory_find("vaapih264enc")) {
+    gst_object_unref(f);
+    return "vaapih264enc rate-control=cbr bitrate=" + std::to_string(o.videoBitrate_kbps) +
+           " keyframe-period=" + std::to_string(gop);
+  }
+  // scenecut=0: a fixed GOP (a keyframe every keyframe_s, never one on a cut between cameras),
+  // so that HLS and recording segments stay multiples of it.
+  return "x264enc tune=zerolatency speed-preset=veryfast bframes=0 pass=cbr option-string=scenecut=0 bitrate=" +
+         std::to_string(o.videoBitrate_kbps) + " key-int-max=" + std::to_string(gop);
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const Hardware& hw, fs::path recordDir, fs::path hlsDir)
+    : hw_(hw), recordDir_(std::move(recordDir)), hlsDir_(std::move(hlsDir)) {
+  if (!gst_is_initialized()) gst_init(nullptr, nullptr);
+}
+
+Pipeline::~Pipeline() {
+  if (pipeline_) {
+    gst_element_set_state(pipeline_, GST_STATE_NULL);
+    gst_object_unref(pipeline_);
+  }
+}
+
+void Pipeline::setState(MediaState s, const std::string& error, const std::string& detail) {
+  if (s == state_ && error == error_) return;
+  state_ = s;
+  error_ = error;
+  if (onState) onState(s, error, detail);
+}
+
+std::string Pipeline::build() {
+  const Output& o = hw_.output;
+  const std::string caps = "video/x-raw,format=I420,width=" + std::to_string(o.width) + ",height=" +
+                           std::to_string(o.height) + ",framerate=" + std::to_string(o.fps) + "/1";
+  std::ostringstream d;
+  int pad = 0;
+  for (const Camera& c : hw_.cameras) {
+    if (c.kind == "test") d << "videotestsrc is-live=true pattern=" << c.pattern;
+    else if (c.kind == "v4l2") d << "v4l2src device=" << quote(c.device);
+    else d << "uridecodebin uri=" << quote(c.url);
+    d << " ! videoconvert ! videoscale ! videorate ! " << caps << " ! queue max-size-buffers=3 leaky=downstream ! sel.sink_"
+      << pad << "\n";  // (compositor pads: only the one on the program has alpha 1)
+    cameraPad_[c.id] = pad++;
+  }
+  // A compositor, not an input-selector: switching only changes pad alpha, so the encoder
+  // sees one continuous stream (an input-selector's new segment made x264 insert a keyframe
+  // and broke the fixed 2-s GOP).
+  d << "compositor name=sel background=black ! " << caps << " ! textoverlay name=lowerthird valignment=bottom halignment=left "
+       "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
+    << std::max(10, o.height / 30) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt\n";
+  const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
+  for (const Microphone& m : hw_.microphones) {
+    if (m.kind == "test") d << "audiotestsrc is-live=true volume=0.2 freq=" << m.frequency;
+    else if (m.kind == "alsa") d << "alsasrc device=" << quote(m.device);
+    else d << "pulsesrc" << (m.device.empty() ? "" : " device=" + quote(m.device));
+    d << " ! audioconvert ! audioresample ! " << acaps << " ! level name=level_" << m.id
+      << " interval=500000000 post-messages=true ! queue ! mix.\n";
+  }
+  d << "audiomixer name=mix ! audioconvert ! " << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
+    << " ! tee name=at\n";
+  // (1) recording: one MPEG-TS file per start, written unbuffered. MPEG-TS plays up to its
+  // last packet, so a kill -9 loses only what the encoder and muxer still held (< 1 s).
+  // (splitmuxsink holds a whole GOP before it writes: 2 s would be lost.)
+  d << "mpegtsmux name=recmux ! filesink name=recfile sync=false buffer-mode=2 location="
+    << quote((recordDir_ / ("recording-" + std::to_string(wallMs()) + ".ts")).string()) << "\n";
+  d << "vt. ! queue ! h264parse config-interval=-1 ! recmux.\n";
+  d << "at. ! queue ! aacparse ! recmux.\n";
+  // (2) HLS for the portal: a slow reader never holds the encoder back.
+  d << "hlssink2 name=hls target-duration=" << o.hlsSegment_s << " playlist-length=" << o.hlsPlaylistLength
+    << " max-files=" << o.hlsPlaylistLength * 2
+    << " location=" << quote((hlsDir_ / "segment%05d.ts").string())
+    << " playlist-location=" << quote((hlsDir_ / "index.m3u8").string()) << "\n";
+  d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse ! hls.video\n";
+  d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! hls.audio\n";
+  return d.str();
+}
+
+std::string Pipeline::start() {
+  setState(MediaState::Starting);
+  for (const auto& dir : {recordDir_, hlsDir_}) {
+    if (auto err = checkWritable(dir); !err.empty()) {
+      setState(MediaState::Failed, "storage", err);
+      return err;
+    }
+  }
+  description_ = build();
+  GError* err = nullptr;
+  pipeline_ = gst_parse_launch(description_.c_str(), &err);
+  if (err) {
+    const std::string msg = std::string("pipeline: ") + err->message;
+    g_error_free(err);
+    if (pipeline_) gst_object_unref(pipeline_);
+    pipeline_ = nullptr;
+    setState(MediaState::Failed, "pipeline", msg);
+    return msg;
+  }
+  selector_ = gst_bin_get_by_name(GST_BIN(pipeline_), "sel");
+  overlay_ = gst_bin_get_by_name(GST_BIN(pipeline_), "lowerthird");
+  gst_object_unref(selector_);  // the bin keeps them alive
+  gst_object_unref(overlay_);
+  const Camera* first = hw_.overview();
+  show({first ? first->id : "", std::nullopt, "", ""});  // the overview until someone speaks
+  if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    setState(MediaState::Failed, "pipeline", "cannot start the pipeline (a camera or microphone is missing?)");
+    return error_;
+  }
+  recordingStarted_ms_ = wallMs();
+  const auto now = std::chrono::steady_clock::now();
+  for (const auto& m : hw_.microphones) lastSound_[m.id] = now;
+  return {};
+}
+
+void Pipeline::show(const Shot& shot) {
+  if (!pipeline_) return;
+  auto it = cameraPad_.find(shot.camera);
+  if (it != cameraPad_.end()) {
+    for (const auto& [id, index] : cameraPad_) {
+      const std::string name = "sink_" + std::to_string(index);
+      if (GstPad* pad = gst_element_get_static_pad(selector_, name.c_str())) {
+        g_object_set(pad, "alpha", index == it->second ? 1.0 : 0.0, nullptr);
+        gst_object_unref(pad);
+      }
+    }
+  }
+  const std::string text = shot.speaker.empty() ? shot.item : shot.item + "\n" + shot.speaker;
+  g_object_set(overlay_, "text", text.c_str(), "silent", text.empty(), nullptr);
+}
+
+bool Pipeline::handle(GstMessage* msg) {
+  switch (GST_MESSAGE_TYPE(msg)) {
+    case GST_MESSAGE_ERROR: {
+      GError* e = nullptr;
+      gchar* dbg = nullptr;
+      gst_message_parse_error(msg, &e, &dbg);
+      const std::string source = GST_OBJECT_NAME(GST_MESSAGE_SRC(msg));
+      std::string what = e ? e->message : "error";
+      // A failing HLS writer or recorder is a storage problem; anything else the pipeline's.
+      const bool storage = source.rfind("rec", 0) == 0 || source.rfind("hls", 0) == 0 ||
+                           source.find("sink") != std::string::npos || source.find("mux") != std::string::npos;
+      setState(MediaState::Failed, storage ? "storage" : "pipeline", source + ": " + what);
+      if (e) g_error_free(e);
+      g_free(dbg);
+      return false;
+    }
+    case GST_MESSAGE_EOS:
+      eos_ = true;
+      setState(MediaState::Idle);
+      return false;
+    case GST_MESSAGE_STATE_CHANGED:
+      if (GST_MESSAGE_SRC(msg) == GST_OBJECT(pipeline_)) {
+        GstState oldS, newS, pending;
+        gst_message_parse_state_changed(msg, &oldS, &newS, &pending);
+        if (newS == GST_STATE_PLAYING) setState(MediaState::Live);
+      }
+      return true;
+    case GST_MESSAGE_ELEMENT: {
+      const GstStructure* s = gst_message_get_structure(msg);
+      if (!s || !gst_structure_has_name(s, "level")) return true;
+      const std::string src = GST_OBJECT_NAME(GST_MESSAGE_SRC(msg));
+      const std::string mic = src.rfind("level_", 0) == 0 ? src.substr(6) : src;
+      const GValue* rms = gst_structure_get_value(s, "rms");
+      double loudest = -200;
+      if (rms && G_VALUE_HOLDS(rms, G_TYPE_VALUE_ARRAY)) {
+        auto* arr = static_cast<GValueArray*>(g_value_get_boxed(rms));
+        for (guint i = 0; arr && i < arr->n_values; ++i)
+          loudest = std::max(loudest, g_value_get_double(g_value_array_get_nth(arr, i)));
+      }
+      const auto now = std::chrono::steady_clock::now();
+      if (loudest > -60) lastSound_[mic] = now;
+      const bool silent = now - lastSound_[mic] > std::chrono::seconds(hw_.output.silenceReport_s);
+      if (silent != silent_[mic]) {
+        silent_[mic] = silent;
+        if (state_ == MediaState::Live && onState)
+          onState(state_, silent ? "silence" : "", silent ? "micrô im lặng / silent microphone: " + mic : "");
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+void Pipeline::pollBus(int timeout_ms) {
+  if (!pipeline_) return;
+  GstBus* bus = gst_element_get_bus(pipeline_);
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < end) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
+    GstMessage* m = gst_bus_timed_pop(bus, static_cast<GstClockTime>(left.count()) * GST_MSECOND);
+    if (!m) break;
+    const bool go = handle(m);
+    gst_message_unref(m);
+    if (!go) break;
+  }
+  gst_object_unref(bus);
+}
+
+void Pipeline::stop(int timeout_ms) {
+  if (!pipeline_) return;
+  gst_element_send_event(pipeline_, gst_event_new_eos());
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end) pollBus(100);
+  gst_element_set_state(pipeline_, GST_STATE_NULL);
+  if (state_ != MediaState::Failed) setState(MediaState::Idle);
+}
+
+}  // namespace chamber::media

@@ -1,0 +1,149 @@
+// The program pipeline with test sources at small sizes: a recording checked with libav,
+// a camera switch seen on the output's frames, kill -9 during recording, an unwritable
+// recording folder.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include "Probe.h"
+#include "pipeline/Pipeline.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::media;
+
+namespace {
+
+std::string smallToml() {
+  return R"(
+    [output]
+    width = 320
+    height = 180
+    fps = 15
+    video_bitrate_kbps = 400
+    keyframe_s = 2
+    segment_s = 2
+    hls_segment_s = 2
+    [[camera]]
+    id = "red"
+    pattern = "red"
+    overview = true
+    [[camera]]
+    id = "blue"
+    pattern = "blue"
+    [[microphone]]
+    id = "chair"
+    [[seat]]
+    seat = 1
+    camera = "blue"
+  )";
+}
+
+Hardware smallChamber() { return parseHardware(smallToml()); }
+
+std::vector<std::string> segments(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".ts") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera) {
+  test::TempDir dir;
+  const Hardware hw = smallChamber();
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  std::vector<std::string> states;
+  p.onState = [&](MediaState s, const std::string&, const std::string&) { states.push_back(stateName(s)); };
+  ASSERT_EQ(p.start(), "") << p.error();
+  p.show({"red", std::nullopt, "3. Dự toán ngân sách 2027", ""});
+  p.pollBus(2500);
+  EXPECT_EQ(p.state(), MediaState::Live);
+  p.show({"blue", std::nullopt, "3. Dự toán ngân sách 2027", "Hoàng Thị Lan — Đại biểu"});
+  p.pollBus(3000);
+  p.stop();
+  EXPECT_EQ(p.state(), MediaState::Idle) << p.error();
+  EXPECT_NE(std::find(states.begin(), states.end(), "live"), states.end());
+
+  const auto segs = segments(dir.path / "rec");
+  ASSERT_EQ(segs.size(), 1u);
+  double total = 0;
+  std::vector<double> keys;
+  for (const auto& s : segs) {
+    const auto pr = test::probe(s);
+    ASSERT_TRUE(pr.opened) << s;
+    EXPECT_EQ(pr.videoStreams, 1) << s;
+    EXPECT_EQ(pr.audioStreams, 1) << s;
+    EXPECT_EQ(pr.videoCodec, "h264");
+    EXPECT_EQ(pr.audioCodec, "aac");
+    total += pr.duration_s() + 1.0 / 15;
+    keys.insert(keys.end(), pr.keyframes_s.begin(), pr.keyframes_s.end());
+  }
+  EXPECT_NEAR(total, 5.5, 1.0);
+  ASSERT_GE(keys.size(), 2u);
+  std::sort(keys.begin(), keys.end());
+  std::string list;
+  for (double k : keys) list += std::to_string(k) + " ";
+  for (std::size_t i = 1; i < keys.size(); ++i) EXPECT_NEAR(keys[i] - keys[i - 1], 2.0, 0.1) << "keyframes at " << list;
+  // The first frames are the red camera, the last ones the blue camera (after the switch).
+  int u = 0, v = 0;
+  ASSERT_TRUE(test::centreChroma(segs.front(), false, u, v));
+  EXPECT_GT(v, 200) << "red has a high V";
+  ASSERT_TRUE(test::centreChroma(segs.back(), true, u, v));
+  EXPECT_GT(u, 200) << "blue has a high U";
+  // HLS for the portal was written too.
+  EXPECT_TRUE(std::filesystem::exists(dir.path / "live" / "index.m3u8"));
+  EXPECT_FALSE(segments(dir.path / "live").empty());
+}
+
+TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) {
+  test::TempDir dir;
+  const auto toml = dir.path / "small.toml";
+  std::ofstream(toml) << smallToml();
+  // The real chamber-media process, killed with SIGKILL after 4 s of recording.
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", dir.path.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(4000));
+  ::kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "chamber-media exited by itself";
+  const auto segs = segments(dir.path / "recordings");
+  ASSERT_EQ(segs.size(), 1u);
+  const auto pr = test::probe(segs[0]);
+  ASSERT_TRUE(pr.opened) << segs[0] << " does not play";
+  EXPECT_EQ(pr.videoStreams, 1);
+  EXPECT_EQ(pr.audioStreams, 1);
+  const double recorded = pr.duration_s() + 1.0 / 15;
+  // 4 s ran, minus start-up (~0.5 s); at most about 1 s may be lost at the end.
+  EXPECT_GE(recorded, 4.0 - 0.7 - 1.0) << "recorded " << recorded << " s";
+  std::printf("recorded %.2f s of ~4 s before kill -9\n", recorded);
+}
+
+TEST(Pipeline, AnUnwritableRecordingFolderIsAClearErrorNotACrash) {
+  const Hardware hw = smallChamber();
+  Pipeline p(hw, "/proc/chamber-recordings", "/tmp/chamber-live-unused");
+  std::string reported;
+  p.onState = [&](MediaState s, const std::string& err, const std::string& detail) {
+    if (s == MediaState::Failed) reported = err + ": " + detail;
+  };
+  const std::string err = p.start();
+  EXPECT_NE(err.find("/proc/chamber-recordings"), std::string::npos) << err;
+  EXPECT_EQ(p.state(), MediaState::Failed);
+  EXPECT_EQ(reported.rfind("storage:", 0), 0u) << reported;
+  p.stop();  // harmless
+}

@@ -1,0 +1,100 @@
+#pragma once
+// Reads a recording with FFmpeg libav: streams, duration (from the packets: a killed
+// segment has no index), keyframe times, and the colour at the centre of a frame.
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/imgutils.h>
+}
+#include <string>
+#include <vector>
+
+namespace chamber::test {
+
+struct Probe {
+  bool opened = false;
+  int videoStreams = 0, audioStreams = 0;
+  std::string videoCodec, audioCodec;
+  double firstVideo_s = -1, lastVideo_s = -1;
+  std::vector<double> keyframes_s;
+  int packets = 0;
+  double duration_s() const { return lastVideo_s - firstVideo_s; }
+};
+
+inline Probe probe(const std::string& path) {
+  Probe p;
+  AVFormatContext* fmt = nullptr;
+  if (avformat_open_input(&fmt, path.c_str(), nullptr, nullptr) != 0) return p;
+  if (avformat_find_stream_info(fmt, nullptr) < 0) {
+    avformat_close_input(&fmt);
+    return p;
+  }
+  p.opened = true;
+  int video = -1;
+  for (unsigned i = 0; i < fmt->nb_streams; ++i) {
+    const AVCodecParameters* c = fmt->streams[i]->codecpar;
+    if (c->codec_type == AVMEDIA_TYPE_VIDEO) {
+      ++p.videoStreams;
+      video = static_cast<int>(i);
+      p.videoCodec = avcodec_get_name(c->codec_id);
+    } else if (c->codec_type == AVMEDIA_TYPE_AUDIO) {
+      ++p.audioStreams;
+      p.audioCodec = avcodec_get_name(c->codec_id);
+    }
+  }
+  AVPacket* pkt = av_packet_alloc();
+  while (av_read_frame(fmt, pkt) >= 0) {
+    ++p.packets;
+    if (pkt->stream_index == video && pkt->pts != AV_NOPTS_VALUE) {
+      const double t = static_cast<double>(pkt->pts) * av_q2d(fmt->streams[video]->time_base);
+      if (p.firstVideo_s < 0 || t < p.firstVideo_s) p.firstVideo_s = t;
+      if (t > p.lastVideo_s) p.lastVideo_s = t;
+      if (pkt->flags & AV_PKT_FLAG_KEY) p.keyframes_s.push_back(t);
+    }
+    av_packet_unref(pkt);
+  }
+  av_packet_free(&pkt);
+  avformat_close_input(&fmt);
+  return p;
+}
+
+/// Chroma (U, V) at the centre of the first or last decoded video frame.
+inline bool centreChroma(const std::string& path, bool last, int& u, int& v) {
+  AVFormatContext* fmt = nullptr;
+  if (avformat_open_input(&fmt, path.c_str(), nullptr, nullptr) != 0) return false;
+  avformat_find_stream_info(fmt, nullptr);
+  const int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+  const AVCodec* codec = avcodec_find_decoder(fmt->streams[vs]->codecpar->codec_id);
+  AVCodecContext* ctx = avcodec_alloc_context3(codec);
+  avcodec_parameters_to_context(ctx, fmt->streams[vs]->codecpar);
+  avcodec_open2(ctx, codec, nullptr);
+  AVPacket* pkt = av_packet_alloc();
+  AVFrame* frame = av_frame_alloc();
+  bool got = false;
+  auto take = [&] {
+    while (avcodec_receive_frame(ctx, frame) == 0) {
+      const int x = frame->width / 4, y = frame->height / 4;  // chroma planes are half size
+      u = frame->data[1][y * frame->linesize[1] + x];
+      v = frame->data[2][y * frame->linesize[2] + x];
+      got = true;
+      if (!last) return true;
+    }
+    return false;
+  };
+  while (av_read_frame(fmt, pkt) >= 0) {
+    if (pkt->stream_index == vs) {
+      avcodec_send_packet(ctx, pkt);
+      if (take()) break;
+    }
+    av_packet_unref(pkt);
+  }
+  avcodec_send_packet(ctx, nullptr);
+  if (!(got && !last)) take();
+  av_frame_free(&frame);
+  av_packet_free(&pkt);
+  avcodec_free_context(&ctx);
+  avformat_close_input(&fmt);
+  return got;
+}
+
+}  // namespace chamber::test
