@@ -69,7 +69,11 @@ int main(int argc, char** argv) {
     log(std::string("state ") + stateName(s) + (error.empty() ? "" : " (" + error + ": " + detail + ")"));
     if (ws && ws->isOpen())
       ws->send(json{{"type", "cmd"}, {"id", "media-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(++counter)},
-                    {"cmd", "media.report"}, {"args", {{"state", stateName(s)}, {"error", error}, {"detail", detail}}}}.dump());
+                    {"cmd", "media.report"},
+                    {"args", {{"state", stateName(s)}, {"error", error}, {"detail", detail},
+                              {"recording", s == MediaState::Live ? pipeline.recordingFile() : ""},
+                              {"recordingStarted_ms", s == MediaState::Live ? pipeline.recordingStarted_ms() : 0}}}}
+                   .dump());
   };
   pipeline.onState = report;
 

@@ -102,7 +102,8 @@ json stateView(const State& state, Role role, const std::string& self) {
   if (cur && sittingVisible(*cur, role)) j["current"] = sittingView(*cur, role, self);
   if (role != Role::Public)
     j["media"] = {{"state", state.media.state}, {"error", state.media.error},
-                  {"detail", state.media.detail}};
+                  {"detail", state.media.detail}, {"recording", state.media.recording},
+                  {"recordingStarted_ms", state.media.recordingStarted_ms}};
   return j;
 }
 

@@ -14,7 +14,9 @@ HOST="${HOST:-127.0.0.1}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 
-build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data &
+mkdir -p build/demo/media/live
+build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data \
+  --hls build/demo/media/live &
 pids+=($!)
 for i in $(seq 50); do curl -fs "http://$HOST:$PORT/health" > /dev/null 2>&1 && break; sleep 0.1; done
 
@@ -23,6 +25,10 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "(không có màn hình: ứng dụng chạy offscreen / no display: the apps run offscreen)"
 fi
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+# The media process with the demo chamber's test cameras and microphones: it records from
+# the opening of the sitting and writes the live HLS served at /live/.
+build/media/chamber-media --hardware hardware/con-minh.toml --data build/demo/media \
+  --server "ws://$HOST:$PORT" --user media --password demo-media &                       pids+=($!)
 app=build/delegate-app/delegate-app
 url="ws://$HOST:$PORT"
 "$app" --server "$url" --seat 1 --pin 1001 --data build/demo/app-chair &                 pids+=($!)
@@ -38,5 +44,7 @@ echo "  sức khỏe / health:   http://$HOST:$PORT/health"
 echo "  trạng thái / state:  http://$HOST:$PORT/api/state"
 echo "  tài liệu / papers:   http://$HOST:$PORT/api/documents"
 echo "  đại biểu: ghế 1..25, PIN 1001..1025 (assets/demo/delegates.csv)"
+echo "  ghi hình / recording: build/demo/media/recordings (từ khi khai mạc / from the opening)"
+echo "  phát trực tiếp / live HLS: http://$HOST:$PORT/live/index.m3u8"
 echo "Dừng / stop: Ctrl+C"
 wait "${pids[0]}"

@@ -116,8 +116,9 @@ std::string Pipeline::build() {
   // (1) recording: one MPEG-TS file per start, written unbuffered. MPEG-TS plays up to its
   // last packet, so a kill -9 loses only what the encoder and muxer still held (< 1 s).
   // (splitmuxsink holds a whole GOP before it writes: 2 s would be lost.)
+  recordingFile_ = "recording-" + std::to_string(wallMs()) + ".ts";
   d << "mpegtsmux name=recmux ! filesink name=recfile sync=false buffer-mode=2 location="
-    << quote((recordDir_ / ("recording-" + std::to_string(wallMs()) + ".ts")).string()) << "\n";
+    << quote((recordDir_ / recordingFile_).string()) << "\n";
   d << "vt. ! queue ! h264parse config-interval=-1 ! recmux.\n";
   d << "at. ! queue ! aacparse ! recmux.\n";
   // (2) HLS for the portal: a slow reader never holds the encoder back.

@@ -42,6 +42,8 @@ class Pipeline {
   /// Wall-clock time (ms) when the recording started: sitting events map to
   /// positions in the recording as (event.ts - recordingStarted_ms).
   std::int64_t recordingStarted_ms() const { return recordingStarted_ms_; }
+  /// The file being recorded (name only, relative to the recording folder).
+  const std::string& recordingFile() const { return recordingFile_; }
   /// The pipeline description (for logs; never contains a stream key).
   const std::string& description() const { return description_; }
 
@@ -62,6 +64,7 @@ class Pipeline {
   MediaState state_ = MediaState::Idle;
   std::string error_, description_;
   std::int64_t recordingStarted_ms_ = 0;
+  std::string recordingFile_;
   bool eos_ = false;
   std::map<std::string, std::chrono::steady_clock::time_point> lastSound_;
   std::map<std::string, bool> silent_;

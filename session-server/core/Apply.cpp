@@ -141,7 +141,9 @@ struct Applier {
     v.result = e.tally;
     if (s->openVote == e.vote) s->openVote.clear();
   }
-  void operator()(const MediaStateChanged& e) { state.media = {e.state, e.error, e.detail}; }
+  void operator()(const MediaStateChanged& e) {
+    state.media = {e.state, e.error, e.detail, e.recording, e.recordingStarted_ms};
+  }
 };
 
 }  // namespace

@@ -110,6 +110,8 @@ struct CloseVote {
 struct ReportMediaState {
   static constexpr const char* kName = "media.report";
   std::string state, error, detail;
+  std::string recording;                 ///< the file being recorded, if any
+  std::int64_t recordingStarted_ms = 0;  ///< wall clock of its first frame
 };
 
 using Command =

@@ -142,9 +142,14 @@ struct VoteClosed {
   Tally tally;
   bool operator==(const VoteClosed&) const = default;
 };
+/// The media process's state. While recording, `recording` names the file and
+/// `recordingStarted_ms` is the wall-clock time of its first frame: any event's position in
+/// the recording is (event ts − recordingStarted_ms).
 struct MediaStateChanged {
   static constexpr const char* kKind = "media.state";
   std::string state, error, detail;
+  std::string recording;
+  std::int64_t recordingStarted_ms = 0;
   bool operator==(const MediaStateChanged&) const = default;
 };
 

@@ -158,6 +158,8 @@ struct MediaState {
   std::string state = "idle";  ///< idle, starting, live, reconnecting, failed
   std::string error;
   std::string detail;
+  std::string recording;
+  std::int64_t recordingStarted_ms = 0;
 };
 
 /// Everything the server holds: the council's roster and every sitting.

@@ -147,11 +147,12 @@ Decision decideOne(const Ctx& c, const ReportMediaState& cmd) {
   if (!kStates.count(cmd.state))
     return fail("bad_args", "Trạng thái không hợp lệ / unknown media state " + cmd.state);
   const auto& m = c.state.media;
-  if (m.state == cmd.state && m.error == cmd.error && m.detail == cmd.detail)
+  if (m.state == cmd.state && m.error == cmd.error && m.detail == cmd.detail &&
+      m.recording == cmd.recording && m.recordingStarted_ms == cmd.recordingStarted_ms)
     return fail("unchanged", "Không đổi / unchanged");
   Decision d;
   d.sitting = c.sitting ? c.sitting->id : 0;
-  d.events.push_back(MediaStateChanged{cmd.state, cmd.error, cmd.detail});
+  d.events.push_back(MediaStateChanged{cmd.state, cmd.error, cmd.detail, cmd.recording, cmd.recordingStarted_ms});
   return d;
 }
 

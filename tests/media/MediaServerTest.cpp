@@ -1,0 +1,89 @@
+// chamber-media against the real session server: it signs in with the media role, starts
+// recording when the sitting opens, reports "live" (the chair sees it), and when the chair
+// gives the floor the program switches to that seat's camera — checked on the recording.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "Probe.h"
+#include "support/Peer.h"
+#include "support/Seed.h"
+#include "support/ServerProcess.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::test;
+
+TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 4);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << R"(
+    [output]
+    width = 320
+    height = 180
+    fps = 15
+    video_bitrate_kbps = 400
+    [[camera]]
+    id = "overview"
+    pattern = "red"
+    overview = true
+    [[camera]]
+    id = "seat3"
+    pattern = "blue"
+    [[microphone]]
+    id = "chair"
+    [[seat]]
+    seat = 3
+    camera = "seat3"
+  )";
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+
+  const pid_t media = fork();
+  ASSERT_GE(media, 0);
+  if (media == 0) {
+    const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
+          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Nothing is recorded before the sitting opens.
+  loop.runUntil([] { return false; }, 800);
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "recordings"));
+  chair.ok("sitting.open");
+  chair.ok("agenda.activate", {{"item", "1"}});
+  json live = chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "live"; });
+  ASSERT_FALSE(live.is_null()) << "the chair never saw the media process live";
+  // The offsets that map sitting events to positions in the recording.
+  EXPECT_EQ(live["data"]["recording"].get<std::string>().rfind("recording-", 0), 0u);
+  const auto started = live["data"]["recordingStarted_ms"].get<std::int64_t>();
+  EXPECT_GT(started, 0);
+  EXPECT_LT(std::abs(live["ts"].get<std::int64_t>() - started), 10000);
+  loop.runUntil([] { return false; }, 1500);
+  chair.ok("attendance.mark", {{"delegate", "d03"}, {"present", true}});
+  chair.ok("floor.grant", {{"person", "d03"}});
+  loop.runUntil([] { return false; }, 2500);
+  ::kill(media, SIGTERM);  // a clean stop finishes the file
+  int status = 0;
+  waitpid(media, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u);
+  int u = 0, v = 0;
+  ASSERT_TRUE(centreChroma(files[0], false, u, v));
+  EXPECT_GT(v, 200) << "the overview (red) before anyone spoke";
+  ASSERT_TRUE(centreChroma(files[0], true, u, v));
+  EXPECT_GT(u, 200) << "seat 3's camera (blue) once the chair gave the floor";
+  EXPECT_TRUE(std::filesystem::exists(dir.path / "media" / "live" / "index.m3u8"));
+}
