@@ -1,6 +1,10 @@
 #include "pipeline/Pipeline.h"
 
+#include <cstdio>
 #include <fstream>
+
+#include "core/Reconnect.h"
+#include <gst/app/gstappsrc.h>
 #include <sstream>
 
 namespace chamber::media {
@@ -70,6 +74,7 @@ Pipeline::Pipeline(const Hardware& hw, fs::path recordDir, fs::path hlsDir)
 }
 
 Pipeline::~Pipeline() {
+  for (auto& p : pushes_) detach(*p);
   if (pipeline_) {
     gst_element_set_state(pipeline_, GST_STATE_NULL);
     gst_object_unref(pipeline_);
@@ -102,7 +107,7 @@ std::string Pipeline::build() {
   // and broke the fixed 2-s GOP).
   d << "compositor name=sel background=black ! " << caps << " ! textoverlay name=lowerthird valignment=bottom halignment=left "
        "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
-    << std::max(10, o.height / 30) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt\n";
+    << std::max(10, o.height / 30) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   for (const Microphone& m : hw_.microphones) {
     if (m.kind == "test") d << "audiotestsrc is-live=true volume=0.2 freq=" << m.frequency;
@@ -112,7 +117,7 @@ std::string Pipeline::build() {
       << " interval=500000000 post-messages=true ! queue ! mix.\n";
   }
   d << "audiomixer name=mix ! audioconvert ! " << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
-    << " ! tee name=at\n";
+    << " ! tee name=at allow-not-linked=true\n";
   // (1) recording: one MPEG-TS file per start, written unbuffered. MPEG-TS plays up to its
   // last packet, so a kill -9 loses only what the encoder and muxer still held (< 1 s).
   // (splitmuxsink holds a whole GOP before it writes: 2 s would be lost.)
@@ -128,6 +133,13 @@ std::string Pipeline::build() {
     << " playlist-location=" << quote((hlsDir_ / "index.m3u8").string()) << "\n";
   d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse ! hls.video\n";
   d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! hls.audio\n";
+  // (3) one FLV per RTMP(S) destination, handed to its own sending pipeline.
+  for (std::size_t i = 0; i < hw_.destinations.size(); ++i) {
+    const std::string n = std::to_string(i);
+    d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! flvmux name=flv" << n
+      << " streamable=true ! appsink name=push" << n << " sync=false emit-signals=true max-buffers=500 drop=true\n";
+    d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! flv" << n << ".\n";
+  }
   return d.str();
 }
 
@@ -161,6 +173,22 @@ std::string Pipeline::start() {
     return error_;
   }
   recordingStarted_ms_ = wallMs();
+  for (std::size_t i = 0; i < hw_.destinations.size(); ++i) {
+    auto p = std::make_unique<Push>();
+    p->dest = hw_.destinations[i];
+    p->sink = gst_bin_get_by_name(GST_BIN(pipeline_), ("push" + std::to_string(i)).c_str());
+    g_signal_connect(p->sink, "new-sample", G_CALLBACK(&Pipeline::onSample), p.get());
+    gst_object_unref(p->sink);  // the pipeline keeps it
+    try {
+      p->url = destinationUrl(p->dest);
+    } catch (const std::exception& e) {
+      p->failedForGood = true;
+      setState(state_, "stream", e.what());
+    }
+    pushes_.push_back(std::move(p));
+  }
+  for (auto& p : pushes_)
+    if (!p->failedForGood) attach(*p);
   const auto now = std::chrono::steady_clock::now();
   for (const auto& m : hw_.microphones) lastSound_[m.id] = now;
   return {};
@@ -236,14 +264,130 @@ bool Pipeline::handle(GstMessage* msg) {
   }
 }
 
+GstFlowReturn Pipeline::onSample(GstElement* appsink, gpointer data) {
+  // Streaming thread of the main pipeline: hand the FLV on, or drop it while there is no
+  // connection. Never blocks.
+  auto* p = static_cast<Push*>(data);
+  GstSample* sample = nullptr;
+  g_signal_emit_by_name(appsink, "pull-sample", &sample);
+  if (!sample) return GST_FLOW_OK;
+  std::lock_guard<std::mutex> guard(p->lock);
+  GstBuffer* buf = gst_sample_get_buffer(sample);
+  if (p->src && buf) {
+    const bool key = !GST_BUFFER_FLAG_IS_SET(buf, GST_BUFFER_FLAG_DELTA_UNIT);
+    if (p->waitKey && key) {
+      p->waitKey = false;
+      gst_app_src_set_caps(GST_APP_SRC(p->src), gst_sample_get_caps(sample));  // FLV headers
+    }
+    if (!p->waitKey) {
+      GstBuffer* copy = gst_buffer_copy(buf);
+      GST_BUFFER_PTS(copy) = GST_BUFFER_DTS(copy) = GST_CLOCK_TIME_NONE;  // FLV tags carry the time
+      gst_app_src_push_buffer(GST_APP_SRC(p->src), copy);
+    }
+  }
+  gst_sample_unref(sample);
+  return GST_FLOW_OK;
+}
+
+void Pipeline::attach(Push& p) {
+  const std::string desc = "appsrc name=src is-live=true format=bytes max-bytes=4000000 block=false ! "
+                           "rtmp2sink name=sink sync=false async-connect=true location=\"" + p.url + "\"";
+  GError* err = nullptr;
+  GstElement* out = gst_parse_launch(desc.c_str(), &err);
+  if (err) {
+    g_error_free(err);
+    p.failedForGood = true;
+    return;
+  }
+  GstElement* src = gst_bin_get_by_name(GST_BIN(out), "src");
+  gst_element_set_state(out, GST_STATE_PLAYING);
+  {
+    std::lock_guard<std::mutex> guard(p.lock);
+    p.out = out;
+    p.src = src;
+    p.waitKey = true;
+  }
+  std::fprintf(stderr, "[media] pushing to %s\n", redactUrl(p.url).c_str());  // never the key
+}
+
+void Pipeline::detach(Push& p) {
+  GstElement* out = nullptr;
+  GstElement* src = nullptr;
+  {
+    std::lock_guard<std::mutex> guard(p.lock);
+    std::swap(out, p.out);
+    std::swap(src, p.src);
+    p.connected = false;
+  }
+  if (src) gst_object_unref(src);
+  if (out) {
+    gst_element_set_state(out, GST_STATE_NULL);
+    gst_object_unref(out);
+  }
+}
+
+void Pipeline::tick() {
+  if (!pipeline_ || state_ == MediaState::Failed) return;
+  const auto now = std::chrono::steady_clock::now();
+  for (auto& pp : pushes_) {
+    Push& p = *pp;
+    if (p.out) {
+      GstBus* bus = gst_element_get_bus(p.out);
+      while (GstMessage* m = gst_bus_pop_filtered(bus, static_cast<GstMessageType>(GST_MESSAGE_ERROR | GST_MESSAGE_STATE_CHANGED))) {
+        if (GST_MESSAGE_TYPE(m) == GST_MESSAGE_ERROR) {
+          GError* e = nullptr;
+          gst_message_parse_error(m, &e, nullptr);
+          const std::string what = e ? e->message : "error";
+          g_clear_error(&e);
+          gst_message_unref(m);
+          gst_object_unref(bus);
+          bus = nullptr;
+          // The stream server dropped or refused us: only this destination waits and retries.
+          detach(p);
+          const auto delay = reconnectDelay_ms({1000, 2.0, 30000, 0.2, 0}, p.attempt++, g_random_double());
+          p.retryAt = now + std::chrono::milliseconds(delay.value_or(30000));
+          setState(MediaState::Reconnecting, "stream", p.dest.id + ": " + what);
+          break;
+        }
+        if (GST_MESSAGE_SRC(m) == GST_OBJECT(p.out)) {
+          GstState o, n, pend;
+          gst_message_parse_state_changed(m, &o, &n, &pend);
+          if (n == GST_STATE_PLAYING) p.connected = true;
+        }
+        gst_message_unref(m);
+      }
+      if (bus) gst_object_unref(bus);
+    } else if (!p.failedForGood && now >= p.retryAt) {
+      attach(p);
+    }
+  }
+  updatePushState();
+}
+
+int Pipeline::pushesLive() const {
+  int n = 0;
+  for (const auto& p : pushes_) n += p->out != nullptr;
+  return n;
+}
+
+void Pipeline::updatePushState() {
+  // Back to Live once every destination has a sending pipeline again.
+  if (state_ != MediaState::Reconnecting) return;
+  for (const auto& p : pushes_)
+    if (!p->out && !p->failedForGood) return;
+  setState(MediaState::Live);
+}
+
 void Pipeline::pollBus(int timeout_ms) {
   if (!pipeline_) return;
   GstBus* bus = gst_element_get_bus(pipeline_);
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < end) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
-    GstMessage* m = gst_bus_timed_pop(bus, static_cast<GstClockTime>(left.count()) * GST_MSECOND);
-    if (!m) break;
+    // Short waits, so that branches due for re-attachment are seen in time.
+    GstMessage* m = gst_bus_timed_pop(bus, static_cast<GstClockTime>(std::min<long>(left.count(), 100)) * GST_MSECOND);
+    tick();
+    if (!m) continue;
     const bool go = handle(m);
     gst_message_unref(m);
     if (!go) break;
@@ -257,6 +401,7 @@ void Pipeline::stop(int timeout_ms) {
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end) pollBus(100);
   gst_element_set_state(pipeline_, GST_STATE_NULL);
+  for (auto& p : pushes_) detach(*p);
   if (state_ != MediaState::Failed) setState(MediaState::Idle);
 }
 

@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/Director.h"
 #include "core/Hardware.h"
@@ -51,10 +54,38 @@ class Pipeline {
   std::function<void(MediaState, const std::string& error, const std::string& detail)> onState;
 
   bool handle(GstMessage* msg);  ///< one bus message; false once the pipeline is done
+  /// Re-attaches RTMP pushes whose backoff has run out. Main thread; call often.
+  void tick();
+  /// Destinations being pushed right now (attached and not failed).
+  int pushesLive() const;
 
  private:
   void setState(MediaState s, const std::string& error = {}, const std::string& detail = {});
   std::string build();
+
+  /// One RTMP(S) destination: a branch of its own off the encoders' tees, torn down when
+  /// it fails and re-attached with backoff, so it never blocks the recording.
+  /// The FLV for a destination is made in the main pipeline and handed (appsink ->
+  /// appsrc) to a small pipeline of its own that only sends it: that one can fail, be torn
+  /// down and rebuilt with backoff while the main pipeline — and the recording — go on.
+  struct Push {
+    Destination dest;
+    std::string url;
+    GstElement* sink = nullptr;  ///< appsink in the main pipeline
+    GstElement* out = nullptr;   ///< appsrc ! rtmp2sink
+    GstElement* src = nullptr;
+    std::mutex lock;             ///< streaming thread (new-sample) vs main thread
+    bool waitKey = true;         ///< a new connection starts at a keyframe
+    int attempt = 0;
+    std::chrono::steady_clock::time_point retryAt{};
+    bool failedForGood = false;
+    bool connected = false;
+  };
+  std::vector<std::unique_ptr<Push>> pushes_;
+  void attach(Push& p);
+  void detach(Push& p);
+  void updatePushState();
+  static GstFlowReturn onSample(GstElement* appsink, gpointer push);
   const Hardware& hw_;
   std::filesystem::path recordDir_, hlsDir_;
   GstElement* pipeline_ = nullptr;

@@ -58,8 +58,9 @@ inline Probe probe(const std::string& path) {
   return p;
 }
 
-/// Chroma (U, V) at the centre of the first or last decoded video frame.
-inline bool centreChroma(const std::string& path, bool last, int& u, int& v) {
+/// Chroma (U, V) at the centre of a decoded video frame: the last one, or the `skip`-th
+/// (the compositor's very first frame may be its black background, before any camera).
+inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int skip = 5) {
   AVFormatContext* fmt = nullptr;
   if (avformat_open_input(&fmt, path.c_str(), nullptr, nullptr) != 0) return false;
   avformat_find_stream_info(fmt, nullptr);
@@ -77,7 +78,7 @@ inline bool centreChroma(const std::string& path, bool last, int& u, int& v) {
       u = frame->data[1][y * frame->linesize[1] + x];
       v = frame->data[2][y * frame->linesize[2] + x];
       got = true;
-      if (!last) return true;
+      if (!last && --skip < 0) return true;
     }
     return false;
   };

@@ -1,0 +1,125 @@
+// An RTMP push to a local nginx with its RTMP module, started by the test, killed
+// mid-stream and restarted: the push resumes by itself and the recording has no gap.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "Probe.h"
+#include "pipeline/Pipeline.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::media;
+namespace fs = std::filesystem;
+
+namespace {
+
+int freePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+/// nginx with libnginx-mod-rtmp in a folder of the test's, recording what it receives.
+class NginxRtmp {
+ public:
+  NginxRtmp(const fs::path& dir, int port) : dir_(dir) {
+    fs::create_directories(dir / "rec");
+    fs::create_directories(dir / "logs");
+    std::ofstream(dir / "nginx.conf") << "daemon off;\nmaster_process off;\n"
+        "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
+        "error_log " << (dir / "logs/error.log").string() << ";\npid " << (dir / "nginx.pid").string() << ";\n"
+        "events {}\nrtmp { server { listen 127.0.0.1:" << port << "; application live { live on; record all; "
+        "record_unique on; record_path " << (dir / "rec").string() << "; } } }\n";
+  }
+  ~NginxRtmp() { kill9(); }
+  void start() {
+    pid_ = fork();
+    if (pid_ == 0) {
+      execl("/usr/sbin/nginx", "nginx", "-p", dir_.c_str(), "-c", (dir_ / "nginx.conf").c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+  }
+  void kill9() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  /// Recorded FLV files and their sizes.
+  std::map<std::string, std::uintmax_t> files() const {
+    std::map<std::string, std::uintmax_t> out;
+    for (const auto& e : fs::directory_iterator(dir_ / "rec")) out[e.path().filename()] = e.file_size();
+    return out;
+  }
+
+ private:
+  fs::path dir_;
+  pid_t pid_ = -1;
+};
+
+}  // namespace
+
+TEST(Rtmp, ThePushResumesAfterTheServerDiesAndTheRecordingHasNoGap) {
+  test::TempDir dir;
+  const int port = freePort();
+  NginxRtmp nginx(dir.path / "nginx", port);
+  nginx.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ::setenv("CHAMBER_TEST_RTMP_KEY", "ky-hop-thu-nam", 1);
+  const Hardware hw = parseHardware(
+      "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=400\n"
+      "[[camera]]\nid='c'\npattern='smpte'\n[[microphone]]\nid='m'\n"
+      "[[destination]]\nid='local'\nurl='rtmp://127.0.0.1:" + std::to_string(port) + "/live'\nkey_env='CHAMBER_TEST_RTMP_KEY'\n");
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  std::vector<std::string> states;
+  p.onState = [&](MediaState s, const std::string& err, const std::string& detail) {
+    states.push_back(std::string(stateName(s)) + (err.empty() ? "" : " " + err));
+    EXPECT_EQ(detail.find("ky-hop-thu-nam"), std::string::npos) << "a stream key in a state report";
+  };
+  ASSERT_EQ(p.start(), "");
+  p.pollBus(3000);
+  auto first = nginx.files();
+  ASSERT_EQ(first.size(), 1u) << "nothing arrived at the RTMP server";
+  EXPECT_GT(first.begin()->second, 10000u);
+
+  nginx.kill9();  // the stream server drops
+  p.pollBus(2500);
+  EXPECT_NE(std::find(states.begin(), states.end(), "reconnecting stream"), states.end());
+  nginx.start();  // and comes back
+  p.pollBus(7000);
+  p.stop();
+  const auto after = nginx.files();
+  ASSERT_GE(after.size(), 2u) << "the push did not resume";
+  std::uintmax_t resumed = 0;
+  for (const auto& [name, size] : after)
+    if (!first.count(name)) resumed = std::max(resumed, size);
+  EXPECT_GT(resumed, 10000u);
+  EXPECT_NE(std::find(states.rbegin(), states.rend(), "live"), states.rend());
+
+  // The recording went on through all of it, without a gap.
+  std::vector<std::string> recs;
+  for (const auto& e : fs::directory_iterator(dir.path / "rec")) recs.push_back(e.path());
+  ASSERT_EQ(recs.size(), 1u);
+  const auto pr = test::probe(recs[0]);
+  ASSERT_TRUE(pr.opened);
+  EXPECT_NEAR(pr.duration_s(), 12.5, 1.5);
+  ASSERT_GE(pr.keyframes_s.size(), 5u);
+  for (std::size_t i = 1; i < pr.keyframes_s.size(); ++i)
+    EXPECT_NEAR(pr.keyframes_s[i] - pr.keyframes_s[i - 1], 2.0, 0.1) << "a gap in the recording";
+}
