@@ -88,6 +88,7 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       mic.kind = (*m)["kind"].value_or(std::string("test"));
       mic.device = (*m)["device"].value_or(std::string());
       mic.frequency = (*m)["frequency"].value_or(440);
+      mic.volume = (*m)["volume"].value_or(0.2);
       if (mic.id.empty()) fail("every microphone needs an id");
       if (mic.kind != "test" && mic.kind != "alsa" && mic.kind != "pulse")
         fail("microphone " + mic.id + ": kind must be test, alsa or pulse");

@@ -25,6 +25,7 @@ struct Microphone {
   std::string kind = "test";  ///< test, alsa, pulse
   std::string device;
   int frequency = 440;        ///< test tone
+  double volume = 0.2;        ///< test tone volume (0: a silent microphone)
 };
 
 struct SeatView {

@@ -110,7 +110,7 @@ std::string Pipeline::build() {
     << std::max(10, o.height / 30) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   for (const Microphone& m : hw_.microphones) {
-    if (m.kind == "test") d << "audiotestsrc is-live=true volume=0.2 freq=" << m.frequency;
+    if (m.kind == "test") d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
     else if (m.kind == "alsa") d << "alsasrc device=" << quote(m.device);
     else d << "pulsesrc" << (m.device.empty() ? "" : " device=" + quote(m.device));
     d << " ! audioconvert ! audioresample ! " << acaps << " ! level name=level_" << m.id

@@ -134,6 +134,24 @@ TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) 
   std::printf("recorded %.2f s of ~4 s before kill -9\n", recorded);
 }
 
+TEST(Pipeline, ASilentMicrophoneIsReported) {
+  test::TempDir dir;
+  const Hardware hw = parseHardware(
+      "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsilence_report_s=1\n"
+      "[[camera]]\nid='c'\n[[microphone]]\nid='chair'\nvolume=0.3\n[[microphone]]\nid='floor'\nvolume=0.0\n");
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  std::vector<std::string> reports;
+  p.onState = [&](MediaState, const std::string& err, const std::string& detail) {
+    if (err == "silence") reports.push_back(detail);
+  };
+  ASSERT_EQ(p.start(), "");
+  p.pollBus(2500);
+  p.stop();
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_NE(reports[0].find("floor"), std::string::npos) << reports[0];
+  EXPECT_EQ(reports[0].find("chair"), std::string::npos) << "the chair's microphone has sound";
+}
+
 TEST(Pipeline, AnUnwritableRecordingFolderIsAClearErrorNotACrash) {
   const Hardware hw = smallChamber();
   Pipeline p(hw, "/proc/chamber-recordings", "/tmp/chamber-live-unused");
