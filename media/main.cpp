@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
       if (director.onEvent(kind, m["data"])) showShot();
       if (kind == "sitting.opened" || kind == "sitting.resumed") wantRecording = true;
       if (kind == "sitting.closed") wantRecording = false;
+      if (kind == "media.recording_requested") wantRecording = m["data"].value("on", true);
     };
   };
   if (!server.empty()) connect();

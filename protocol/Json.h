@@ -130,6 +130,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CloseVote, vote)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportMediaState, state, error, detail, recording,
                                                 recordingStarted_ms)
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RecordingControlled, on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ControlRecording, on)
+
 // Messages without fields travel as {}.
 #define CHAMBER_EMPTY_JSON(T)                                      \
   inline void to_json(json& j, const T&) { j = json::object(); } \

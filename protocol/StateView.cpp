@@ -103,7 +103,8 @@ json stateView(const State& state, Role role, const std::string& self) {
   if (role != Role::Public)
     j["media"] = {{"state", state.media.state}, {"error", state.media.error},
                   {"detail", state.media.detail}, {"recording", state.media.recording},
-                  {"recordingStarted_ms", state.media.recordingStarted_ms}};
+                  {"recordingStarted_ms", state.media.recordingStarted_ms},
+                  {"recordingRequested", state.media.recordingRequested}};
   return j;
 }
 

@@ -165,6 +165,8 @@ void Chamber::closeVote(const QString& vote) { send("vote.close", {{"vote", vote
 void Chamber::answerQuestion(const QString& q, const QString& mode, const QString& text) {
   send("question.answer", {{"question", q}, {"mode", mode}, {"text", text}});
 }
+void Chamber::setRecording(bool on) { send("media.recording", {{"on", on}}); }
+
 void Chamber::sharePage(const QString& sha, int page) {
   send("document.share_page", {{"sha256", sha}, {"page", page}});
 }

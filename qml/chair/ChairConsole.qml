@@ -42,6 +42,12 @@ Rectangle {
                 Text { id: mediaText; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body
                        text: qsTr("Ghi hình: %1").arg(root.chamber.media.state || "idle") + (root.chamber.media.error ? " — " + root.chamber.media.error : "") }
             }
+            BigButton {
+                visible: root.s.status === "open" || root.s.status === "suspended"
+                text: root.chamber.media.recordingRequested ? qsTr("Dừng ghi hình") : qsTr("Ghi hình")
+                tint: root.chamber.media.recordingRequested ? Theme.abstain : Theme.accent
+                onClicked: root.chamber.setRecording(!root.chamber.media.recordingRequested)
+            }
             BigButton { objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
             BigButton { visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
             BigButton { visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold; onClicked: root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../chair/ChairConsole.qml" line="27"/>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="53"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
@@ -50,138 +50,148 @@
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="45"/>
-        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>Dừng ghi hình</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>Ghi hình</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="81"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <location filename="../chair/ChairConsole.qml" line="52"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="53"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="48"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="49"/>
+        <location filename="../chair/ChairConsole.qml" line="55"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="59"/>
+        <location filename="../chair/ChairConsole.qml" line="65"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="92"/>
+        <location filename="../chair/ChairConsole.qml" line="98"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="93"/>
+        <location filename="../chair/ChairConsole.qml" line="99"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="93"/>
+        <location filename="../chair/ChairConsole.qml" line="99"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="96"/>
+        <location filename="../chair/ChairConsole.qml" line="102"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="105"/>
+        <location filename="../chair/ChairConsole.qml" line="111"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="106"/>
+        <location filename="../chair/ChairConsole.qml" line="112"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <location filename="../chair/ChairConsole.qml" line="115"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <location filename="../chair/ChairConsole.qml" line="124"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="125"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="125"/>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="126"/>
+        <location filename="../chair/ChairConsole.qml" line="132"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion text</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="137"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="137"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="133"/>
+        <location filename="../chair/ChairConsole.qml" line="139"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="141"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="149"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="149"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
@@ -209,7 +219,6 @@
         <translation>
             <numerusform>%n paper</numerusform>
             <numerusform>%n papers</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -362,7 +371,7 @@
     <message>
         <location filename="../shared/LoginView.qml" line="21"/>
         <source>HỘI ĐỒNG NHÂN DÂN XÃ CÔN MINH</source>
-        <translation>PEOPLE'S COUNCIL OF CÔN MINH COMMUNE</translation>
+        <translation>PEOPLE&apos;S COUNCIL OF CÔN MINH COMMUNE</translation>
     </message>
     <message>
         <location filename="../shared/LoginView.qml" line="26"/>
@@ -416,7 +425,7 @@
     <message>
         <location filename="../Main.qml" line="16"/>
         <source>Phòng họp số — HĐND xã Côn Minh</source>
-        <translation>Digital Chamber — Côn Minh People's Council</translation>
+        <translation>Digital Chamber — Côn Minh People&apos;s Council</translation>
     </message>
     <message>
         <location filename="../Main.qml" line="86"/>

@@ -37,11 +37,15 @@ struct Applier {
     n.indexRoster();
     state.sittings[sittingId] = std::move(n);
   }
-  void operator()(const SittingOpened&) { s->status = SittingStatus::Open; }
+  void operator()(const SittingOpened&) {
+    s->status = SittingStatus::Open;
+    state.media.recordingRequested = true;  // the recording starts with the sitting
+  }
   void operator()(const SittingSuspended&) { s->status = SittingStatus::Suspended; }
   void operator()(const SittingResumed&) { s->status = SittingStatus::Open; }
   void operator()(const SittingClosed&) {
     s->status = SittingStatus::Closed;
+    state.media.recordingRequested = false;
     s->queue.clear();
     s->speakers.clear();
   }
@@ -142,8 +146,10 @@ struct Applier {
     if (s->openVote == e.vote) s->openVote.clear();
   }
   void operator()(const MediaStateChanged& e) {
-    state.media = {e.state, e.error, e.detail, e.recording, e.recordingStarted_ms};
+    state.media = {e.state, e.error, e.detail, e.recording, e.recordingStarted_ms,
+                   state.media.recordingRequested};
   }
+  void operator()(const RecordingControlled& e) { state.media.recordingRequested = e.on; }
 };
 
 }  // namespace
@@ -152,7 +158,8 @@ void apply(State& state, int sitting, const EventData& event, std::int64_t ts_ms
   auto it = state.sittings.find(sitting);
   Sitting* s = it == state.sittings.end() ? nullptr : &it->second;
   const bool needsSitting =
-      !std::holds_alternative<SittingCreated>(event) && !std::holds_alternative<MediaStateChanged>(event);
+      !std::holds_alternative<SittingCreated>(event) && !std::holds_alternative<MediaStateChanged>(event) &&
+      !std::holds_alternative<RecordingControlled>(event);
   if (needsSitting && !s) return;  // an event of an unknown sitting: nothing to fold into
   std::visit(Applier{state, s, sitting, ts_ms}, event);
 }

@@ -38,6 +38,7 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {CastBallot::kName, kMembers},
       {CloseVote::kName, kRunners},
       {ReportMediaState::kName, {R::Media}},
+      {ControlRecording::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
   };
   return t;
 }

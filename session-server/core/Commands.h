@@ -114,12 +114,18 @@ struct ReportMediaState {
   std::int64_t recordingStarted_ms = 0;  ///< wall clock of its first frame
 };
 
+/// The chair starts or stops the recording (it also starts and stops with the sitting).
+struct ControlRecording {
+  static constexpr const char* kName = "media.recording";
+  bool on = true;
+};
+
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
                  MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor,
                  CancelFloor, GrantFloor, EndFloor, SubmitQuestion, GroupQuestions,
                  AnswerQuestion, FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote,
-                 ReportMediaState>;
+                 ReportMediaState, ControlRecording>;
 
 std::string_view nameOf(const Command& c);
 

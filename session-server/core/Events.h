@@ -153,12 +153,18 @@ struct MediaStateChanged {
   bool operator==(const MediaStateChanged&) const = default;
 };
 
+struct RecordingControlled {
+  static constexpr const char* kKind = "media.recording_requested";
+  bool on = true;
+  bool operator==(const RecordingControlled&) const = default;
+};
+
 using EventData =
     std::variant<SittingCreated, SittingOpened, SittingSuspended, SittingResumed, SittingClosed,
                  AttendanceChanged, ItemActivated, DocumentAttached, PageShared, FloorRequested,
                  FloorCancelled, FloorGranted, FloorEnded, QuestionSubmitted, QuestionsGrouped,
                  QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
-                 VoteClosed, MediaStateChanged>;
+                 VoteClosed, MediaStateChanged, RecordingControlled>;
 
 std::string_view kindOf(const EventData& e);
 

@@ -161,6 +161,7 @@ Visibility visibilityOf(const EventData& e) {
           [](const QuestionFollowedUp&) { return Visibility{Audience::Members, {}}; },
           [](const VoteCreated&) { return Visibility{Audience::Members, {}}; },
           [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
+          [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
           [](const auto&) { return Visibility{Audience::Public, {}}; },
       },
       e);

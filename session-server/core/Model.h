@@ -160,6 +160,7 @@ struct MediaState {
   std::string detail;
   std::string recording;
   std::int64_t recordingStarted_ms = 0;
+  bool recordingRequested = false;  ///< by the sitting's opening or the chair's command
 };
 
 /// Everything the server holds: the council's roster and every sitting.

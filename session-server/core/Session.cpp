@@ -156,6 +156,13 @@ Decision decideOne(const Ctx& c, const ReportMediaState& cmd) {
   return d;
 }
 
+Decision decideOne(const Ctx& c, const ControlRecording& cmd) {
+  if (auto f = requireSitting(c, {kOpen, kSuspended})) return *f;
+  if (c.state.media.recordingRequested == cmd.on)
+    return fail("unchanged", cmd.on ? "Đang ghi hình / already recording" : "Đã dừng ghi hình / already stopped");
+  return emit(c, RecordingControlled{cmd.on});
+}
+
 template <class T>
 Decision decideOne(const Ctx& c, const T& cmd)
   requires requires { decideFloor(c, cmd); }

@@ -84,6 +84,21 @@ TEST(Media, OnlyTheMediaRoleReportsItsState) {
   h.expectError(h.run(Actor{Role::Media, "media"}, ReportMediaState{"exploded", "", "", "", 0}), "bad_args");
 }
 
+TEST(Media, TheRecordingFollowsTheSittingAndTheChairsCommand) {
+  Harness h(5);
+  EXPECT_FALSE(h.state.media.recordingRequested);
+  h.expectError(h.run(h.chair(), ControlRecording{true}), "wrong_state");  // not open yet
+  h.openWith(5);
+  EXPECT_TRUE(h.state.media.recordingRequested);
+  h.expectError(h.run(Harness::del(4), ControlRecording{false}), "forbidden");
+  h.expectOk(h.run(h.chair(), ControlRecording{false}));
+  EXPECT_FALSE(h.state.media.recordingRequested);
+  h.expectError(h.run(h.chair(), ControlRecording{false}), "unchanged");
+  h.expectOk(h.run(h.op(), ControlRecording{true}));
+  h.expectOk(h.run(h.chair(), CloseSitting{}));
+  EXPECT_FALSE(h.state.media.recordingRequested);
+}
+
 TEST(Sitting, AnotherCannotBeCreatedWhileOneIsInProgress) {
   Harness h(5);
   h.openWith(5);

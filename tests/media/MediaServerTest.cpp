@@ -72,7 +72,11 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   chair.ok("attendance.mark", {{"delegate", "d03"}, {"present", true}});
   chair.ok("floor.grant", {{"person", "d03"}});
   loop.runUntil([] { return false; }, 2500);
-  ::kill(media, SIGTERM);  // a clean stop finishes the file
+  // The chair stops the recording: the media process finishes the file and says so.
+  chair.ok("media.recording", {{"on", false}});
+  json idle = chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "idle"; });
+  EXPECT_FALSE(idle.is_null()) << "the recording did not stop on the chair's command";
+  ::kill(media, SIGTERM);
   int status = 0;
   waitpid(media, &status, 0);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
