@@ -107,7 +107,7 @@ std::string Pipeline::build() {
   // and broke the fixed 2-s GOP).
   d << "compositor name=sel background=black ! " << caps << " ! textoverlay name=lowerthird valignment=bottom halignment=left "
        "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
-    << std::max(10, o.height / 30) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt allow-not-linked=true\n";
+    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   for (const Microphone& m : hw_.microphones) {
     if (m.kind == "test") d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
