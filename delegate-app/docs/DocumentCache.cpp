@@ -90,23 +90,18 @@ bool NotesStore::highlighted(const QString& sha, int page) const {
   return data_.value(sha).toMap().value(QString::number(page)).toMap().value("highlight").toBool();
 }
 
-void NotesStore::setNote(const QString& sha, int page, const QString& text) {
+void NotesStore::setField(const QString& sha, int page, const QString& key, const QVariant& value) {
   QVariantMap doc = data_.value(sha).toMap();
   QVariantMap p = doc.value(QString::number(page)).toMap();
-  p["note"] = text;
+  p[key] = value;
   doc[QString::number(page)] = p;
   data_[sha] = doc;
   save();
 }
 
-void NotesStore::setHighlighted(const QString& sha, int page, bool on) {
-  QVariantMap doc = data_.value(sha).toMap();
-  QVariantMap p = doc.value(QString::number(page)).toMap();
-  p["highlight"] = on;
-  doc[QString::number(page)] = p;
-  data_[sha] = doc;
-  save();
-}
+void NotesStore::setNote(const QString& sha, int page, const QString& text) { setField(sha, page, "note", text); }
+
+void NotesStore::setHighlighted(const QString& sha, int page, bool on) { setField(sha, page, "highlight", on); }
 
 QList<int> NotesStore::markedPages(const QString& sha) const {
   QList<int> pages;

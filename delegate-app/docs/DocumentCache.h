@@ -55,6 +55,7 @@ class NotesStore {
 
  private:
   void save() const;
+  void setField(const QString& sha256, int page, const QString& key, const QVariant& value);
   QString file_;
   QVariantMap data_;  // sha -> page -> {note, highlight}
 };
