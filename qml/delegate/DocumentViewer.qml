@@ -62,6 +62,16 @@ Rectangle {
                 implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
                 onClicked: viewer.chamber.setHighlighted(viewer.sha, view.currentPage, !viewer.chamber.highlighted(viewer.sha, view.currentPage))
             }
+            Button {
+                // Those who run the sitting, and whoever has the floor, show their page to all.
+                objectName: "shareButton"
+                visible: viewer.sha !== "" && (["chair", "vice_chair", "secretary", "operator"].indexOf(viewer.chamber.role) >= 0
+                                               || viewer.chamber.speaker.id === viewer.chamber.myId)
+                text: qsTr("Chia sẻ trang")
+                implicitHeight: 48
+                font.pixelSize: Theme.body
+                onClicked: { viewer.following = true; viewer.chamber.sharePage(viewer.sha, view.currentPage) }
+            }
             BigButton {
                 objectName: "followButton"
                 visible: !viewer.following && !!viewer.chamber.shared.sha256

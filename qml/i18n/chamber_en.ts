@@ -250,27 +250,32 @@
         <translation>Search the document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="69"/>
+        <location filename="../delegate/DocumentViewer.qml" line="70"/>
+        <source>Chia sẻ trang</source>
+        <translation>Share this page</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="79"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="119"/>
+        <location filename="../delegate/DocumentViewer.qml" line="129"/>
         <source>Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)</source>
         <translation>Private note for this page (kept on your tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="128"/>
+        <location filename="../delegate/DocumentViewer.qml" line="138"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="128"/>
+        <location filename="../delegate/DocumentViewer.qml" line="138"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="134"/>
+        <location filename="../delegate/DocumentViewer.qml" line="144"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>
