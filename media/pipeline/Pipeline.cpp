@@ -5,6 +5,7 @@
 
 #include "core/Reconnect.h"
 #include <gst/app/gstappsrc.h>
+#include <gst/video/video-event.h>
 #include <sstream>
 
 namespace chamber::media {
@@ -107,7 +108,7 @@ std::string Pipeline::build() {
   // and broke the fixed 2-s GOP).
   d << "compositor name=sel background=black ! " << caps << " ! textoverlay name=lowerthird valignment=bottom halignment=left "
        "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
-    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o) << " ! tee name=vt allow-not-linked=true\n";
+    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o) << " name=encoder ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   for (const Microphone& m : hw_.microphones) {
     if (m.kind == "test") d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
@@ -121,13 +122,18 @@ std::string Pipeline::build() {
   // (1) recording: one MPEG-TS file per start, written unbuffered. MPEG-TS plays up to its
   // last packet, so a kill -9 loses only what the encoder and muxer still held (< 1 s).
   // (splitmuxsink holds a whole GOP before it writes: 2 s would be lost.)
-  recordingFile_ = "recording-" + std::to_string(wallMs()) + ".ts";
-  d << "mpegtsmux name=recmux ! filesink name=recfile sync=false buffer-mode=2 location="
+  // Segments of segment_s: at each boundary the encoder is asked for the keyframe it would
+  // make anyway (a fixed GOP), and multifilesink starts a new file on that key unit — no
+  // GOP is held back, so a kill -9 still loses < 1 s.
+  recordingFile_ = "recording-" + std::to_string(wallMs()) + "-%05d.ts";
+  d << "mpegtsmux name=recmux ! multifilesink name=recfile sync=false next-file=key-unit-event location="
     << quote((recordDir_ / recordingFile_).string()) << "\n";
   d << "vt. ! queue ! h264parse config-interval=-1 ! recmux.\n";
   d << "at. ! queue ! aacparse ! recmux.\n";
   // (2) HLS for the portal: a slow reader never holds the encoder back.
-  d << "hlssink2 name=hls target-duration=" << o.hlsSegment_s << " playlist-length=" << o.hlsPlaylistLength
+  // No keyframe requests from HLS: the fixed GOP already lands on its segment boundaries,
+  // and a request would reach the recording too and cut a segment there.
+  d << "hlssink2 name=hls send-keyframe-requests=false target-duration=" << o.hlsSegment_s << " playlist-length=" << o.hlsPlaylistLength
     << " max-files=" << o.hlsPlaylistLength * 2
     << " location=" << quote((hlsDir_ / "segment%05d.ts").string())
     << " playlist-location=" << quote((hlsDir_ / "index.m3u8").string()) << "\n";
@@ -329,6 +335,7 @@ void Pipeline::detach(Push& p) {
 void Pipeline::tick() {
   if (!pipeline_ || state_ == MediaState::Failed) return;
   const auto now = std::chrono::steady_clock::now();
+  splitIfDue();
   for (auto& pp : pushes_) {
     Push& p = *pp;
     if (p.out) {
@@ -362,6 +369,27 @@ void Pipeline::tick() {
     }
   }
   updatePushState();
+}
+
+void Pipeline::splitIfDue() {
+  GstClock* clock = gst_element_get_clock(pipeline_);
+  if (!clock) return;
+  const GstClockTime running = gst_clock_get_time(clock) - gst_element_get_base_time(pipeline_);
+  gst_object_unref(clock);
+  const GstClockTime gop = static_cast<GstClockTime>(hw_.output.keyframe_s) * GST_SECOND;
+  const GstClockTime seg = static_cast<GstClockTime>(hw_.output.segment_s) * GST_SECOND;
+  if (nextSplit_ == 0) nextSplit_ = seg;
+  if (running + GST_SECOND / 2 < nextSplit_) return;  // ask half a second ahead
+  // The boundary is a multiple of the GOP: the keyframe x264 makes there anyway.
+  const GstClockTime at = ((nextSplit_ + gop - 1) / gop) * gop;
+  GstElement* enc = gst_bin_get_by_name(GST_BIN(pipeline_), "encoder");
+  if (enc) {
+    GstPad* src = gst_element_get_static_pad(enc, "src");
+    gst_pad_send_event(src, gst_video_event_new_upstream_force_key_unit(at, TRUE, ++splits_));
+    gst_object_unref(src);
+    gst_object_unref(enc);
+  }
+  nextSplit_ = at + seg;
 }
 
 int Pipeline::pushesLive() const {

@@ -1,8 +1,8 @@
 #pragma once
 /// The program pipeline (GStreamer): every camera into an input-selector, the lower third,
 /// the microphones mixed with a level meter on each, ONE H.264 and ONE AAC encode fanned
-/// out with tee to a crash-safe recording (MPEG-TS written unbuffered: it plays after a
-/// kill -9, losing < 1 s; one file per start) and to HLS for the portal. Network branches never block the recording (leaky
+/// out with tee to crash-safe recording segments (MPEG-TS, split at GOP boundaries without
+/// holding a GOP back: every segment plays after a kill -9, < 1 s lost) and to HLS. Network branches never block the recording (leaky
 /// queues). Runs on GStreamer's threads; bus messages are handled by pollBus()/the main
 /// loop's bus watch on the process's main thread.
 #include <gst/gst.h>
@@ -45,7 +45,7 @@ class Pipeline {
   /// Wall-clock time (ms) when the recording started: sitting events map to
   /// positions in the recording as (event.ts - recordingStarted_ms).
   std::int64_t recordingStarted_ms() const { return recordingStarted_ms_; }
-  /// The file being recorded (name only, relative to the recording folder).
+  /// The recording's file pattern (segments: %05d is the segment number).
   const std::string& recordingFile() const { return recordingFile_; }
   /// The pipeline description (for logs; never contains a stream key).
   const std::string& description() const { return description_; }
@@ -85,6 +85,9 @@ class Pipeline {
   void attach(Push& p);
   void detach(Push& p);
   void updatePushState();
+  void splitIfDue();
+  GstClockTime nextSplit_ = 0;
+  guint splits_ = 0;
   static GstFlowReturn onSample(GstElement* appsink, gpointer push);
   const Hardware& hw_;
   std::filesystem::path recordDir_, hlsDir_;

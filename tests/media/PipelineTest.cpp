@@ -75,7 +75,7 @@ TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera
   EXPECT_NE(std::find(states.begin(), states.end(), "live"), states.end());
 
   const auto segs = segments(dir.path / "rec");
-  ASSERT_EQ(segs.size(), 1u);
+  ASSERT_GE(segs.size(), 2u) << "2-s segments over 5.5 s";
   double total = 0;
   std::vector<double> keys;
   for (const auto& s : segs) {
@@ -123,12 +123,16 @@ TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) 
   waitpid(child, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "chamber-media exited by itself";
   const auto segs = segments(dir.path / "recordings");
-  ASSERT_EQ(segs.size(), 1u);
-  const auto pr = test::probe(segs[0]);
-  ASSERT_TRUE(pr.opened) << segs[0] << " does not play";
-  EXPECT_EQ(pr.videoStreams, 1);
-  EXPECT_EQ(pr.audioStreams, 1);
-  const double recorded = pr.duration_s() + 1.0 / 15;
+  ASSERT_GE(segs.size(), 1u);
+  double recorded = 0;
+  for (const auto& seg : segs) {
+    const auto pr = test::probe(seg);
+    ASSERT_TRUE(pr.opened) << seg << " does not play";
+    EXPECT_EQ(pr.videoStreams, 1) << seg;
+    EXPECT_EQ(pr.audioStreams, 1) << seg;
+    EXPECT_FALSE(pr.keyframes_s.empty()) << seg << " does not start with a keyframe";
+    recorded += pr.duration_s() + 1.0 / 15;
+  }
   // 4 s ran, minus start-up (~0.5 s); at most about 1 s may be lost at the end.
   EXPECT_GE(recorded, 4.0 - 0.7 - 1.0) << "recorded " << recorded << " s";
   std::printf("recorded %.2f s of ~4 s before kill -9\n", recorded);
