@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <thread>
 
 #include "Probe.h"
+#include "support/Http.h"
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
@@ -90,4 +92,73 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   ASSERT_TRUE(centreChroma(files[0], true, u, v));
   EXPECT_GT(u, 200) << "seat 3's camera (blue) once the chair gave the floor";
   EXPECT_TRUE(std::filesystem::exists(dir.path / "media" / "live" / "index.m3u8"));
+}
+
+TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 3);
+  // A fixed port: the media process reconnects to the same address.
+  int port = 0;
+  {
+    ServerProcess probe(dir.path / "probe");
+    port = probe.port();
+  }
+  auto server = std::make_unique<ServerProcess>(dir.path / "server", std::vector<std::string>{}, port);
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
+                         "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
+  wsclient::ClientLoop loop;
+  {
+    Peer chair(loop, port);
+    chair.hello();
+    chair.loginPin(1, pinOf(1));
+    chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "x"}}})}});
+    chair.ok("sitting.open");
+  }
+  const pid_t media = fork();
+  ASSERT_GE(media, 0);
+  if (media == 0) {
+    const std::string url = "ws://127.0.0.1:" + std::to_string(port);
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
+          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto liveSeen = [&](int timeout_ms) {
+    Peer chair(loop, port);
+    chair.hello();
+    chair.loginPin(1, pinOf(1));
+    chair.resume(0);
+    return !chair.waitEvent("media.state", timeout_ms, [](const json& e) { return e["data"]["state"] == "live"; }).is_null();
+  };
+  ASSERT_TRUE(liveSeen(10000));
+  const auto liveAt = std::chrono::steady_clock::now();
+  const auto head = [&] {
+    Peer p(loop, port);
+    p.hello();
+    return p.request({{"type", "cmd"}, {"cmd", "state.get"}})["result"]["head"].get<std::int64_t>();
+  };
+  const auto before = head();
+  server->kill9();  // the server dies; the recording goes on
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  server = std::make_unique<ServerProcess>(dir.path / "server", std::vector<std::string>{}, port);
+  // Back within the backoff: the media process connects again by itself (the only client).
+  bool back = false;
+  for (int i = 0; i < 150 && !back; ++i) {
+    const auto h = http(port, "GET", "/health");
+    back = h.status == 200 && json::parse(h.body)["connections"].get<int>() >= 1;
+    if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(back) << "the media process did not come back";
+  (void)before;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  const double ran = std::chrono::duration<double>(std::chrono::steady_clock::now() - liveAt).count();
+  ::kill(media, SIGTERM);
+  int status = 0;
+  waitpid(media, &status, 0);
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) files.push_back(e.path());
+  ASSERT_FALSE(files.empty());
+  double total = 0;
+  for (const auto& f : files) total += probe(f).duration_s();
+  EXPECT_GT(total, ran - 1.0) << "the recording stopped with the server (ran " << ran << " s)";
 }

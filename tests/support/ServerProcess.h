@@ -17,8 +17,8 @@ namespace chamber::test {
 
 class ServerProcess {
  public:
-  ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {})
-      : data_(std::move(dataDir)), extra_(std::move(extraArgs)) {
+  ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {}, int fixedPort = 0)
+      : data_(std::move(dataDir)), extra_(std::move(extraArgs)), fixedPort_(fixedPort) {
     start();
   }
   ~ServerProcess() { stop(); }
@@ -27,7 +27,7 @@ class ServerProcess {
     const auto portFile = data_ / "port";
     std::filesystem::create_directories(data_);
     std::filesystem::remove(portFile);
-    std::vector<std::string> args = {CHAMBER_SERVER_BIN, "--port", "0", "--data", data_.string(),
+    std::vector<std::string> args = {CHAMBER_SERVER_BIN, "--port", std::to_string(fixedPort_), "--data", data_.string(),
                                      "--port-file", portFile.string(), "--log-level", "warn"};
     args.insert(args.end(), extra_.begin(), extra_.end());
     pid_ = fork();
@@ -87,6 +87,7 @@ class ServerProcess {
 
   std::filesystem::path data_;
   std::vector<std::string> extra_;
+  int fixedPort_ = 0;
   pid_t pid_ = -1;
   int port_ = 0;
 };
