@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
     const std::string host = server.substr(server.find("//") + 2, colon - server.find("//") - 2);
     ws = &loop->connect(host, std::stoi(server.substr(colon + 1)));
     ws->onOpen = [&] {
+      if (attempt > 0) log("connected to the server again");
       attempt = 0;
       ws->send(json{{"type", "hello"}, {"version", 1}, {"client", "chamber-media/0.1"}}.dump());
       ws->send(json{{"type", "auth"}, {"id", "auth"}, {"method", "password"}, {"user", user}, {"password", password}}.dump());
@@ -135,8 +136,9 @@ int main(int argc, char** argv) {
       loop->service(5);
       if (ws && ws->isClosed() && std::chrono::steady_clock::now() >= nextConnect) {
         // The server went away: try again with backoff and jitter; the recording goes on.
-        const auto delay = reconnectDelay_ms({500, 2.0, 10000, 0.2, 0}, attempt++, std::uniform_real_distribution<>(0, 1)(rng));
+        const auto delay = reconnectDelay_ms({500, 2.0, 5000, 0.2, 0}, attempt++, std::uniform_real_distribution<>(0, 1)(rng));
         nextConnect = std::chrono::steady_clock::now() + std::chrono::milliseconds(*delay);
+        if (attempt == 1 || attempt % 10 == 0) log("server unreachable, reconnecting (attempt " + std::to_string(attempt) + ")");
         connect();
       }
     }

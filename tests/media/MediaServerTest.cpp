@@ -143,7 +143,7 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
   server = std::make_unique<ServerProcess>(dir.path / "server", std::vector<std::string>{}, port);
   // Back within the backoff: the media process connects again by itself (the only client).
   bool back = false;
-  for (int i = 0; i < 150 && !back; ++i) {
+  for (int i = 0; i < 300 && !back; ++i) {
     const auto h = http(port, "GET", "/health");
     back = h.status == 200 && json::parse(h.body)["connections"].get<int>() >= 1;
     if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(100));
