@@ -78,7 +78,7 @@ class ModelTest : public QObject {
 
   void documentsAreCachedAtCheckInAndStayReadableOffline() {
     AppServer srv(3, 100);
-    auto d2 = loggedIn(srv, 2);
+    auto d2 = loggedIn(srv, 3);  // a delegate: papers come at check-in (staff get them at once)
     QTRY_VERIFY_WITH_TIMEOUT(d2->online(), 10000);
     const QString sha = QString::fromStdString(srv.docSha);
     QVERIFY(!d2->isCached(sha));  // not before check-in
@@ -96,7 +96,7 @@ class ModelTest : public QObject {
     d2->setHighlighted(sha, 7, true);
     QCOMPARE(d2->note(sha, 4), QString("Hỏi lại mục chi chuyển đổi số"));
     QCOMPARE(d2->markedPages(sha), (QVariantList{4, 7}));
-    QFile notes(srv.dataDir("2") + "/notes/notes-d02.json");
+    QFile notes(srv.dataDir("3") + "/notes/notes-d03.json");
     QVERIFY(notes.exists());
     QCOMPARE(notes.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
   }

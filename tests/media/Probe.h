@@ -7,6 +7,8 @@ extern "C" {
 #include <libavutil/imgutils.h>
 }
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace chamber::test {
@@ -58,9 +60,10 @@ inline Probe probe(const std::string& path) {
   return p;
 }
 
-/// Chroma (U, V) at the centre of a decoded video frame: the last one, or the `skip`-th
-/// (the compositor's very first frame may be its black background, before any camera).
+/// Chroma (U, V) at the centre of a decoded video frame: the `skip`-th from the start, or
+/// from the end (the compositor's first and last frames may be its black background).
 inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int skip = 5) {
+  std::vector<std::pair<int, int>> tail;  // the last frames' chroma, when `last`
   AVFormatContext* fmt = nullptr;
   if (avformat_open_input(&fmt, path.c_str(), nullptr, nullptr) != 0) return false;
   avformat_find_stream_info(fmt, nullptr);
@@ -78,6 +81,10 @@ inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int
       u = frame->data[1][y * frame->linesize[1] + x];
       v = frame->data[2][y * frame->linesize[2] + x];
       got = true;
+      if (last) {
+        tail.emplace_back(u, v);
+        if (tail.size() > static_cast<std::size_t>(skip) + 1) tail.erase(tail.begin());
+      }
       if (!last && --skip < 0) return true;
     }
     return false;
@@ -91,6 +98,7 @@ inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int
   }
   avcodec_send_packet(ctx, nullptr);
   if (!(got && !last)) take();
+  if (last && !tail.empty()) std::tie(u, v) = tail.front();
   av_frame_free(&frame);
   av_packet_free(&pkt);
   avcodec_free_context(&ctx);
