@@ -121,7 +121,7 @@ class ModelTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(d3->online(), 10000);  // reconnects by itself
     QTRY_COMPARE_WITH_TIMEOUT(d3->pendingCommands(), 0, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(chair->votes()->get(0).value("turnout").toInt(), 1, 5000);
-    QVERIFY(d3->property("openVote").toMap().value("hasVoted").toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(d3->property("openVote").toMap().value("hasVoted").toBool(), 5000);
     QVERIFY(!d3->property("openVote").toMap().contains("myChoices"));  // a secret ballot
   }
 };
