@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake ninja-build pkg-config ccache git curl
+  build-essential cmake ninja-build pkg-config ccache git curl python3 time
   # session server
   libwebsockets-dev libsqlite3-dev sqlite3 libssl-dev openssl nlohmann-json3-dev
   libcli11-dev libspdlog-dev libtomlplusplus-dev
