@@ -209,10 +209,10 @@ void Chamber::onEvent(const QJsonObject& e) {
   }
   if (kind == "vote.closed") {
     // The result is shown at once, from the event itself.
-    QJsonObject vote = votes_.get(votes_.indexOf(data.value("vote").toString())).isEmpty()
-                           ? QJsonObject{{"id", data.value("vote")}}
-                           : QJsonObject::fromVariantMap(votes_.get(votes_.indexOf(data.value("vote").toString())));
-    setResult(vote, data.value("tally").toObject());
+    const QString id = data.value("vote").toString();
+    const QVariantMap known = votes_.get(votes_.indexOf(id));
+    setResult(known.isEmpty() ? QJsonObject{{"id", id}} : QJsonObject::fromVariantMap(known),
+              data.value("tally").toObject());
   }
   refreshTimer_.start();
 }

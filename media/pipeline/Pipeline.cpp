@@ -392,12 +392,6 @@ void Pipeline::splitIfDue() {
   nextSplit_ = at + seg;
 }
 
-int Pipeline::pushesLive() const {
-  int n = 0;
-  for (const auto& p : pushes_) n += p->out != nullptr;
-  return n;
-}
-
 void Pipeline::updatePushState() {
   // Back to Live once every destination has a sending pipeline again.
   if (state_ != MediaState::Reconnecting) return;

@@ -56,8 +56,6 @@ class Pipeline {
   bool handle(GstMessage* msg);  ///< one bus message; false once the pipeline is done
   /// Re-attaches RTMP pushes whose backoff has run out. Main thread; call often.
   void tick();
-  /// Destinations being pushed right now (attached and not failed).
-  int pushesLive() const;
 
  private:
   void setState(MediaState s, const std::string& error = {}, const std::string& detail = {});

@@ -183,7 +183,7 @@ void ServerImpl::flush() {
     }
   }
   if (turnFailed_) {
-    failTurn("storage");
+    failTurn();
   } else {
     commitTurn();
   }
@@ -210,7 +210,7 @@ void ServerImpl::commitTurn() {
   turnEvents_.clear();
 }
 
-void ServerImpl::failTurn(const std::string&) {
+void ServerImpl::failTurn() {
   tx_.reset();  // rolls back
   // Nothing of the turn was committed: rebuild the state from what was.
   try {

@@ -111,10 +111,9 @@ class ServerImpl {
   void offer(Connection& c, const CachedEvent& e);
 
   void commitTurn();
-  void failTurn(const std::string& why);
+  void failTurn();
   void broadcast(const CachedEvent& e);
   void catchUp();
-  friend class Resume;
 
  public:
   /// Queues the committed events after `after` to a connection that resumes.

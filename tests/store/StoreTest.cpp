@@ -27,6 +27,21 @@ Actor del(int i) { return {i == 1 ? Role::Chair : Role::Delegate, "d" + std::to_
 
 void ok(const Decision& d) { ASSERT_TRUE(d.ok()) << d.error->code << " " << d.error->message; }
 
+/// A council of n in the store, one sitting opened with all n checked in.
+State openSitting(Store& st, int n, const std::string& item) {
+  seedCouncil(st, n);
+  std::int64_t head = 0;
+  State s = st.load(head);
+  CreateSitting c;
+  c.number = 1;
+  c.title = "Kỳ họp";
+  c.agenda = {{"1", "", item, "", {}}};
+  ok(st.run(s, {Role::Operator, "op"}, c, kNow));
+  ok(st.run(s, del(1), OpenSitting{}, kNow));
+  for (int i = 1; i <= n; ++i) ok(st.run(s, del(i), CheckIn{}, kNow));
+  return s;
+}
+
 }  // namespace
 
 TEST(Store, ReplayRebuildsTheSameStateIncludingSecretCounts) {
@@ -34,17 +49,7 @@ TEST(Store, ReplayRebuildsTheSameStateIncludingSecretCounts) {
   protocol::json before;
   {
     Store st(dir.path);
-    seedCouncil(st, 9);
-    std::int64_t head = 0;
-    State s = st.load(head);
-    CreateSitting c;
-    c.number = 1;
-    c.title = "Kỳ họp thứ nhất";
-    c.agenda = {{"1", "", "Khai mạc", "", {}}};
-    Actor op{Role::Operator, "op"};
-    ok(st.run(s, op, c, kNow));
-    ok(st.run(s, del(1), OpenSitting{}, kNow));
-    for (int i = 1; i <= 9; ++i) ok(st.run(s, del(i), CheckIn{}, kNow));
+    State s = openSitting(st, 9, "Khai mạc");
     ok(st.run(s, del(1), CreateVote{"1", "Bầu", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1}, kNow));
     ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
     for (int i = 1; i <= 7; ++i) ok(st.run(s, del(i), CastBallot{"v1", {i <= 5 ? "yes" : "no"}, ""}, kNow));
@@ -68,16 +73,7 @@ TEST(Store, ReplayRebuildsTheSameStateIncludingSecretCounts) {
 TEST(Store, NothingStoredLinksASecretBallotToItsVoter) {
   test::TempDir dir;
   Store st(dir.path);
-  seedCouncil(st, 40);
-  std::int64_t head = 0;
-  State s = st.load(head);
-  CreateSitting c;
-  c.number = 1;
-  c.title = "Kỳ họp";
-  c.agenda = {{"1", "", "Bầu cử", "", {}}};
-  ok(st.run(s, {Role::Operator, "op"}, c, kNow));
-  ok(st.run(s, del(1), OpenSitting{}, kNow));
-  for (int i = 1; i <= 40; ++i) ok(st.run(s, del(i), CheckIn{}, kNow));
+  State s = openSitting(st, 40, "Bầu cử");
   ok(st.run(s, del(1), CreateVote{"1", "Bãi nhiệm", VoteForm::Secret, VoteKind::Motion, "two_thirds", {}, 1}, kNow));
   ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
   // Voters in seat order; the choice alternates with a pattern a row order would reveal.

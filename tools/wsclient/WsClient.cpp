@@ -21,16 +21,12 @@ int clientCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, 
       if (!c->outbox_.empty()) lws_callback_on_writable(wsi);
       return 0;
     case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-      if (!c) return 0;
-      c->failed_ = true;
-      c->closed_ = true;
-      c->open_ = false;
-      c->wsi_ = nullptr;
-      c->error_ = in ? std::string(static_cast<const char*>(in), len) : "connection error";
-      if (c->onClose) c->onClose();
-      return 0;
     case LWS_CALLBACK_CLIENT_CLOSED:
       if (!c) return 0;
+      if (reason == LWS_CALLBACK_CLIENT_CONNECTION_ERROR) {
+        c->failed_ = true;
+        c->error_ = in ? std::string(static_cast<const char*>(in), len) : "connection error";
+      }
       c->closed_ = true;
       c->open_ = false;
       c->wsi_ = nullptr;
