@@ -26,6 +26,9 @@ packages=(
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-alsa gstreamer1.0-x
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   nginx-light libnginx-mod-rtmp
+  # the portal: tested in Debian's Chromium (driven by playwright-core from npm); wrk for
+  # the serving benchmark
+  chromium chromium-driver wrk
 )
 
 missing=()
@@ -35,16 +38,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "bootstrap: all ${#packages[@]} packages present"
-  exit 0
+# Node.js and npm install the portal's browser libraries. A machine that already has a
+# Node.js with npm (Debian's or another packaging) keeps it; otherwise Debian's.
+if ! command -v npm >/dev/null 2>&1; then
+  for p in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
 fi
 
-echo "bootstrap: installing ${#missing[@]} missing packages: ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  echo "bootstrap: run as root (apt-get install is needed)" >&2
-  exit 1
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "bootstrap: all ${#packages[@]} packages present"
+else
+  echo "bootstrap: installing ${#missing[@]} missing packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: run as root (apt-get install is needed)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The portal's browser libraries (hls.js, and playwright-core + axe-core for its tests),
+# exactly as package-lock.json pins them. Skipped when they are already in place.
+cd "$(dirname "$0")/../portal"
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.lock-installed; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.lock-installed
+fi

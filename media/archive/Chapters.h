@@ -1,0 +1,70 @@
+#pragma once
+/// What the archive of a sitting is made of, read from its event log: the recordings the
+/// media process reported (segment pattern + wall-clock start), and a chapter mark for every
+/// agenda item activated and every turn on the floor, titled in Vietnamese. Pure: no files,
+/// no libav; Archive.h turns it into an MP4.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace chamber::media {
+
+/// One event as the server sends it (`{"seq","ts","sitting","kind","data"}`).
+struct LogEvent {
+  std::int64_t seq = 0;
+  std::int64_t ts = 0;
+  int sitting = 0;
+  std::string kind;
+  nlohmann::json data;
+};
+LogEvent logEventFromJson(const nlohmann::json& j);
+
+/// A recording: segments named by `pattern` ("recording-<ms>-%05d.ts"); running time 0 of
+/// the recording is the wall-clock `started_ms`.
+struct Recording {
+  std::string pattern;
+  std::int64_t started_ms = 0;
+};
+
+struct ChapterMark {
+  std::int64_t at_ms = 0;  ///< wall clock
+  std::string kind;        ///< "item" or "speaker"
+  std::string item;        ///< the agenda item it belongs to
+  std::string person;      ///< for a speaker turn
+  std::string title;       ///< Vietnamese
+};
+
+struct SittingLog {
+  int sitting = 0;
+  std::string title;
+  std::vector<Recording> recordings;  ///< in order of starting
+  std::vector<ChapterMark> marks;     ///< in time order
+  bool closed = false;
+};
+
+/// Reads one sitting out of the whole log (events of other sittings are skipped).
+SittingLog readSitting(const std::vector<LogEvent>& events, int sitting);
+
+struct ArchiveChapter {
+  std::int64_t start_ms = 0, end_ms = 0;  ///< position in the archive
+  std::string kind;                       ///< sitting, item, speaker, gap
+  std::string item, person, title;
+  std::string thumbnail;                  ///< file name in thumbs/, empty for gaps
+};
+
+struct ArchiveGap {
+  std::int64_t start_ms = 0, end_ms = 0;
+  std::string reason;  ///< "lost": a segment missing or damaged; "paused": recording stopped
+};
+
+/// Places the sitting's marks on the archive's time line (pure): marks before the start are
+/// folded to 0, marks inside a gap move to its end, and each gap gets a chapter of its own
+/// followed by the chapter that was running, "(tiếp)".
+std::vector<ArchiveChapter> placeChapters(const SittingLog& log, std::int64_t started_ms,
+                                          std::int64_t duration_ms, const std::vector<ArchiveGap>& gaps);
+
+/// "phát biểu", "chất vấn", … for a floor kind.
+std::string floorKindLabel(const std::string& kind);
+
+}  // namespace chamber::media

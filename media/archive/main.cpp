@@ -1,0 +1,169 @@
+// chamber-archive: builds the chaptered archive of a sitting from its recording segments and
+// the session server's event log. Its own process (a crash here never touches the live
+// recording). Two ways to run:
+//   --sitting N   build sitting N now, then exit (0: built; 1: failed)
+//   --follow      stay connected; build each sitting when it closes and its recording has
+//                 stopped, and on start any closed sitting that has no archive yet
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "archive/Archive.h"
+#include "core/Reconnect.h"
+#include "wsclient/WsClient.h"
+
+using namespace chamber::media;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+volatile std::sig_atomic_t gStop = 0;
+void onSignal(int) { gStop = 1; }
+
+void log(const std::string& s) {
+  std::fprintf(stderr, "[archive] %s\n", s.c_str());
+  std::fflush(stderr);
+}
+
+/// Builds one sitting's archive into out/sitting-N/ and writes archive.json last (atomically):
+/// the portal only ever sees a finished archive.
+bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& recordings, const fs::path& out) {
+  const SittingLog sl = readSitting(events, sitting);
+  const std::string name = "sitting-" + std::to_string(sitting);
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    const ArchiveReport r = buildArchive(sl, recordings, out / name);
+    const fs::path tmp = out / name / "archive.json.part";
+    {
+      std::ofstream f(tmp, std::ios::trunc);
+      f << toJson(r, "/archive/" + name).dump(2) << "\n";
+      if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, out / name / "archive.json");
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    log("sitting " + std::to_string(sitting) + ": " + std::to_string(r.chapters.size()) + " chapters, " +
+        std::to_string(r.duration_ms / 1000.0) + " s, " + std::to_string(r.gaps.size()) + " gaps (" +
+        std::to_string(r.missing) + " segments missing, " + std::to_string(r.damaged) + " damaged) in " +
+        std::to_string(secs) + " s");
+    return true;
+  } catch (const std::exception& e) {
+    log("sitting " + std::to_string(sitting) + ": no archive: " + e.what());
+    return false;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string server, user = "media", password, recordings = "media-data/recordings", out = "archive";
+  int sitting = 0;
+  bool follow = false;
+  double settle_s = 20;
+  CLI::App app{"chamber-archive — lưu trữ video phiên họp theo chương / the sitting's chaptered archive"};
+  app.add_option("--server", server, "ws://host:port of the session server")->required();
+  app.add_option("--user", user, "account with the media role")->capture_default_str();
+  app.add_option("--password", password, "its password (or CHAMBER_MEDIA_PASSWORD)");
+  app.add_option("--recordings", recordings, "the media process's recordings/ folder")->capture_default_str();
+  app.add_option("--out", out, "archive folder (served by the server with --archive)")->capture_default_str();
+  auto* one = app.add_option("--sitting", sitting, "build this sitting and exit");
+  app.add_flag("--follow", follow, "build each sitting when it closes")->excludes(one);
+  app.add_option("--settle", settle_s, "seconds to wait for the recording to stop after a sitting closes")
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  if (!follow && sitting <= 0) {
+    std::fprintf(stderr, "give --sitting N or --follow\n");
+    return 2;
+  }
+  if (password.empty() && std::getenv("CHAMBER_MEDIA_PASSWORD")) password = std::getenv("CHAMBER_MEDIA_PASSWORD");
+  std::signal(SIGINT, onSignal);
+  std::signal(SIGTERM, onSignal);
+
+  const auto colon = server.rfind(':');
+  const auto slashes = server.find("//");
+  if (colon == std::string::npos || slashes == std::string::npos) {
+    std::fprintf(stderr, "--server must look like ws://host:port\n");
+    return 2;
+  }
+  const std::string host = server.substr(slashes + 2, colon - slashes - 2);
+  const int port = std::atoi(server.c_str() + colon + 1);
+
+  std::vector<LogEvent> events;
+  std::int64_t lastSeq = 0;
+  bool caughtUp = false, refused = false;
+  std::map<int, std::chrono::steady_clock::time_point> pending;  // closed sittings waiting to settle
+  std::set<int> closedSittings, built;
+  std::string mediaState;
+  int attempt = 0;
+  std::mt19937 rng(std::random_device{}());
+
+  while (!gStop) {
+    chamber::wsclient::ClientLoop loop;
+    auto& ws = loop.connect(host, port);
+    ws.onOpen = [&] {
+      attempt = 0;
+      ws.send(json{{"type", "hello"}, {"version", 1}, {"client", "chamber-archive/0.1"}}.dump());
+      ws.send(json{{"type", "auth"}, {"id", "auth"}, {"method", "password"}, {"user", user}, {"password", password}}.dump());
+      ws.send(json{{"type", "resume"}, {"id", "resume"}, {"after", lastSeq}}.dump());
+    };
+    ws.onMessage = [&](const std::string& text) {
+      const json m = json::parse(text, nullptr, false);
+      if (m.is_discarded()) return;
+      const std::string type = m.value("type", "");
+      if (type == "error" && m.value("id", "") == "auth") {
+        log("sign-in refused: " + m.value("message", ""));
+        refused = true;
+      }
+      if (type == "ok" && m.value("id", "") == "resume") caughtUp = true;
+      if (type != "event") return;
+      LogEvent e = logEventFromJson(m);
+      lastSeq = std::max(lastSeq, e.seq);
+      if (e.kind == "sitting.closed") {
+        closedSittings.insert(e.sitting);
+        if (caughtUp) pending[e.sitting] = std::chrono::steady_clock::now();
+      }
+      if (e.kind == "media.state") mediaState = e.data.value("state", "");
+      events.push_back(std::move(e));
+    };
+    while (!gStop && !ws.isClosed() && !refused) {
+      loop.service(50);
+      if (!caughtUp) continue;
+      if (!follow) {
+        return build(events, sitting, recordings, out) ? 0 : 1;
+      }
+      // On start: closed sittings that have no archive yet.
+      for (int s : closedSittings)
+        if (!built.count(s) && !pending.count(s) &&
+            !fs::exists(fs::path(out) / ("sitting-" + std::to_string(s)) / "archive.json")) {
+          build(events, s, recordings, out);
+          built.insert(s);
+        }
+      for (auto it = pending.begin(); it != pending.end();) {
+        const bool stopped = mediaState != "live" && mediaState != "starting";
+        if (stopped || std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
+          build(events, it->first, recordings, out);
+          built.insert(it->first);
+          it = pending.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
+    if (refused) return 1;
+    if (gStop) break;
+    if (!follow && attempt >= 5) {
+      log("cannot reach the server at " + server);
+      return 1;
+    }
+    const auto delay = reconnectDelay_ms({500, 2.0, 5000, 0.2, 0}, attempt++, std::uniform_real_distribution<>(0, 1)(rng));
+    log("server unreachable, trying again in " + std::to_string(*delay) + " ms");
+    for (int waited = 0; waited < *delay && !gStop; waited += 50) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return 0;
+}

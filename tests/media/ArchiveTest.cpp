@@ -1,0 +1,222 @@
+// chamber-archive on a real recorded sitting: the session server, chamber-media recording
+// test cameras, a chair who activates items and gives the floor, then the archive built from
+// the segments and the event log. ffprobe reads back the chapters; a lost and a damaged
+// segment leave a marked gap, not a failed archive.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "support/Peer.h"
+#include "support/Seed.h"
+#include "support/ServerProcess.h"
+#include "support/TempDir.h"
+
+using namespace chamber;
+using namespace chamber::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string run(const std::string& cmd, int* status = nullptr) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int st = ::pclose(p);
+  if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return out;
+}
+
+json ffprobe(const fs::path& file) {
+  const std::string out = run("timeout 60 ffprobe -v error -show_chapters -show_format -show_streams -of json '" +
+                              file.string() + "'");
+  return json::parse(out, nullptr, false);
+}
+
+/// The order of the top-level boxes of an MP4 file ("ftyp", "moov", "mdat", …).
+std::vector<std::string> topBoxes(const fs::path& file) {
+  std::vector<std::string> out;
+  std::ifstream f(file, std::ios::binary);
+  const auto size = static_cast<std::uint64_t>(fs::file_size(file));
+  std::uint64_t at = 0;
+  while (at + 8 <= size) {
+    unsigned char h[16];
+    f.seekg(static_cast<std::streamoff>(at));
+    f.read(reinterpret_cast<char*>(h), 16);
+    std::uint64_t len = (std::uint64_t{h[0]} << 24) | (h[1] << 16) | (h[2] << 8) | h[3];
+    if (len == 1)
+      for (int i = 8; i < 16; ++i) len = (len << 8) | h[i];
+    if (len < 8) break;
+    out.emplace_back(reinterpret_cast<char*>(h + 4), 4);
+    at += len;
+  }
+  return out;
+}
+
+struct Expected {
+  double start_s;
+  std::string title;
+};
+
+/// What the chapters must be: the sitting's title from the start of the recording, then a
+/// chapter at each activation and each grant, at (event time − recording start).
+std::vector<Expected> expectedChapters(const std::vector<json>& events, std::int64_t started) {
+  std::vector<Expected> out{{0.0, "Kỳ họp thứ nhất"}};
+  std::map<std::string, std::string> items{{"1", "Khai mạc"}, {"2", "Báo cáo giám sát"}};
+  for (const auto& e : events) {
+    const double at = (e["ts"].get<std::int64_t>() - started) / 1000.0;
+    if (e["kind"] == "agenda.activated") {
+      const std::string item = e["data"]["item"];
+      out.push_back({at, "Mục " + item + ". " + items[item]});
+    }
+    if (e["kind"] == "floor.granted") {
+      const std::string who = e["data"]["person"] == "d03" ? "Đại biểu số 3" : "Đại biểu số 4";
+      const std::string kind = e["data"]["kind"] == "debate" ? "tranh luận" : "phát biểu";
+      out.push_back({at, who + " " + kind});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 4);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
+                         "[[camera]]\nid='overview'\npattern='red'\noverview=true\n"
+                         "[[camera]]\nid='seat3'\npattern='blue'\n[[microphone]]\nid='chair'\n"
+                         "[[seat]]\nseat=3\ncamera='seat3'\n";
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp thứ nhất"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
+                                                      {{"id", "2"}, {"title", "Báo cáo giám sát"}}})}});
+  const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+  const pid_t media = fork();
+  ASSERT_GE(media, 0);
+  if (media == 0) {
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
+          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  chair.ok("sitting.open");
+  json live = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "live"; });
+  ASSERT_FALSE(live.is_null()) << "the media process never went live";
+  const auto started = live["data"]["recordingStarted_ms"].get<std::int64_t>();
+  const auto pause = [&](int ms) { loop.runUntil([] { return false; }, ms); };
+  pause(1500);
+  chair.ok("agenda.activate", {{"item", "1"}});
+  pause(2000);
+  chair.ok("attendance.mark", {{"delegate", "d03"}, {"present", true}});
+  chair.ok("floor.grant", {{"person", "d03"}});
+  pause(2500);
+  chair.ok("floor.end", {{"person", "d03"}});
+  chair.ok("agenda.activate", {{"item", "2"}});
+  pause(4500);  // item 2 spans segments that the second case loses
+  chair.ok("attendance.mark", {{"delegate", "d04"}, {"present", true}});
+  chair.ok("floor.grant", {{"person", "d04"}, {"kind", "debate"}});
+  pause(2500);
+  chair.ok("sitting.close");
+  json idle = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "idle"; });
+  ASSERT_FALSE(idle.is_null()) << "the recording did not stop when the sitting closed";
+  ::kill(media, SIGTERM);
+  int status = 0;
+  waitpid(media, &status, 0);
+  const double recorded_s = (idle["ts"].get<std::int64_t>() - started) / 1000.0;
+
+  // 1. The whole recording.
+  const std::string archive = std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url +
+                              " --user media --password secret --recordings '" +
+                              (dir.path / "media" / "recordings").string() + "' --sitting 1 --out ";
+  int rc = -1;
+  run(archive + "'" + (dir.path / "whole").string() + "' 2>&1", &rc);
+  ASSERT_EQ(rc, 0);
+  const fs::path mp4 = dir.path / "whole" / "sitting-1" / "archive.mp4";
+  ASSERT_TRUE(fs::exists(mp4));
+  const auto boxes = topBoxes(mp4);
+  const auto moov = std::find(boxes.begin(), boxes.end(), "moov"), mdat = std::find(boxes.begin(), boxes.end(), "mdat");
+  ASSERT_TRUE(moov != boxes.end() && mdat != boxes.end());
+  EXPECT_LT(moov, mdat) << "faststart: the index comes before the media, so a browser plays at once";
+
+  json probe = ffprobe(mp4);
+  ASSERT_FALSE(probe.is_discarded());
+  const auto want = expectedChapters(chair.events, started);
+  const auto& chapters = probe["chapters"];
+  ASSERT_EQ(chapters.size(), want.size()) << probe["chapters"].dump(1);
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(chapters[i]["tags"]["title"], want[i].title);
+    EXPECT_NEAR(std::stod(chapters[i]["start_time"].get<std::string>()), want[i].start_s, 0.002);
+    if (i + 1 < want.size())
+      EXPECT_NEAR(std::stod(chapters[i]["end_time"].get<std::string>()), want[i + 1].start_s, 0.002);
+  }
+  int videos = 0, audios = 0;
+  for (const auto& s : probe["streams"]) {
+    videos += s["codec_type"] == "video";
+    audios += s["codec_type"] == "audio";
+  }
+  EXPECT_EQ(videos, 1);
+  EXPECT_EQ(audios, 1);
+  EXPECT_NEAR(std::stod(probe["format"]["duration"].get<std::string>()), recorded_s, 1.5);
+
+  std::ifstream jf(dir.path / "whole" / "sitting-1" / "archive.json");
+  json report = json::parse(jf, nullptr, false);
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["video"], "/archive/sitting-1/archive.mp4");
+  EXPECT_TRUE(report["gaps"].empty());
+  for (const auto& c : report["chapters"]) {
+    const std::string thumb = c["thumbnail"];
+    ASSERT_EQ(thumb.rfind("/archive/sitting-1/thumbs/", 0), 0u) << c.dump();
+    std::ifstream t(dir.path / "whole" / thumb.substr(std::strlen("/archive/")), std::ios::binary);
+    unsigned char soi[2] = {};
+    t.read(reinterpret_cast<char*>(soi), 2);
+    EXPECT_TRUE(soi[0] == 0xFF && soi[1] == 0xD8) << "a JPEG for " << c["title"];
+  }
+
+  if (std::getenv("CHAMBER_TEST_SHOW")) std::cerr << report.dump(1) << "\n";
+  // 2. After a crash: one segment lost, one damaged. The archive is still made, and says where.
+  std::vector<fs::path> segments;
+  for (const auto& e : fs::directory_iterator(dir.path / "media" / "recordings")) segments.push_back(e.path());
+  std::sort(segments.begin(), segments.end());
+  ASSERT_GE(segments.size(), 7u);
+  fs::remove(segments[3]);
+  std::ofstream(segments[4], std::ios::trunc) << std::string(5000, 'x');
+  run(archive + "'" + (dir.path / "crashed").string() + "' 2>&1", &rc);
+  ASSERT_EQ(rc, 0) << "a lost segment must not fail the archive";
+  std::ifstream cf(dir.path / "crashed" / "sitting-1" / "archive.json");
+  json crashed = json::parse(cf, nullptr, false);
+  ASSERT_FALSE(crashed.is_discarded());
+  EXPECT_EQ(crashed["segments"]["missing"], 1);
+  EXPECT_EQ(crashed["segments"]["damaged"], 1);
+  ASSERT_EQ(crashed["gaps"].size(), 1u);
+  const double gapStart = crashed["gaps"][0]["start_s"], gapEnd = crashed["gaps"][0]["end_s"];
+  EXPECT_NEAR(gapEnd - gapStart, 4.0, 0.5) << "two 2-s segments";
+  json probe2 = ffprobe(dir.path / "crashed" / "sitting-1" / "archive.mp4");
+  if (std::getenv("CHAMBER_TEST_SHOW")) std::cerr << crashed.dump(1) << "\n";
+  bool marked = false;
+  for (const auto& c : probe2["chapters"])
+    if (c["tags"]["title"] == "Gián đoạn ghi hình (mất đoạn)") {
+      marked = true;
+      EXPECT_NEAR(std::stod(c["start_time"].get<std::string>()), gapStart, 0.002);
+      EXPECT_NEAR(std::stod(c["end_time"].get<std::string>()), gapEnd, 0.002);
+    }
+  EXPECT_TRUE(marked) << probe2["chapters"].dump(1);
+  // Chapters outside the gap keep their places.
+  EXPECT_EQ(probe2["chapters"].back()["tags"]["title"], want.back().title);
+  EXPECT_NEAR(std::stod(probe2["chapters"].back()["start_time"].get<std::string>()), want.back().start_s, 0.002);
+  EXPECT_NEAR(std::stod(probe2["format"]["duration"].get<std::string>()), recorded_s, 1.5)
+      << "the time line keeps its length: positions still match the sitting's clock";
+}

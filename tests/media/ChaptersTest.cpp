@@ -1,0 +1,70 @@
+// The archive's chapters from the event log, without any video: titles, positions, gaps.
+#include <gtest/gtest.h>
+
+#include "archive/Chapters.h"
+
+using namespace chamber::media;
+using nlohmann::json;
+
+namespace {
+
+std::vector<LogEvent> sittingLog() {
+  json created{{"title", "Kỳ họp thứ hai"},
+               {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}, {{"id", "2"}, {"title", "Chất vấn"}}})},
+               {"roster", json::array({{{"id", "db04"}, {"name", "Lò Thị Mai"}, {"title", "Đại biểu"}}})},
+               {"responders", json::array({{{"id", "ubnd-ct"}, {"name", "Hà Văn Long"}, {"title", "Chủ tịch UBND xã"}}})}};
+  return {
+      {1, 1000, 2, "sitting.created", created},
+      {2, 1500, 1, "agenda.activated", {{"item", "9"}}},  // another sitting
+      {3, 2000, 2, "agenda.activated", {{"item", "1"}}},  // before the recording started
+      {4, 3000, 2, "media.state", {{"state", "live"}, {"recording", "recording-3000-%05d.ts"}, {"recordingStarted_ms", 3000}}},
+      {5, 13000, 2, "agenda.activated", {{"item", "2"}}},
+      {6, 15000, 2, "floor.granted", {{"person", "db04"}, {"kind", "question"}}},
+      {7, 25000, 2, "floor.granted", {{"person", "ubnd-ct"}, {"kind", "answer"}}},
+      {8, 25000, 2, "media.state", {{"state", "live"}, {"recording", "recording-3000-%05d.ts"}, {"recordingStarted_ms", 3000}}},
+      {9, 40000, 2, "sitting.closed", json::object()},
+  };
+}
+
+}  // namespace
+
+TEST(Chapters, ReadsTheSittingsRecordingsAndTitlesInVietnamese) {
+  const SittingLog log = readSitting(sittingLog(), 2);
+  EXPECT_EQ(log.title, "Kỳ họp thứ hai");
+  ASSERT_EQ(log.recordings.size(), 1u) << "the same recording reported twice is one recording";
+  EXPECT_EQ(log.recordings[0].started_ms, 3000);
+  ASSERT_EQ(log.marks.size(), 4u) << "the other sitting's item is not ours";
+  EXPECT_EQ(log.marks[0].title, "Mục 1. Khai mạc");
+  EXPECT_EQ(log.marks[2].title, "Lò Thị Mai (Đại biểu) chất vấn");
+  EXPECT_EQ(log.marks[2].item, "2");
+  EXPECT_EQ(log.marks[3].title, "Hà Văn Long (Chủ tịch UBND xã) trả lời chất vấn");
+  EXPECT_TRUE(log.closed);
+}
+
+TEST(Chapters, PlacesMarksOnTheTimeLineAroundGaps) {
+  const SittingLog log = readSitting(sittingLog(), 2);
+  // 30 s recorded; 14–20 s lost (a crash); the question at 12 s falls in no gap.
+  const auto ch = placeChapters(log, 3000, 30000, {{14000, 20000, "lost"}});
+  std::vector<std::pair<std::int64_t, std::string>> got;
+  for (const auto& c : ch) got.emplace_back(c.start_ms, c.title);
+  const std::vector<std::pair<std::int64_t, std::string>> want = {
+      {0, "Mục 1. Khai mạc"},  // activated before the recording: it is on from 0
+      {10000, "Mục 2. Chất vấn"},
+      {12000, "Lò Thị Mai (Đại biểu) chất vấn"},
+      {14000, "Gián đoạn ghi hình (mất đoạn)"},
+      {20000, "Lò Thị Mai (Đại biểu) chất vấn (tiếp)"},
+      {22000, "Hà Văn Long (Chủ tịch UBND xã) trả lời chất vấn"},
+  };
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(ch.back().end_ms, 30000);
+  EXPECT_EQ(ch[3].kind, "gap");
+}
+
+TEST(Chapters, AMarkInsideAGapStartsWhenTheVideoComesBack) {
+  const SittingLog log = readSitting(sittingLog(), 2);
+  const auto ch = placeChapters(log, 3000, 30000, {{8000, 11000, "paused"}});
+  ASSERT_GE(ch.size(), 3u);
+  EXPECT_EQ(ch[1].title, "Tạm dừng ghi hình");
+  EXPECT_EQ(ch[2].start_ms, 11000);
+  EXPECT_EQ(ch[2].title, "Mục 2. Chất vấn") << "item 2 began during the pause";
+}
