@@ -17,7 +17,7 @@ std::string choiceList(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::vector<OpenTable> openData(const State& state) {
+std::vector<OpenTable> openData(const State& state, const std::vector<Publication>& published) {
   OpenTable sittings{"sittings", {"sitting", "number", "term", "title", "date", "place", "status", "delegates_in_office", "rules_version"}, {}};
   OpenTable agenda{"agenda", {"sitting", "item", "parent", "title", "presenter"}, {}};
   OpenTable attendance{"attendance", {"sitting", "delegate", "seat", "name", "in_office", "present", "via"}, {}};
@@ -55,7 +55,12 @@ std::vector<OpenTable> openData(const State& state) {
       }
     }
   }
-  return {sittings, agenda, attendance, votes, named, documents};
+  OpenTable pubs{"publications", {"sha256", "type", "number", "title", "summary", "issuer", "signer", "issued", "effective", "sitting", "item", "size", "url"}, {}};
+  for (const auto& p : published)
+    pubs.rows.push_back({p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer, p.issued, p.effective,
+                         p.sitting ? std::to_string(p.sitting) : "", p.item, std::to_string(p.size),
+                         "/api/documents/" + p.sha256});
+  return {sittings, agenda, attendance, votes, named, documents, pubs};
 }
 
 json toJson(const OpenTable& t) {

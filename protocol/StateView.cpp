@@ -40,6 +40,8 @@ json voteView(const Sitting& s, const Vote& v, Role role, const std::string& sel
   return j;
 }
 
+}  // namespace
+
 json sittingView(const Sitting& s, Role role, const std::string& self) {
   const bool member = role != Role::Public;
   json attendance = json::object();
@@ -88,8 +90,6 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
   }
   return j;
 }
-
-}  // namespace
 
 json stateView(const State& state, Role role, const std::string& self) {
   json sittings = json::array();

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   app.add_option("--data", cfg.dataDir, "data folder (chamber.db, documents/)")->capture_default_str();
   app.add_option("--portal", cfg.portalDir, "static portal folder served at /");
   app.add_option("--hls", cfg.hlsDir, "live HLS folder served at /live/");
+  app.add_option("--archive", cfg.archiveDir, "chamber-archive's output folder served at /archive/");
   app.add_option("--tls-cert", cfg.tlsCert, "PEM certificate: serve HTTPS/WSS");
   app.add_option("--tls-key", cfg.tlsKey, "PEM private key");
   app.add_option("--max-frame", cfg.maxFrameBytes, "largest WebSocket message (bytes)")->capture_default_str();

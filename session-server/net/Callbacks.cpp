@@ -106,7 +106,7 @@ void createContext(ServerImpl& s) {
   lws_set_log_level(LLL_ERR, nullptr);
   auto& mounts = s.mounts;  // lws keeps pointers into these for the vhost's life
   mounts.clear();
-  mounts.reserve(6);
+  mounts.reserve(8);
   const lws_http_mount* next = nullptr;
   s.portalOrigin = s.cfg.portalDir.empty() ? "" : std::filesystem::absolute(s.cfg.portalDir).string();
   s.hlsOrigin = s.cfg.hlsDir.empty() ? "" : std::filesystem::absolute(s.cfg.hlsDir).string();
@@ -117,6 +117,11 @@ void createContext(ServerImpl& s) {
   if (!s.hlsOrigin.empty()) {
     mounts.push_back(makeMount("/live", s.hlsOrigin.c_str(), LWSMPRO_FILE, next));
     mounts.back().cache_max_age = 1;
+    next = &mounts.back();
+  }
+  if (!s.cfg.archiveDir.empty()) {
+    // Our own handler, not a file mount: the archive's video needs Range to seek.
+    mounts.push_back(makeMount("/archive", nullptr, LWSMPRO_CALLBACK, next));
     next = &mounts.back();
   }
   mounts.push_back(makeMount("/api", nullptr, LWSMPRO_CALLBACK, next));

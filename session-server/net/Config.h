@@ -12,6 +12,7 @@ struct ServerConfig {
   std::filesystem::path dataDir = "data";
   std::filesystem::path portalDir;  ///< static files served at /
   std::filesystem::path hlsDir;     ///< live HLS served at /live/
+  std::filesystem::path archiveDir; ///< chamber-archive's output served at /archive/
   std::string tlsCert, tlsKey;      ///< both set: HTTPS and WSS only
   std::size_t maxFrameBytes = 64 * 1024;      ///< a larger WebSocket message closes the connection
   double messagesPerSecond = 20;              ///< per connection, sustained

@@ -49,6 +49,17 @@ const std::vector<Migration>& schemaMigrations() {
       },
       // 1 -> 2: reading one sitting's events (exports, the portal) without a scan.
       [](Database& db) { db.exec("CREATE INDEX events_by_sitting ON events(sitting, seq)"); },
+      // 2 -> 3: published documents with the fields Decree 42/2022 asks for.
+      [](Database& db) {
+        db.exec(R"(
+          CREATE TABLE publications(
+            sha256 TEXT PRIMARY KEY REFERENCES documents(sha256), type TEXT NOT NULL,
+            number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '',
+            issuer TEXT NOT NULL, signer TEXT NOT NULL DEFAULT '', issued TEXT NOT NULL,
+            effective TEXT NOT NULL DEFAULT '', sitting INTEGER NOT NULL DEFAULT 0,
+            item TEXT NOT NULL DEFAULT '', published_ms INTEGER NOT NULL);
+        )");
+      },
   };
   return steps;
 }

@@ -18,7 +18,8 @@ Store::Store(const std::filesystem::path& dataDir)
       replies(db),
       secret(db),
       council(db),
-      documents(db, dataDir / "documents") {}
+      documents(db, dataDir / "documents"),
+      publications(db) {}
 
 std::string actorString(const core::Actor& a) {
   return std::string(core::roleName(a.role)) + ":" + a.id;

@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/Documents.h"
 #include "store/EventLog.h"
+#include "store/Publications.h"
 #include "store/Replies.h"
 #include "store/SecretBallots.h"
 
@@ -26,6 +27,7 @@ class Store {
   SecretBallots secret;
   Council council;
   Documents documents;
+  Publications publications;
 
   /// Writes a decision's events (and a secret ballot's choice, apart) within the open
   /// transaction. Returns the events as stored, with seq and hashes.

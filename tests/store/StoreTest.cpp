@@ -173,3 +173,46 @@ TEST(Store, DocumentsAreStoredOnceUnderTheirHash) {
   }
   EXPECT_EQ(files, 1);
 }
+
+TEST(Store, PublishedDocumentsCarryTheirDecree42FieldsAndNeverAClassifiedOne) {
+  test::TempDir dir;
+  Store st(dir.path);
+  const auto addPdf = [&](const std::string& body, bool classified) {
+    const std::string pdf = "%PDF-1.4\n% " + body + "\n%%EOF\n";
+    auto up = st.documents.begin(1 << 20);
+    up->write(pdf.data(), pdf.size());
+    return st.documents.finish(std::move(up), body, body + ".pdf", classified, kNow);
+  };
+  const auto resolution = addPdf("nghi-quyet", false), minutes = addPdf("bien-ban", false), secret = addPdf("mat", true);
+  core::Publication p{resolution.sha256, "Nghị quyết", "12/NQ-HĐND", "Nghị quyết về dự toán ngân sách năm 2027",
+                      "Quyết định dự toán thu, chi ngân sách xã năm 2027", "HĐND xã Côn Minh",
+                      "Nguyễn Văn Hùng, Chủ tịch HĐND xã", "2026-12-10", "2027-01-01", 5, "3", 0, kNow};
+  st.publications.put(p);
+  core::Publication b = p;
+  b.sha256 = minutes.sha256;
+  b.type = "Biên bản";
+  b.number = "05/BB-HĐND";
+  b.issued = "2026-12-11";
+  b.effective = "";
+  st.publications.put(b);
+  auto list = st.publications.list();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].number, "05/BB-HĐND") << "newest first";
+  EXPECT_EQ(list[1].summary, "Quyết định dự toán thu, chi ngân sách xã năm 2027");
+  EXPECT_EQ(list[1].size, resolution.size);
+  // Corrections replace the record; a number belongs to one document; dates are dates.
+  p.summary = "Đính chính";
+  st.publications.put(p);
+  EXPECT_EQ(st.publications.find(p.sha256)->summary, "Đính chính");
+  b.number = "12/NQ-HĐND";
+  EXPECT_THROW(st.publications.put(b), std::runtime_error);
+  p.issued = "10/12/2026";
+  EXPECT_THROW(st.publications.put(p), std::runtime_error);
+  core::Publication s = b;
+  s.sha256 = secret.sha256;
+  s.number = "01/MAT";
+  EXPECT_THROW(st.publications.put(s), std::runtime_error) << "classified documents are never published";
+  s.sha256 = std::string(64, 'a');
+  EXPECT_THROW(st.publications.put(s), std::runtime_error) << "an unknown file";
+  EXPECT_EQ(st.publications.list().size(), 2u);
+}

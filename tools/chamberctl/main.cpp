@@ -91,6 +91,20 @@ int main(int argc, char** argv) {
   attach->add_option("--item", item)->required();
   attach->add_option("--title", docTitle)->required();
   attach->add_flag("--classified", classified, "mật: only for those cleared, never published");
+  auto* publish = document->add_subcommand("publish", "công bố / publish a PDF on the portal (Decree 42/2022 fields)");
+  core::Publication pub;
+  std::filesystem::path pubPdf;
+  publish->add_option("pdf", pubPdf)->required()->check(CLI::ExistingFile);
+  publish->add_option("--type", pub.type, "loại văn bản: Nghị quyết, Biên bản, Báo cáo, …")->required();
+  publish->add_option("--number", pub.number, "số, ký hiệu: 12/NQ-HĐND")->required();
+  publish->add_option("--title", pub.title, "tên văn bản")->required();
+  publish->add_option("--summary", pub.summary, "trích yếu");
+  publish->add_option("--issuer", pub.issuer, "cơ quan ban hành")->required();
+  publish->add_option("--signer", pub.signer, "người ký");
+  publish->add_option("--issued", pub.issued, "ngày ban hành YYYY-MM-DD")->required();
+  publish->add_option("--effective", pub.effective, "ngày có hiệu lực YYYY-MM-DD");
+  publish->add_option("--sitting", pub.sitting, "the sitting that adopted it");
+  publish->add_option("--item", pub.item, "its agenda item");
   document->require_subcommand(1);
 
   // token
@@ -144,6 +158,12 @@ int main(int argc, char** argv) {
       const auto meta = st.documents.addFile(pdf, docTitle, classified, nowMs());
       if (int rc = run(st, state, core::AttachDocument{item, {meta.sha256, docTitle, classified}})) return rc;
       std::cout << meta.sha256 << "  " << docTitle << " → " << item << "\n";
+    } else if (publish->parsed()) {
+      const auto meta = st.documents.addFile(pubPdf, pub.title, false, nowMs());
+      pub.sha256 = meta.sha256;
+      pub.published_ms = nowMs();
+      st.publications.put(pub);
+      std::cout << meta.sha256 << "  " << pub.number << " " << pub.title << " (công bố / published)\n";
     } else if (token->parsed()) {
       std::optional<store::Principal> p;
       if (seat > 0) {
@@ -176,7 +196,7 @@ int main(int argc, char** argv) {
       if (out.empty()) std::cout << text;
       else writeFile(out, text);
     } else if (open->parsed()) {
-      for (const auto& t : protocol::openData(state)) {
+      for (const auto& t : protocol::openData(state, st.publications.list())) {
         writeFile(openDir / (t.name + ".json"), protocol::toJson(t).dump(2) + "\n");
         writeFile(openDir / (t.name + ".csv"), protocol::toCsv(t));
         std::cout << t.name << ": " << t.rows.size() << " rows\n";

@@ -1,0 +1,65 @@
+#pragma once
+// Internal to net/: one HTTP transaction and the ways to answer it — JSON, errors, and files
+// (ETag, If-None-Match, one Range) streamed in 64-KiB chunks on HTTP_WRITEABLE.
+#include <libwebsockets.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "protocol/Codec.h"
+#include "store/Documents.h"
+#include "store/Council.h"
+
+namespace chamber::net {
+
+using protocol::json;
+
+/// One HTTP transaction (a keep-alive connection has several, one after another).
+struct HttpRequest {
+  // response
+  int status = 200;
+  std::string contentType = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool headOnly = false;
+  bool closeAfter = false;
+  int fd = -1;  ///< a file being sent
+  std::int64_t remaining = 0;
+  // upload
+  std::unique_ptr<store::Documents::Upload> upload;
+  std::optional<store::Principal> uploader;
+  std::string title, item, filename;
+  bool classified = false;
+
+  ~HttpRequest();
+};
+
+std::string header(lws* wsi, lws_token_indexes h);
+std::string urlArg(lws* wsi, const char* name);
+/// Sends the status line and headers now; the body follows on HTTP_WRITEABLE.
+int respond(lws* wsi, HttpRequest& r);
+int respondJson(lws* wsi, HttpRequest& r, int status, const json& j);
+int respondError(lws* wsi, HttpRequest& r, int status, const std::string& code, const std::string& message);
+/// The next chunk of the body; completes the transaction after the last.
+int writeBody(lws* wsi, HttpRequest& r);
+/// Parses a single "bytes=a-b" range against `size`. nullopt: no usable Range header
+/// (send everything); {-1,-1}: unsatisfiable.
+std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h, std::int64_t size);
+
+struct FileAnswer {
+  std::filesystem::path path;
+  std::int64_t size = 0;
+  std::string etag;          ///< with its quotes
+  std::string mime;
+  std::string cacheControl;
+};
+/// Answers with a file: 304 when If-None-Match matches, 206 for a Range (If-Range honoured),
+/// 416 when the range cannot be met. Headers already in r.headers are kept.
+int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f);
+
+}  // namespace chamber::net

@@ -1,0 +1,139 @@
+#include "net/PublicApi.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <regex>
+
+#include "net/HttpResponse.h"
+#include "net/ServerImpl.h"
+#include "protocol/Json.h"
+#include "protocol/OpenData.h"
+#include "protocol/StateView.h"
+
+namespace chamber::net {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+json publicationJson(const core::Publication& p) {
+  return {{"sha256", p.sha256}, {"type", p.type},       {"number", p.number},   {"title", p.title},
+          {"summary", p.summary}, {"issuer", p.issuer}, {"signer", p.signer},   {"issued", p.issued},
+          {"effective", p.effective}, {"sitting", p.sitting}, {"item", p.item}, {"size", p.size},
+          {"url", "/api/documents/" + p.sha256}};
+}
+
+/// archive.json of a sitting as chamber-archive wrote it, or null.
+json archiveOf(const ServerImpl& s, int sitting) {
+  if (s.cfg.archiveDir.empty()) return nullptr;
+  std::ifstream f(s.cfg.archiveDir / ("sitting-" + std::to_string(sitting)) / "archive.json");
+  if (!f) return nullptr;
+  json j = json::parse(f, nullptr, false);
+  return j.is_discarded() ? json(nullptr) : j;
+}
+
+const core::Sitting* publicSitting(const ServerImpl& s, const std::string& id) {
+  if (id.empty() || id.size() > 9 || id.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  const core::Sitting* st = s.state.sitting(std::stoi(id));
+  return st && st->isPublic ? st : nullptr;
+}
+
+int sittingList(ServerImpl& s, lws* wsi, HttpRequest& r) {
+  json list = json::array();
+  for (const auto& [id, st] : s.state.sittings) {
+    if (!st.isPublic) continue;
+    int closedVotes = 0;
+    for (const auto& [vid, v] : st.votes) closedVotes += v.status == core::VoteStatus::Closed;
+    list.push_back({{"id", id}, {"number", st.number}, {"term", st.term}, {"title", st.title},
+                    {"date", st.date}, {"place", st.place}, {"status", core::name(st.status)},
+                    {"items", st.agenda.size()}, {"votes", closedVotes},
+                    {"archive", !archiveOf(s, id).is_null()}});
+  }
+  return respondJson(wsi, r, 200, {{"sittings", list}});
+}
+
+int sittingDetail(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& st) {
+  json j = protocol::sittingView(st, core::Role::Public, "");
+  // Attendance as a list a citizen reads: every delegate in office, present or not.
+  json attendance = json::array();
+  for (const auto& d : st.roster) {
+    if (!d.inOffice) continue;
+    attendance.push_back({{"id", d.id}, {"seat", d.seat}, {"name", d.name}, {"title", d.title},
+                          {"present", st.isPresent(d.id)}});
+  }
+  j["attendanceList"] = attendance;
+  json published = json::array();
+  for (const auto& p : s.store.publications.list())
+    if (p.sitting == st.id) published.push_back(publicationJson(p));
+  j["publications"] = published;
+  j["archive"] = archiveOf(s, st.id);
+  return respondJson(wsi, r, 200, {{"sitting", j}});
+}
+
+int openDataIndex(ServerImpl& s, lws* wsi, HttpRequest& r) {
+  json tables = json::array();
+  for (const auto& t : protocol::openData(s.state, s.store.publications.list()))
+    tables.push_back({{"name", t.name}, {"columns", t.columns}, {"rows", t.rows.size()},
+                      {"json", "/api/open-data/" + t.name + ".json"}, {"csv", "/api/open-data/" + t.name + ".csv"}});
+  return respondJson(wsi, r, 200, {{"tables", tables}, {"licence", "CC BY 4.0"}, {"head", s.head}});
+}
+
+int openDataTable(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& file) {
+  const auto dot = file.rfind('.');
+  const std::string name = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+  for (auto& t : protocol::openData(s.state, s.store.publications.list())) {
+    if (t.name != name) continue;
+    if (ext == "json") return respondJson(wsi, r, 200, protocol::toJson(t));
+    if (ext == "csv") {
+      r.status = 200;
+      r.contentType = "text/csv; charset=utf-8";
+      r.headers.emplace_back("content-disposition:", "attachment; filename=\"" + t.name + ".csv\"");
+      r.body = protocol::toCsv(t);
+      return respond(wsi, r);
+    }
+  }
+  return respondError(wsi, r, 404, "not_found", "Không có bảng dữ liệu này / no such table (.json or .csv)");
+}
+
+/// Only the names chamber-archive writes: nothing else under the folder is reachable.
+int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel) {
+  static const std::regex allowed(R"(sitting-[0-9]{1,9}/(archive\.mp4|archive\.json|thumbs/chapter-[0-9]{1,6}\.jpg))");
+  if (s.cfg.archiveDir.empty() || !std::regex_match(rel, allowed))
+    return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  const fs::path path = s.cfg.archiveDir / rel;
+  struct stat sb {};
+  if (::stat(path.c_str(), &sb) != 0 || !S_ISREG(sb.st_mode))
+    return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  const std::string ext = path.extension().string();
+  const std::string mime = ext == ".mp4" ? "video/mp4" : ext == ".jpg" ? "image/jpeg" : "application/json";
+  const std::string etag = "\"" + std::to_string(sb.st_size) + "-" + std::to_string(sb.st_mtim.tv_sec) + "." +
+                           std::to_string(sb.st_mtim.tv_nsec) + "\"";
+  return serveFile(wsi, r, {path, sb.st_size, etag, mime, ext == ".json" ? "no-cache" : "public, max-age=3600"});
+}
+
+}  // namespace
+
+std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& uri) {
+  if (uri.rfind("/archive/", 0) == 0) return archiveFile(s, wsi, r, uri.substr(9));
+  if (uri == "/api/sittings") return sittingList(s, wsi, r);
+  if (uri.rfind("/api/sittings/", 0) == 0) {
+    const core::Sitting* st = publicSitting(s, uri.substr(14));
+    if (!st) return respondError(wsi, r, 404, "not_found", "Không có kỳ họp công khai này / no such public sitting");
+    return sittingDetail(s, wsi, r, *st);
+  }
+  if (uri == "/api/publications") {
+    json list = json::array();
+    for (const auto& p : s.store.publications.list()) list.push_back(publicationJson(p));
+    return respondJson(wsi, r, 200, {{"publications", list}});
+  }
+  if (uri == "/api/open-data" || uri.rfind("/api/open-data/", 0) == 0) {
+    // Open data is for anyone's programs, from any site.
+    r.headers.emplace_back("access-control-allow-origin:", "*");
+    if (uri == "/api/open-data") return openDataIndex(s, wsi, r);
+    return openDataTable(s, wsi, r, uri.substr(15));
+  }
+  return std::nullopt;
+}
+
+}  // namespace chamber::net
