@@ -66,3 +66,6 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.lock-installed
 fi
+# What the pages load is served from portal/vendor/: nothing comes from elsewhere at run time.
+mkdir -p vendor
+cp -u node_modules/hls.js/dist/hls.min.js vendor/

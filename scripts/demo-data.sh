@@ -27,4 +27,16 @@ PY
   [ "$classified" = "1" ] && flag="--classified"
   "$ctl" --data "$out/data" document attach "$out/pdfs/$file" --item "$item" --title "$title" $flag
 done
+# Documents the council has already issued, published on the portal (Decree 42/2022 fields).
+"$build/assets/make-demo-pdfs" "$demo/publications.json" "$out/published" > /dev/null
+python3 - "$demo/publications.json" <<'PY' | while IFS=$'\t' read -r file title type number summary issuer signer issued effective; do
+import json, sys
+for d in json.load(open(sys.argv[1])):
+    print("\t".join([d["file"], d["title"], d["type"], d["number"], d["summary"], d["issuer"], d["signer"], d["issued"], d["effective"] or "-"]))
+PY
+  eff=()
+  [ "$effective" != "-" ] && eff=(--effective "$effective")
+  "$ctl" --data "$out/data" document publish "$out/published/$file" --title "$title" --type "$type" \
+    --number "$number" --summary "$summary" --issuer "$issuer" --signer "$signer" --issued "$issued" "${eff[@]}"
+done
 "$ctl" --data "$out/data" verify

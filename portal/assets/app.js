@@ -1,0 +1,195 @@
+// Shared by every page of the portal: the two languages, the page frame (header, menu,
+// language switch, footer), DOM building without innerHTML (titles come from data), and
+// small formatters. Vietnamese is the default; English is chosen with ?lang=en or the switch.
+
+const STRINGS = {
+  vi: {
+    site: 'Hội đồng nhân dân xã Côn Minh',
+    siteSub: 'Cổng thông tin kỳ họp',
+    skip: 'Bỏ qua, đến nội dung chính',
+    navLive: 'Trực tiếp', navSittings: 'Các kỳ họp', navDocuments: 'Văn bản', navOpenData: 'Dữ liệu mở',
+    langSwitch: 'English', langSwitchLabel: 'Switch to English',
+    footer: 'Dữ liệu do Thường trực HĐND xã công bố. Dữ liệu mở theo giấy phép CC BY 4.0.',
+    loading: 'Đang tải…', loadFailed: 'Không tải được dữ liệu. Vui lòng thử lại.',
+    liveTitle: 'Phát trực tiếp kỳ họp', liveVideo: 'Video trực tiếp kỳ họp',
+    notLive: 'Hiện chưa phát trực tiếp. Trang sẽ tự kết nối khi kỳ họp bắt đầu.',
+    noSitting: 'Hiện chưa có kỳ họp nào.', sittingStatus: 'Trạng thái',
+    status_scheduled: 'Sắp diễn ra', status_open: 'Đang họp', status_suspended: 'Tạm nghỉ', status_closed: 'Đã bế mạc',
+    activeItem: 'Nội dung đang thảo luận', noActiveItem: 'Chưa bắt đầu nội dung nào',
+    speaker: 'Người đang phát biểu', noSpeaker: 'Không có ai đang phát biểu',
+    latestVote: 'Kết quả biểu quyết gần nhất', noVote: 'Chưa có biểu quyết nào',
+    voteOpen: 'Đang biểu quyết', turnout: 'đã biểu quyết',
+    quorum: 'Đại biểu có mặt', connection: 'Cập nhật trực tiếp', connected: 'đã kết nối', reconnecting: 'đang kết nối lại…',
+    passed: 'Thông qua', failed: 'Không thông qua', elected: 'trúng cử',
+    form_open: 'Biểu quyết công khai', form_named: 'Biểu quyết ghi danh', form_secret: 'Bỏ phiếu kín',
+    sittingsTitle: 'Các kỳ họp', sittingNumber: 'Kỳ họp thứ', date: 'Ngày', place: 'Địa điểm', term: 'Nhiệm kỳ',
+    items: 'nội dung', votes: 'biểu quyết', hasVideo: 'Có video', view: 'Xem chi tiết',
+    agenda: 'Chương trình kỳ họp', documentsOfItem: 'Tài liệu', video: 'Video kỳ họp', chapters: 'Mục lục video',
+    chapterHint: 'Chọn một mục để xem từ đoạn đó.', noVideo: 'Video của kỳ họp này chưa được lưu trữ.',
+    gapNote: 'Có đoạn ghi hình bị gián đoạn (đã đánh dấu trong mục lục).',
+    attendance: 'Điểm danh', present: 'Có mặt', absent: 'Vắng mặt', seat: 'Ghế', name: 'Họ và tên', role: 'Chức vụ',
+    presentOf: 'có mặt', voteResults: 'Kết quả biểu quyết', option: 'Phương án', count: 'Số phiếu', percent: 'Tỷ lệ',
+    namedList: 'Danh sách biểu quyết của từng đại biểu', choice: 'Lựa chọn', secretNote: 'Bỏ phiếu kín: chỉ công bố số phiếu.',
+    base: 'trên tổng số', adopted: 'Văn bản đã ban hành',
+    docsTitle: 'Văn bản đã công bố', search: 'Tìm kiếm', searchLabel: 'Số ký hiệu, tên hoặc trích yếu',
+    dateFrom: 'Ban hành từ ngày', dateTo: 'đến ngày', searchButton: 'Tìm', clear: 'Xóa lọc',
+    type: 'Loại văn bản', number: 'Số, ký hiệu', titleCol: 'Tên văn bản', summary: 'Trích yếu', issuer: 'Cơ quan ban hành',
+    signer: 'Người ký', issued: 'Ngày ban hành', effective: 'Ngày hiệu lực', download: 'Tải về', found: 'văn bản',
+    noDocs: 'Không có văn bản nào phù hợp.',
+    openTitle: 'Dữ liệu mở', openIntro: 'Dữ liệu các kỳ họp công khai, để Ủy ban nhân dân, Mặt trận Tổ quốc và mọi người sử dụng lại. Định dạng JSON và CSV (UTF-8), cập nhật theo thời gian thực.',
+    dataset: 'Bộ dữ liệu', rows: 'Số dòng', columns: 'Các cột', formats: 'Định dạng',
+    ds_sittings: 'Các kỳ họp', ds_agenda: 'Chương trình', ds_attendance: 'Điểm danh', ds_votes: 'Kết quả biểu quyết',
+    ds_named_votes: 'Biểu quyết ghi danh', ds_documents: 'Tài liệu kỳ họp', ds_publications: 'Văn bản đã công bố',
+  },
+  en: {
+    site: 'Côn Minh Commune People’s Council',
+    siteSub: 'Council sittings portal',
+    skip: 'Skip to main content',
+    navLive: 'Live', navSittings: 'Sittings', navDocuments: 'Documents', navOpenData: 'Open data',
+    langSwitch: 'Tiếng Việt', langSwitchLabel: 'Chuyển sang tiếng Việt',
+    footer: 'Published by the Standing Committee of the Council. Open data under CC BY 4.0.',
+    loading: 'Loading…', loadFailed: 'Could not load the data. Please try again.',
+    liveTitle: 'Live from the sitting', liveVideo: 'Live video of the sitting',
+    notLive: 'Not live right now. This page connects by itself when the sitting starts.',
+    noSitting: 'No sitting yet.', sittingStatus: 'Status',
+    status_scheduled: 'Scheduled', status_open: 'In session', status_suspended: 'Suspended', status_closed: 'Closed',
+    activeItem: 'Now on the agenda', noActiveItem: 'No item has started',
+    speaker: 'Speaking now', noSpeaker: 'Nobody is speaking',
+    latestVote: 'Latest vote result', noVote: 'No vote yet',
+    voteOpen: 'Voting now', turnout: 'voted',
+    quorum: 'Delegates present', connection: 'Live updates', connected: 'connected', reconnecting: 'reconnecting…',
+    passed: 'Adopted', failed: 'Not adopted', elected: 'elected',
+    form_open: 'Open vote', form_named: 'Named vote', form_secret: 'Secret ballot',
+    sittingsTitle: 'Sittings', sittingNumber: 'Sitting no.', date: 'Date', place: 'Place', term: 'Term',
+    items: 'items', votes: 'votes', hasVideo: 'Video', view: 'Details',
+    agenda: 'Agenda', documentsOfItem: 'Papers', video: 'Video of the sitting', chapters: 'Video chapters',
+    chapterHint: 'Choose a chapter to watch from there.', noVideo: 'The video of this sitting is not archived yet.',
+    gapNote: 'Part of the recording was lost (marked in the chapters).',
+    attendance: 'Attendance', present: 'Present', absent: 'Absent', seat: 'Seat', name: 'Name', role: 'Position',
+    presentOf: 'present', voteResults: 'Votes', option: 'Option', count: 'Votes', percent: 'Share',
+    namedList: 'How each delegate voted', choice: 'Choice', secretNote: 'Secret ballot: only the counts are published.',
+    base: 'of', adopted: 'Documents issued',
+    docsTitle: 'Published documents', search: 'Search', searchLabel: 'Number, title or summary',
+    dateFrom: 'Issued from', dateTo: 'to', searchButton: 'Search', clear: 'Clear',
+    type: 'Type', number: 'Number', titleCol: 'Title', summary: 'Summary', issuer: 'Issuer',
+    signer: 'Signed by', issued: 'Issued', effective: 'In force from', download: 'Download', found: 'documents',
+    noDocs: 'No document matches.',
+    openTitle: 'Open data', openIntro: 'Data of the public sittings, for the People’s Committee, the Fatherland Front and anyone to reuse. JSON and CSV (UTF-8), always current.',
+    dataset: 'Dataset', rows: 'Rows', columns: 'Columns', formats: 'Formats',
+    ds_sittings: 'Sittings', ds_agenda: 'Agenda', ds_attendance: 'Attendance', ds_votes: 'Vote results',
+    ds_named_votes: 'Named votes', ds_documents: 'Sitting papers', ds_publications: 'Published documents',
+  },
+};
+
+export const lang = (() => {
+  const q = new URLSearchParams(location.search).get('lang');
+  if (q === 'en' || q === 'vi') {
+    try { localStorage.setItem('lang', q); } catch (e) { /* private mode */ }
+    return q;
+  }
+  try { return localStorage.getItem('lang') === 'en' ? 'en' : 'vi'; } catch (e) { return 'vi'; }
+})();
+
+export function t(key) {
+  return STRINGS[lang][key] ?? STRINGS.vi[key] ?? key;
+}
+
+/// h('p', {class: 'x'}, 'text', child) — builds elements; strings become text nodes.
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+export function pageLink(path) {
+  return lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+}
+
+/// The frame: skip link, header with the menu and the language switch, footer.
+export function frame(current) {
+  document.documentElement.lang = lang;
+  document.title = `${t(current === 'live' ? 'liveTitle' : current === 'sittings' ? 'sittingsTitle' : current === 'documents' ? 'docsTitle' : current === 'opendata' ? 'openTitle' : 'sittingsTitle')} · ${t('site')}`;
+  const nav = [['live', '/', 'navLive'], ['sittings', '/sittings.html', 'navSittings'],
+               ['documents', '/documents.html', 'navDocuments'], ['opendata', '/open-data.html', 'navOpenData']];
+  const other = lang === 'en' ? 'vi' : 'en';
+  const here = new URL(location.href);
+  here.searchParams.set('lang', other);
+  const header = h('header', { class: 'site' },
+    h('a', { class: 'skip', href: '#main' }, t('skip')),
+    h('div', { class: 'bar' },
+      h('a', { class: 'brand', href: pageLink('/') },
+        h('span', { class: 'emblem', 'aria-hidden': 'true' }, '★'),
+        h('span', {}, h('strong', {}, t('site')), h('small', {}, t('siteSub')))),
+      h('a', { class: 'lang', href: here.pathname + here.search, hreflang: other, lang: other, 'aria-label': t('langSwitchLabel') }, t('langSwitch'))),
+    h('nav', { 'aria-label': lang === 'en' ? 'Main menu' : 'Menu chính' },
+      h('ul', {}, nav.map(([id, href, key]) =>
+        h('li', {}, h('a', { href: pageLink(href), 'aria-current': id === current ? 'page' : false }, t(key)))))));
+  document.body.prepend(header);
+  document.body.append(h('footer', { class: 'site' }, h('p', {}, t('footer'))));
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+}
+
+export async function getJson(url) {
+  const r = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+}
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return lang === 'en' ? `${y}-${m}-${d}` : `${d}/${m}/${y}`;
+}
+
+export function formatClock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  const two = (n) => String(n).padStart(2, '0');
+  return hh > 0 ? `${hh}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
+}
+
+export function formatBytes(n) {
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1).replace('.', lang === 'vi' ? ',' : '.')} MB`;
+  return `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+/// "64,00%" in Vietnamese, "64.00%" in English.
+export function formatPercent(count, base) {
+  const p = base > 0 ? (100 * count) / base : 0;
+  const s = p.toFixed(2);
+  return `${lang === 'vi' ? s.replace('.', ',') : s}%`;
+}
+
+/// Folds Vietnamese to plain lower-case letters, so "nghi quyet" finds "Nghị quyết".
+export function fold(s) {
+  return (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+}
+
+/// A vote's result as a small table: each option's count out of the base, and the outcome.
+export function voteResult(vote, headingLevel = 'h3') {
+  const r = vote.result;
+  const box = h('section', { class: 'vote', 'aria-label': vote.title });
+  box.append(h(headingLevel, {}, vote.title));
+  box.append(h('p', { class: 'meta' }, t(`form_${vote.form}`), r && r.ruleLabel ? ` · ${r.ruleLabel}` : ''));
+  if (!r) {
+    box.append(h('p', { class: 'pending' }, `${t('voteOpen')}: ${vote.turnout}/${vote.present} ${t('turnout')}`));
+    return box;
+  }
+  box.append(h('p', { class: `outcome ${r.passed ? 'yes' : 'no'}` }, r.passed ? t('passed') : t('failed')));
+  const rows = r.options.map((o) => h('tr', {},
+    h('th', { scope: 'row' }, o.label, o.elected ? ` (${t('elected')})` : ''),
+    h('td', {}, `${o.count}/${o.base}`),
+    h('td', {}, formatPercent(o.count, o.base),
+      h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${o.base ? (100 * o.count) / o.base : 0}%` })))));
+  box.append(h('table', { class: 'result' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('option')), h('th', { scope: 'col' }, t('count')),
+      h('th', { scope: 'col' }, t('percent')))),
+    h('tbody', {}, rows)));
+  return box;
+}

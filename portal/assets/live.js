@@ -1,0 +1,96 @@
+// The live page: the livestream (hls.js; native HLS where the browser has it), and what is
+// happening now — the active item, who has the floor, attendance, the latest vote — kept
+// current from the public WebSocket feed.
+import { frame, h, t, formatDate, voteResult } from './app.js';
+import { Feed } from './feed.js';
+
+frame('live');
+
+const $ = (id) => document.getElementById(id);
+let sitting = null;
+
+function voteNumber(v) { return Number(String(v.id).replace(/\D/g, '')) || 0; }
+
+function personName(id) {
+  if (!sitting) return id;
+  const p = [...(sitting.roster || []), ...(sitting.responders || [])].find((x) => x.id === id);
+  return p ? `${p.name}${p.title ? ` — ${p.title}` : ''}` : id;
+}
+
+function render() {
+  if (!sitting) {
+    $('sitting-title').textContent = t('liveTitle');
+    $('sitting-status').textContent = t('noSitting');
+    $('active-item').textContent = t('noActiveItem');
+    $('speaker').textContent = t('noSpeaker');
+    $('quorum').textContent = '—';
+    $('latest-vote').replaceChildren(h('p', {}, t('noVote')));
+    return;
+  }
+  $('sitting-title').textContent = sitting.title;
+  const status = $('sitting-status');
+  status.className = `status ${sitting.status}`;
+  status.textContent = t(`status_${sitting.status}`);
+  $('sitting-when').textContent = [formatDate(sitting.date), sitting.place].filter(Boolean).join(' · ');
+  const item = (sitting.agenda || []).find((i) => i.id === sitting.activeItem);
+  $('active-item').textContent = item ? `${item.id}. ${item.title}` : t('noActiveItem');
+  const speakers = sitting.speakers || [];
+  $('speaker').replaceChildren(...(speakers.length
+    ? speakers.map((s) => h('span', { class: 'live-dot', 'data-person': s.person }, personName(s.person)))
+    : [t('noSpeaker')]));
+  const q = sitting.quorum || {};
+  $('quorum').textContent = `${q.present ?? 0}/${q.inOffice ?? 0}`;
+  const votes = (sitting.votes || []).slice().sort((a, b) => voteNumber(a) - voteNumber(b));
+  const latest = votes.filter((v) => v.status !== 'draft').pop();
+  $('latest-vote').replaceChildren(latest ? voteResult(latest) : h('p', {}, t('noVote')));
+}
+
+// Events this page folds itself; anything else asks for the state again.
+function onEvent(e) {
+  if (!sitting || e.sitting !== sitting.id) { feed.refresh(); return; }
+  const d = e.data || {};
+  switch (e.kind) {
+    case 'agenda.activated': sitting.activeItem = d.item; break;
+    case 'floor.granted':
+      sitting.speakers = (sitting.speakers || []).filter((s) => s.person !== d.person)
+        .concat([{ person: d.person, kind: d.kind, since_ms: e.ts, limit_s: d.limit_s }]);
+      break;
+    case 'floor.ended': sitting.speakers = (sitting.speakers || []).filter((s) => s.person !== d.person); break;
+    case 'sitting.opened': case 'sitting.resumed': sitting.status = 'open'; break;
+    case 'sitting.suspended': sitting.status = 'suspended'; break;
+    case 'sitting.closed': sitting.status = 'closed'; sitting.speakers = []; break;
+    default: feed.refresh(); return;  // votes, attendance, papers: the server's own count
+  }
+  render();
+}
+
+const feed = new Feed({
+  onState: (state) => { sitting = state.current; render(); },
+  onEvent,
+  onConnection: (up) => { $('connection').textContent = up ? t('connected') : t('reconnecting'); },
+});
+
+// The livestream: retried every few seconds until the media process publishes it.
+const video = $('live-video');
+const source = '/live/index.m3u8';
+let hls = null;
+async function startVideo() {
+  const there = await fetch(source, { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok).catch(() => false);
+  $('not-live').hidden = there;
+  if (!there) { setTimeout(startVideo, 5000); return; }
+  if (window.Hls && window.Hls.isSupported()) {
+    hls = new window.Hls({ liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
+    hls.on(window.Hls.Events.ERROR, (_, data) => {
+      if (!data.fatal) return;
+      hls.destroy();
+      hls = null;
+      setTimeout(startVideo, 3000);
+    });
+    hls.loadSource(source);
+    hls.attachMedia(video);
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    video.src = source;
+  }
+  video.play().catch(() => { /* the viewer presses play */ });
+}
+window.addEventListener('load', startVideo);

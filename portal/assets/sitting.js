@@ -1,0 +1,105 @@
+// One sitting: its agenda with the public papers, the archived video with its chapters (a
+// click seeks to the item or speaker), attendance, and every vote's result — named votes
+// per delegate, secret ballots as counts only — and the documents it adopted.
+import { frame, h, t, getJson, formatDate, formatClock, formatBytes, voteResult, pageLink } from './app.js';
+
+frame('sittings');
+const content = document.getElementById('content');
+const id = new URLSearchParams(location.search).get('id');
+
+function agendaSection(s) {
+  return h('section', { class: 'card', 'aria-labelledby': 'h-agenda' },
+    h('h2', { id: 'h-agenda' }, t('agenda')),
+    h('ol', { class: 'agenda' }, (s.agenda || []).map((i) =>
+      h('li', { class: i.parent ? 'sub' : '', 'aria-current': i.id === s.activeItem && s.status !== 'closed' ? 'true' : false },
+        h('strong', {}, `${i.id}. `), i.title,
+        i.presenter ? h('span', { class: 'meta' }, ` — ${i.presenter}`) : null,
+        (i.documents || []).length ? h('ul', { class: 'docs', 'aria-label': `${t('documentsOfItem')}: ${i.title}` },
+          i.documents.map((d) => h('li', {}, h('a', { href: `/api/documents/${d.sha256}`, type: 'application/pdf' }, `${d.title} (PDF)`)))) : null))));
+}
+
+function videoSection(s) {
+  const a = s.archive;
+  const section = h('section', { class: 'card', 'aria-labelledby': 'h-video' }, h('h2', { id: 'h-video' }, t('video')));
+  if (!a) { section.append(h('p', {}, t('noVideo'))); return section; }
+  const video = h('video', { id: 'archive-video', controls: true, preload: 'metadata', playsinline: true, src: a.video,
+                             'aria-label': `${t('video')}: ${s.title}` });
+  const items = (a.chapters || []).map((c, n) => {
+    const button = h('button', { type: 'button', 'data-start': c.start_s, 'data-chapter': n + 1,
+                                 onclick: () => { video.currentTime = c.start_s; video.play().catch(() => {}); } },
+      c.thumbnail ? h('img', { src: c.thumbnail, alt: '', loading: 'lazy', width: 96, height: 54 }) : null,
+      h('span', {}, h('span', { class: 'time' }, formatClock(c.start_s)),
+        h('span', { class: c.kind === 'gap' ? 'gap' : '' }, c.title)));
+    return h('li', {}, button);
+  });
+  const list = h('ol', { class: 'chapters', 'aria-label': t('chapters') }, items);
+  video.addEventListener('timeupdate', () => {
+    const now = video.currentTime;
+    (a.chapters || []).forEach((c, n) => {
+      const on = now >= c.start_s && now < c.end_s;
+      if (on) items[n].setAttribute('aria-current', 'true'); else items[n].removeAttribute('aria-current');
+    });
+  });
+  section.append(h('div', { class: 'grid' },
+    h('div', { class: 'player' }, video),
+    h('div', {}, h('h3', {}, t('chapters')), h('p', { class: 'meta' }, t('chapterHint')), list)));
+  if ((a.gaps || []).length) section.append(h('p', { class: 'notice' }, t('gapNote')));
+  return section;
+}
+
+function attendanceSection(s) {
+  const list = s.attendanceList || [];
+  const present = list.filter((d) => d.present).length;
+  return h('section', { class: 'card', 'aria-labelledby': 'h-attendance' },
+    h('h2', { id: 'h-attendance' }, t('attendance')),
+    h('p', { class: 'now' }, `${present}/${list.length} ${t('presentOf')}`),
+    h('details', {}, h('summary', {}, `${t('attendance')} (${list.length})`),
+      h('div', { class: 'scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('seat')), h('th', { scope: 'col' }, t('name')),
+          h('th', { scope: 'col' }, t('role')), h('th', { scope: 'col' }, t('attendance')))),
+        h('tbody', {}, list.map((d) => h('tr', {}, h('td', {}, d.seat), h('th', { scope: 'row' }, d.name), h('td', {}, d.title),
+          h('td', { class: d.present ? 'present' : 'absent' }, d.present ? t('present') : t('absent')))))))));
+}
+
+function votesSection(s) {
+  const votes = (s.votes || []).filter((v) => v.result);
+  const names = Object.fromEntries((s.roster || []).map((d) => [d.id, d.name]));
+  return h('section', { class: 'card', 'aria-labelledby': 'h-votes' },
+    h('h2', { id: 'h-votes' }, t('voteResults')),
+    votes.length === 0 ? h('p', {}, t('noVote')) : votes.map((v) => {
+      const box = voteResult(v);
+      const labels = Object.fromEntries((v.options || []).map((o) => [o.key, o.label]));
+      if (v.form === 'secret') box.append(h('p', { class: 'meta' }, t('secretNote')));
+      const named = (v.result && v.result.named) || [];
+      if (named.length) {
+        box.append(h('details', {}, h('summary', {}, t('namedList')),
+          h('div', { class: 'scroll' }, h('table', {},
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('name')), h('th', { scope: 'col' }, t('choice')))),
+            h('tbody', {}, named.map((n) => h('tr', {}, h('th', { scope: 'row' }, names[n.delegate] || n.delegate),
+              h('td', {}, (n.choices || []).map((c) => labels[c] || c).join(', '))))))));
+      }
+      return box;
+    }));
+}
+
+function publicationsSection(s) {
+  if (!(s.publications || []).length) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'h-adopted' },
+    h('h2', { id: 'h-adopted' }, t('adopted')),
+    h('ul', {}, s.publications.map((p) => h('li', {},
+      h('a', { href: p.url, type: 'application/pdf' }, `${p.number} — ${p.title}`), ` (PDF, ${formatBytes(p.size)})`))));
+}
+
+try {
+  if (!id) throw new Error('no id');
+  const { sitting: s } = await getJson(`/api/sittings/${encodeURIComponent(id)}`);
+  document.getElementById('page-title').textContent = s.title;
+  document.title = `${s.title} · ${t('site')}`;
+  content.replaceChildren(
+    h('p', { class: 'meta' }, h('span', { class: `status ${s.status}` }, t(`status_${s.status}`)), ' ',
+      [formatDate(s.date), s.place, s.term && `${t('term')} ${s.term}`].filter(Boolean).join(' · ')),
+    videoSection(s), agendaSection(s), attendanceSection(s), votesSection(s), publicationsSection(s) || '',
+    h('p', {}, h('a', { href: pageLink('/sittings.html') }, `← ${t('sittingsTitle')}`)));
+} catch (e) {
+  content.replaceChildren(h('p', { class: 'notice', role: 'alert' }, t('loadFailed')));
+}
