@@ -1,7 +1,7 @@
 // The live page: the livestream (hls.js; native HLS where the browser has it), and what is
 // happening now — the active item, who has the floor, attendance, the latest vote — kept
 // current from the public WebSocket feed.
-import { frame, h, t, formatDate, voteResult } from './app.js';
+import { frame, h, t, formatDate, voteResult, pageLink } from './app.js';
 import { Feed } from './feed.js';
 
 frame('live');
@@ -21,6 +21,7 @@ function render() {
   if (!sitting) {
     $('sitting-title').textContent = t('liveTitle');
     $('sitting-status').textContent = t('noSitting');
+    $('closed-note').hidden = true;
     $('active-item').textContent = t('noActiveItem');
     $('speaker').textContent = t('noSpeaker');
     $('quorum').textContent = '—';
@@ -32,6 +33,10 @@ function render() {
   status.className = `status ${sitting.status}`;
   status.textContent = t(`status_${sitting.status}`);
   $('sitting-when').textContent = [formatDate(sitting.date), sitting.place].filter(Boolean).join(' · ');
+  const closed = $('closed-note');
+  closed.hidden = sitting.status !== 'closed';
+  if (!closed.hidden)
+    closed.replaceChildren(`${t('closedNote')} `, h('a', { href: pageLink(`/sitting.html?id=${sitting.id}`) }, t('watchAgain')));
   const item = (sitting.agenda || []).find((i) => i.id === sitting.activeItem);
   $('active-item').textContent = item ? `${item.id}. ${item.title}` : t('noActiveItem');
   const speakers = sitting.speakers || [];

@@ -76,7 +76,7 @@ function votesSection(s) {
           h('div', { class: 'scroll' }, h('table', {},
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('name')), h('th', { scope: 'col' }, t('choice')))),
             h('tbody', {}, named.map((n) => h('tr', {}, h('th', { scope: 'row' }, names[n.delegate] || n.delegate),
-              h('td', {}, (n.choices || []).map((c) => labels[c] || c).join(', '))))))));
+              h('td', {}, (n.choices || []).map((c) => labels[c] || c).join(', ')))))))));
       }
       return box;
     }));

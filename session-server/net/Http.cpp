@@ -161,6 +161,9 @@ int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
 
 int httpCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size_t len) {
   auto** slot = static_cast<HttpRequest**>(user);
+  // Connections lws serves by itself (the portal's and the live HLS files) may have no
+  // per-connection data at all, even when they close.
+  if (!slot && reason != LWS_CALLBACK_ESTABLISHED) return lws_callback_http_dummy(wsi, reason, user, in, len);
   try {
     switch (reason) {
       case LWS_CALLBACK_ESTABLISHED: {

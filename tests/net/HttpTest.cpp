@@ -1,6 +1,7 @@
 // HTTP on the WebSocket port: health, upload (operator), download with ETag and Range,
 // classified papers only for those cleared, bad paths, oversized uploads, TLS.
 #include <cstdlib>
+#include <fstream>
 
 #include "support/Http.h"
 #include "support/Peer.h"
@@ -143,4 +144,36 @@ TEST(Tls, ServesWssWhenACertificateIsConfigured) {
   EXPECT_EQ(p.loginPin(2, pinOf(2))["result"]["role"], "secretary");
   // Plain HTTP on the TLS port gets nothing useful.
   EXPECT_NE(http(server.port(), "GET", "/health").status, 200);
+}
+
+TEST(StaticFiles, ViewersWhoLeaveMidFileDoNotTakeTheServerDown) {
+  // Browsers drop connections to the portal's files all the time (a phone closes a tab, a
+  // video element gives up a request). lws serves these without our per-connection data.
+  TempDir dir;
+  seedCouncil(dir.path / "data", 1);
+  std::filesystem::create_directories(dir.path / "portal");
+  std::ofstream(dir.path / "portal" / "index.html") << "<!doctype html><title>x</title>";
+  std::ofstream(dir.path / "portal" / "big.bin", std::ios::binary) << std::string(4 << 20, 'v');
+  ServerProcess server(dir.path / "data", {"--portal", (dir.path / "portal").string()});
+  for (int i = 0; i < 40; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(server.port()));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const timeval tv{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    // Browsers also open connections ahead of need and close some unused.
+    const std::string req = i % 5 == 4 ? "" : std::string("GET ") + (i % 2 ? "/big.bin" : "/") + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    if (!req.empty()) ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+    else ::usleep(20000);
+    char buf[512];
+    if (i % 3 && !req.empty()) (void)::recv(fd, buf, sizeof buf, 0);
+    const linger l{1, 0};  // a reset, as a vanished phone would leave
+    if (i % 4 == 0) setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    ::close(fd);
+  }
+  EXPECT_EQ(http(server.port(), "GET", "/health").status, 200);
+  EXPECT_EQ(http(server.port(), "GET", "/").status, 200);
 }

@@ -1,0 +1,189 @@
+// What the portal's browser tests need, all real: the demo council's data (chamberctl),
+// chamber-server serving the portal, chamber-media filming test cameras into HLS and
+// recording, chamber-archive, and Debian's Chromium driven by playwright-core. Every
+// process is started on a free port and stopped at the end; every wait is bounded.
+import { spawn, execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const source = process.env.CHAMBER_SOURCE || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const build = process.env.CHAMBER_BUILD || path.join(source, 'build');
+export const shots = process.env.CHAMBER_SCREENSHOTS || path.join(build, 'screenshots');
+const portalRequire = createRequire(path.join(source, 'portal', 'package.json'));
+export const { chromium } = portalRequire('playwright-core');
+export const axePath = portalRequire.resolve('axe-core/axe.min.js');
+
+/// Polls `check` until it returns something truthy, or fails after `ms`.
+export async function waitFor(what, check, ms = 15000, every = 200) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+function run(file, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: 180000, maxBuffer: 1 << 24, ...opts }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${path.basename(file)} ${args.join(' ')}: ${err.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+export class Chamber {
+  constructor() {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
+    this.procs = [];
+  }
+
+  async start() {
+    await run('bash', [path.join(source, 'scripts/demo-data.sh'), path.join(this.dir, 'demo')],
+              { env: { ...process.env, CHAMBER_BUILD: build }, cwd: source });
+    this.data = path.join(this.dir, 'demo', 'data');
+    this.media = path.join(this.dir, 'media');
+    this.archive = path.join(this.dir, 'archive');
+    fs.mkdirSync(path.join(this.media, 'live'), { recursive: true });
+    const portFile = path.join(this.dir, 'port');
+    this.spawn('server', path.join(build, 'session-server/chamber-server'),
+      ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
+       '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn']);
+    this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
+    this.base = `http://127.0.0.1:${this.port}`;
+    const hardware = path.join(this.dir, 'chamber.toml');
+    fs.writeFileSync(hardware, `name = "Hội trường thử nghiệm"
+[output]
+width = 640
+height = 360
+fps = 15
+video_bitrate_kbps = 800
+segment_s = 4
+hls_segment_s = 2
+[[camera]]
+id = "overview"
+pattern = "smpte100"
+overview = true
+[[camera]]
+id = "seat4"
+pattern = "ball"
+[[microphone]]
+id = "chair"
+[[seat]]
+seat = 4
+camera = "seat4"
+`);
+    this.spawn('media', path.join(build, 'media/chamber-media'),
+      ['--hardware', hardware, '--data', this.media, '--server', `ws://127.0.0.1:${this.port}`,
+       '--user', 'media', '--password', 'demo-media']);
+  }
+
+  spawn(name, file, args) {
+    const p = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    p.stderr.on('data', (d) => { if (process.env.CHAMBER_TEST_VERBOSE) process.stderr.write(`[${name}] ${d}`); });
+    p.on('exit', (code, signal) => {
+      if (!this.stopping) process.stderr.write(`!! ${name} exited unexpectedly (code ${code}, signal ${signal})\n`);
+    });
+    this.procs.push(p);
+    return p;
+  }
+
+  async buildArchive(sitting) {
+    return run(path.join(build, 'media/chamber-archive'),
+      ['--server', `ws://127.0.0.1:${this.port}`, '--user', 'media', '--password', 'demo-media',
+       '--recordings', path.join(this.media, 'recordings'), '--out', this.archive, '--sitting', String(sitting)]);
+  }
+
+  async stop() {
+    this.stopping = true;
+    for (const p of this.procs.reverse()) {
+      if (p.exitCode !== null) continue;
+      p.kill('SIGTERM');
+      await Promise.race([new Promise((r) => p.once('exit', r)), sleep(8000)]);
+      if (p.exitCode === null) p.kill('SIGKILL');
+    }
+    if (!process.env.CHAMBER_TEST_KEEP) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function launchBrowser() {
+  // playwright-core starts Chromium with a fresh, empty profile of its own each time.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-quic',
+           '--autoplay-policy=no-user-gesture-required'],
+  });
+  return { browser };
+}
+
+/// chamber.v1 participants run inside a page of the portal's origin (the browser's own
+/// WebSocket), so the tests speak the protocol exactly as the portal does.
+export class Participants {
+  static async open(context, base) {
+    const page = await context.newPage();
+    await page.goto(`${base}/health`);
+    await page.evaluate(() => {
+      window.peers = {};
+      window.peerOpen = (name) => new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/`, 'chamber.v1');
+        const peer = { ws, waiting: new Map(), n: 0, events: [] };
+        ws.onmessage = (m) => {
+          const msg = JSON.parse(m.data);
+          if (msg.id && peer.waiting.has(msg.id)) { peer.waiting.get(msg.id)(msg); peer.waiting.delete(msg.id); }
+          else if (msg.type === 'event') peer.events.push(msg);
+        };
+        ws.onopen = () => resolve(true);
+        ws.onerror = () => reject(new Error(`${name}: cannot connect`));
+        window.peers[name] = peer;
+      });
+      window.peerSend = (name, msg) => new Promise((resolve, reject) => {
+        const peer = window.peers[name];
+        const id = `${name}-${++peer.n}-${Math.random().toString(36).slice(2)}`;
+        peer.waiting.set(id, resolve);
+        peer.ws.send(JSON.stringify({ ...msg, id }));
+        setTimeout(() => reject(new Error(`no reply to ${JSON.stringify(msg)}`)), 10000);
+      });
+    });
+    const p = new Participants();
+    p.page = page;
+    return p;
+  }
+
+  async connect(name, auth) {
+    await this.page.evaluate((n) => window.peerOpen(n), name);
+    await this.send(name, { type: 'hello', version: 1 });
+    const r = await this.send(name, { type: 'auth', ...auth });
+    if (r.type !== 'ok') throw new Error(`${name} could not sign in: ${JSON.stringify(r)}`);
+    return r;
+  }
+
+  send(name, msg) { return this.page.evaluate(([n, m]) => window.peerSend(n, m), [name, msg]); }
+
+  async cmd(name, cmd, args = {}) {
+    const r = await this.send(name, { type: 'cmd', cmd, args });
+    if (r.type !== 'ok') throw new Error(`${cmd}: ${JSON.stringify(r)}`);
+    return r.result;
+  }
+
+  events(name) { return this.page.evaluate((n) => window.peers[n].events, name); }
+}
+
+/// axe-core on the page as it is: WCAG 2.1 A and AA rules; returns the violations.
+export async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `portal-${name}.png`), fullPage: true });
+}
