@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "net/Http.h"
+#include "net/StaticFiles.h"
 #include "net/ServerImpl.h"
 #include "protocol/Codec.h"
 
@@ -63,40 +64,21 @@ int wsCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size
   }
 }
 
-const lws_protocol_vhost_options kMime[] = {
-    {&kMime[1], nullptr, ".m3u8", "application/vnd.apple.mpegurl"},
-    {&kMime[2], nullptr, ".ts", "video/mp2t"},
-    {&kMime[3], nullptr, ".m4s", "video/iso.segment"},
-    {&kMime[4], nullptr, ".mp4", "video/mp4"},
-    {&kMime[5], nullptr, ".pdf", "application/pdf"},
-    {&kMime[6], nullptr, ".json", "application/json"},
-    {&kMime[7], nullptr, ".csv", "text/csv; charset=utf-8"},
-    {&kMime[8], nullptr, ".vtt", "text/vtt"},
-    {&kMime[9], nullptr, ".woff2", "font/woff2"},
-    {&kMime[10], nullptr, ".webp", "image/webp"},
-    {&kMime[11], nullptr, ".svg", "image/svg+xml"},
-    {nullptr, nullptr, ".mjs", "text/javascript"},
-};
-
 lws_protocols kProtocols[] = {
     {"http", httpCallback, sizeof(void*), 0, 0, nullptr, 0},
     {protocol::kSubprotocol, wsCallback, sizeof(Connection*), 16 * 1024, 0, nullptr, 0},
     {nullptr, nullptr, 0, 0, 0, nullptr, 0},
 };
 
-lws_http_mount makeMount(const char* point, const char* origin, unsigned char proto,
-                         const lws_http_mount* next) {
+/// Every path is ours to answer (net/Http.cpp): files too, so that they leave by sendfile
+/// with proper caching headers.
+lws_http_mount makeMount(const char* point, const lws_http_mount* next) {
   lws_http_mount m{};
   m.mount_next = next;
   m.mountpoint = point;
   m.mountpoint_len = static_cast<unsigned char>(std::strlen(point));
-  m.origin = origin;
-  m.origin_protocol = proto;
-  if (proto == LWSMPRO_CALLBACK) m.protocol = "http";
-  if (proto == LWSMPRO_FILE) {
-    m.def = "index.html";
-    m.extra_mimetypes = kMime;
-  }
+  m.origin_protocol = LWSMPRO_CALLBACK;
+  m.protocol = "http";
   return m;
 }
 
@@ -108,26 +90,14 @@ void createContext(ServerImpl& s) {
   mounts.clear();
   mounts.reserve(8);
   const lws_http_mount* next = nullptr;
-  s.portalOrigin = s.cfg.portalDir.empty() ? "" : std::filesystem::absolute(s.cfg.portalDir).string();
-  s.hlsOrigin = s.cfg.hlsDir.empty() ? "" : std::filesystem::absolute(s.cfg.hlsDir).string();
-  if (!s.portalOrigin.empty()) {
-    mounts.push_back(makeMount("/", s.portalOrigin.c_str(), LWSMPRO_FILE, next));
+  if (!s.cfg.portalDir.empty())
+    s.portalFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache");
+  if (!s.cfg.hlsDir.empty())
+    s.liveFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.hlsDir), "no-cache");
+  for (const char* point : {"/", "/live", "/archive", "/api", "/health"}) {
+    mounts.push_back(makeMount(point, next));
     next = &mounts.back();
   }
-  if (!s.hlsOrigin.empty()) {
-    mounts.push_back(makeMount("/live", s.hlsOrigin.c_str(), LWSMPRO_FILE, next));
-    mounts.back().cache_max_age = 1;
-    next = &mounts.back();
-  }
-  if (!s.cfg.archiveDir.empty()) {
-    // Our own handler, not a file mount: the archive's video needs Range to seek.
-    mounts.push_back(makeMount("/archive", nullptr, LWSMPRO_CALLBACK, next));
-    next = &mounts.back();
-  }
-  mounts.push_back(makeMount("/api", nullptr, LWSMPRO_CALLBACK, next));
-  next = &mounts.back();
-  mounts.push_back(makeMount("/health", nullptr, LWSMPRO_CALLBACK, next));
-  next = &mounts.back();
 
   lws_context_creation_info info{};
   info.port = s.cfg.port;
@@ -137,6 +107,9 @@ void createContext(ServerImpl& s) {
   info.user = &s;
   info.options = 0;
   info.timeout_secs = 30;
+  // lws serves the portal's and the live HLS files in chunks of this buffer (default 4 KiB):
+  // larger chunks, far fewer system calls per segment. One buffer per service thread.
+  info.pt_serv_buf_size = 128 * 1024;
   info.ka_time = 60;  // TCP keepalive: find tablets that vanished from the Wi-Fi
   info.ka_probes = 3;
   info.ka_interval = 10;

@@ -8,6 +8,7 @@
 
 #include "net/HttpResponse.h"
 #include "net/PublicApi.h"
+#include "net/StaticFiles.h"
 #include "net/ServerImpl.h"
 #include "protocol/Messages.h"
 #include "protocol/StateView.h"
@@ -79,6 +80,10 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   }
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
+  if (!post && uri.rfind("/live/", 0) == 0)
+    return s.liveFiles ? s.liveFiles->serve(wsi, r, uri.substr(5)) : respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  if (!post && s.portalFiles && uri.rfind("/api/", 0) != 0 && uri != "/api")
+    return s.portalFiles->serve(wsi, r, uri);
   if (uri == "/api/state" && !post) {
     const auto who = bearer(s, wsi);
     const auto role = who ? who->role : core::Role::Public;

@@ -29,6 +29,8 @@ struct HttpRequest {
   bool headOnly = false;
   bool closeAfter = false;
   int fd = -1;  ///< a file being sent
+  std::string raw;           ///< plain HTTP: status line, headers and small body, as sent
+  std::size_t rawSent = 0;
   std::int64_t remaining = 0;
   // upload
   std::unique_ptr<store::Documents::Upload> upload;

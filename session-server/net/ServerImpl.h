@@ -6,6 +6,7 @@
 #include <atomic>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 
 #include "core/Session.h"
 #include "net/Config.h"
+#include "net/StaticFiles.h"
 #include "net/Connection.h"
 #include "protocol/Codec.h"
 #include "store/Store.h"
@@ -80,7 +82,7 @@ class ServerImpl {
   void onMessage(Connection& c, std::string_view text);
 
   // --- HTTP (Http.cpp) -------------------------------------------------------------------
-  std::string portalOrigin, hlsOrigin;
+  std::unique_ptr<StaticFiles> portalFiles, liveFiles;  ///< --portal at /, --hls at /live/
   std::vector<lws_http_mount> mounts;
 
   /// PIN lockout per seat.

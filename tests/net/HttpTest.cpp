@@ -177,3 +177,37 @@ TEST(StaticFiles, ViewersWhoLeaveMidFileDoNotTakeTheServerDown) {
   EXPECT_EQ(http(server.port(), "GET", "/health").status, 200);
   EXPECT_EQ(http(server.port(), "GET", "/").status, 200);
 }
+
+TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders) {
+  TempDir dir;
+  seedCouncil(dir.path / "data", 1);
+  std::filesystem::create_directories(dir.path / "portal" / "assets");
+  std::filesystem::create_directories(dir.path / "live");
+  std::ofstream(dir.path / "portal" / "index.html") << "<!doctype html><title>Cổng thông tin</title>";
+  std::ofstream(dir.path / "portal" / "assets" / "app.js") << "export const x = 1;";
+  std::ofstream(dir.path / "portal" / ".secret") << "hidden";
+  std::ofstream(dir.path / "live" / "index.m3u8") << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:1\n";
+  ServerProcess server(dir.path / "data", {"--portal", (dir.path / "portal").string(), "--hls", (dir.path / "live").string()});
+  const int port = server.port();
+  auto page = http(port, "GET", "/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("Cổng thông tin"), std::string::npos);
+  EXPECT_EQ(page.headers["cache-control"], "no-cache");
+  EXPECT_EQ(http(port, "GET", "/index.html", {{"If-None-Match", page.headers["etag"]}}).status, 304);
+  auto js = http(port, "HEAD", "/assets/app.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_EQ(js.body, "");
+  // The playlist is rewritten every two seconds: each request sees the file as it is now.
+  EXPECT_NE(http(port, "GET", "/live/index.m3u8").body.find("SEQUENCE:1"), std::string::npos);
+  std::ofstream(dir.path / "live" / "index.m3u8", std::ios::trunc) << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:2\n";
+  auto live = http(port, "GET", "/live/index.m3u8");
+  EXPECT_NE(live.body.find("SEQUENCE:2"), std::string::npos);
+  EXPECT_EQ(live.headers["content-type"], "application/vnd.apple.mpegurl");
+  // (lws folds "/assets/../index.html" to "/index.html" before we see it: served, and inside.)
+  for (const char* bad : {"/.secret", "/../data/chamber.db", "//etc/passwd",
+                          "/%2e%2e/data/chamber.db", "/live/../portal/index.html", "/nothing.html", "/assets/"})
+    EXPECT_EQ(http(port, "GET", bad).status, 404) << bad;
+  EXPECT_EQ(http(port, "GET", "/api/nothing").status, 404) << "the API is not a folder of files";
+}
