@@ -16,7 +16,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 
 mkdir -p build/demo/media/live
 build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data \
-  --hls build/demo/media/live &
+  --portal portal --hls build/demo/media/live --archive build/demo/archive &
 pids+=($!)
 for i in $(seq 50); do curl -fs "http://$HOST:$PORT/health" > /dev/null 2>&1 && break; sleep 0.1; done
 
@@ -29,6 +29,10 @@ export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 # the opening of the sitting and writes the live HLS served at /live/.
 build/media/chamber-media --hardware hardware/con-minh.toml --data build/demo/media \
   --server "ws://$HOST:$PORT" --user media --password demo-media &                       pids+=($!)
+# The archive: when the chair closes the sitting, its recording becomes one chaptered MP4
+# on the portal's page of the sitting.
+build/media/chamber-archive --follow --server "ws://$HOST:$PORT" --user media --password demo-media \
+  --recordings build/demo/media/recordings --out build/demo/archive &                      pids+=($!)
 app=build/delegate-app/delegate-app
 url="ws://$HOST:$PORT"
 "$app" --server "$url" --seat 1 --pin 1001 --data build/demo/app-chair &                 pids+=($!)
@@ -40,11 +44,13 @@ url="ws://$HOST:$PORT"
 echo
 echo "Kỳ họp mẫu HĐND xã Côn Minh / demo sitting: $url (subprotocol chamber.v1)"
 echo "  bàn chủ tọa ghế 1, đại biểu ghế 3 (tiếng Việt) và ghế 4 (English), màn hình hội trường"
+echo "  cổng thông tin / portal: http://$HOST:$PORT/  (trực tiếp, kỳ họp, văn bản, dữ liệu mở)"
 echo "  sức khỏe / health:   http://$HOST:$PORT/health"
 echo "  trạng thái / state:  http://$HOST:$PORT/api/state"
 echo "  tài liệu / papers:   http://$HOST:$PORT/api/documents"
 echo "  đại biểu: ghế 1..25, PIN 1001..1025 (assets/demo/delegates.csv)"
 echo "  ghi hình / recording: build/demo/media/recordings (từ khi khai mạc / from the opening)"
 echo "  phát trực tiếp / live HLS: http://$HOST:$PORT/live/index.m3u8"
+echo "  lưu trữ / archive: build/demo/archive (sau khi bế mạc / after the closing)"
 echo "Dừng / stop: Ctrl+C"
 wait "${pids[0]}"

@@ -129,6 +129,17 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   chair.ok("attendance.mark", {{"delegate", "d04"}, {"present", true}});
   chair.ok("floor.grant", {{"person", "d04"}, {"kind", "debate"}});
   pause(2500);
+  // The archive process as deployed: following the server, it builds when the sitting closes.
+  const pid_t follower = fork();
+  ASSERT_GE(follower, 0);
+  if (follower == 0) {
+    execl(CHAMBER_ARCHIVE_BIN, CHAMBER_ARCHIVE_BIN, "--follow", "--server", url.c_str(), "--user", "media", "--password",
+          "secret", "--recordings", (dir.path / "media" / "recordings").c_str(), "--out",
+          (dir.path / "followed").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  pause(500);
+  EXPECT_FALSE(fs::exists(dir.path / "followed" / "sitting-1")) << "nothing before the closing";
   chair.ok("sitting.close");
   json idle = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "idle"; });
   ASSERT_FALSE(idle.is_null()) << "the recording did not stop when the sitting closed";
@@ -136,6 +147,14 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   int status = 0;
   waitpid(media, &status, 0);
   const double recorded_s = (idle["ts"].get<std::int64_t>() - started) / 1000.0;
+
+  // 0. The follower built it by itself once the recording stopped.
+  const auto followed = dir.path / "followed" / "sitting-1" / "archive.json";
+  for (int i = 0; i < 300 && !fs::exists(followed); ++i) pause(100);
+  EXPECT_TRUE(fs::exists(followed)) << "chamber-archive --follow did not build the closed sitting";
+  ::kill(follower, SIGTERM);
+  waitpid(follower, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
   // 1. The whole recording.
   const std::string archive = std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url +
