@@ -4,6 +4,8 @@
 //   --sitting N   build sitting N now, then exit (0: built; 1: failed)
 //   --follow      stay connected; build each sitting when it closes and its recording has
 //                 stopped, and on start any closed sitting that has no archive yet
+//   --events F    with --sitting: read the log from F (chamberctl export events) instead
+//                 of the server — an archive rebuilt anywhere from an exported log
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
@@ -67,7 +69,10 @@ int main(int argc, char** argv) {
   bool follow = false;
   double settle_s = 20;
   CLI::App app{"chamber-archive — lưu trữ video phiên họp theo chương / the sitting's chaptered archive"};
-  app.add_option("--server", server, "ws://host:port of the session server")->required();
+  std::string eventsFile;
+  auto* serverOpt = app.add_option("--server", server, "ws://host:port of the session server");
+  app.add_option("--events", eventsFile, "the event log as JSON (chamberctl export events) instead of --server")
+      ->excludes(serverOpt)->check(CLI::ExistingFile);
   app.add_option("--user", user, "account with the media role")->capture_default_str();
   app.add_option("--password", password, "its password (or CHAMBER_MEDIA_PASSWORD)");
   app.add_option("--recordings", recordings, "the media process's recordings/ folder")->capture_default_str();
@@ -79,6 +84,25 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (!follow && sitting <= 0) {
     std::fprintf(stderr, "give --sitting N or --follow\n");
+    return 2;
+  }
+  if (!eventsFile.empty()) {
+    if (follow) {
+      std::fprintf(stderr, "--events goes with --sitting, not --follow\n");
+      return 2;
+    }
+    std::ifstream f(eventsFile);
+    const json all = json::parse(f, nullptr, false);
+    if (!all.is_array()) {
+      std::fprintf(stderr, "%s: not a JSON array of events\n", eventsFile.c_str());
+      return 2;
+    }
+    std::vector<LogEvent> events;
+    for (const auto& e : all) events.push_back(logEventFromJson(e));
+    return build(events, sitting, recordings, out) ? 0 : 1;
+  }
+  if (server.empty()) {
+    std::fprintf(stderr, "give --server ws://host:port (or --events FILE)\n");
     return 2;
   }
   if (password.empty() && std::getenv("CHAMBER_MEDIA_PASSWORD")) password = std::getenv("CHAMBER_MEDIA_PASSWORD");
