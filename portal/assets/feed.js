@@ -16,6 +16,7 @@ export class Feed {
     const ws = new WebSocket(`${scheme}://${location.host}/`, 'chamber.v1');
     this.ws = ws;
     this.head = null;
+    this.subscribed = false;
     ws.onopen = () => {
       this.attempt = 0;
       ws.send(JSON.stringify({ type: 'hello', version: 1, client: 'portal/0.1' }));
@@ -24,11 +25,14 @@ export class Feed {
     ws.onmessage = (m) => {
       let msg;
       try { msg = JSON.parse(m.data); } catch (e) { return; }
-      if (msg.type === 'ok' && msg.result && msg.result.state && this.head === null) {
+      if (msg.type === 'ok' && msg.result && msg.result.state) {
         this.head = msg.result.head;
         this.onState(msg.result.state);
-        ws.send(JSON.stringify({ type: 'resume', id: `r${++this.counter}`, after: this.head }));
-        this.onConnection(true);
+        if (!this.subscribed) {  // events from the state's head on, once per connection
+          this.subscribed = true;
+          ws.send(JSON.stringify({ type: 'resume', id: `r${++this.counter}`, after: this.head }));
+          this.onConnection(true);
+        }
       } else if (msg.type === 'event') {
         this.onEvent(msg);
       }
@@ -44,10 +48,13 @@ export class Feed {
     this.ws.send(JSON.stringify({ type: 'cmd', id: `q${++this.counter}`, cmd, args: {} }));
   }
 
-  /// Asks for the whole state again (after an event this page does not fold itself).
+  /// Asks for the whole state again (after an event this page does not fold itself). A roll
+  /// call sends many events at once: one request for them all, a moment later.
   refresh() {
-    if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.head = null;
-    this.request('state.get');
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      if (this.ws.readyState === WebSocket.OPEN) this.request('state.get');
+    }, 250);
   }
 }

@@ -7,13 +7,27 @@ frame('sittings');
 const content = document.getElementById('content');
 const id = new URLSearchParams(location.search).get('id');
 
+/// "Xem video" beside an agenda item: seeks the archived video to the item's chapter.
+function watchButton(s, item) {
+  const chapter = ((s.archive && s.archive.chapters) || []).find((c) => c.kind === 'item' && c.item === item.id);
+  if (!chapter) return null;
+  return h('button', { type: 'button', class: 'secondary watch', 'data-start': chapter.start_s,
+                       'aria-label': `${t('watch')}: ${item.title}`,
+                       onclick: () => {
+                         const v = document.getElementById('archive-video');
+                         v.currentTime = chapter.start_s;
+                         v.scrollIntoView({ behavior: 'smooth', block: 'center' });
+                         v.play().catch(() => {});
+                       } }, `▶ ${t('watch')} (${formatClock(chapter.start_s)})`);
+}
+
 function agendaSection(s) {
   return h('section', { class: 'card', 'aria-labelledby': 'h-agenda' },
     h('h2', { id: 'h-agenda' }, t('agenda')),
     h('ol', { class: 'agenda' }, (s.agenda || []).map((i) =>
       h('li', { class: i.parent ? 'sub' : '', 'aria-current': i.id === s.activeItem && s.status !== 'closed' ? 'true' : false },
         h('strong', {}, `${i.id}. `), i.title,
-        i.presenter ? h('span', { class: 'meta' }, ` — ${i.presenter}`) : null,
+        i.presenter ? h('span', { class: 'meta' }, ` — ${i.presenter}`) : null, ' ', watchButton(s, i),
         (i.documents || []).length ? h('ul', { class: 'docs', 'aria-label': `${t('documentsOfItem')}: ${i.title}` },
           i.documents.map((d) => h('li', {}, h('a', { href: `/api/documents/${d.sha256}`, type: 'application/pdf' }, `${d.title} (PDF)`)))) : null))));
 }

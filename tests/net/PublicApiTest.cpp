@@ -12,16 +12,6 @@
 using namespace chamber;
 using namespace chamber::test;
 
-namespace {
-
-std::string voteId(const json& events) {
-  for (const auto& e : events)
-    if (e["kind"] == "vote.created") return e["data"]["vote"];
-  return "";
-}
-
-}  // namespace
-
 TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   TempDir dir;
   seedCouncil(dir.path / "data", 4);

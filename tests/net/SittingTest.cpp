@@ -47,12 +47,6 @@ struct Chamber {
   }
 };
 
-std::string voteId(const json& events) {
-  for (const auto& e : events)
-    if (e["kind"] == "vote.created") return e["data"]["vote"];
-  return "";
-}
-
 }  // namespace
 
 TEST(Sitting, AWholeSittingOverWebSockets) {

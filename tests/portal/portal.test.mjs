@@ -140,6 +140,14 @@ describe('portal', { timeout: 400000 }, () => {
       return !v.seeking && Math.abs(v.currentTime - s) < 0.6;
     }, start), 10000);
     await page.locator('.chapters li[aria-current="true"] button[data-chapter="4"]').waitFor({ timeout: 5000 });
+    // The agenda leads to the video too: item 2's "Xem video".
+    const watch = page.locator('.agenda button.watch', { hasText: 'Xem video' }).nth(1);
+    const itemStart = Number(await watch.getAttribute('data-start'));
+    await watch.click();
+    await waitFor('the seek from the agenda', () => page.evaluate((s) => {
+      const v = document.getElementById('archive-video');
+      return !v.seeking && Math.abs(v.currentTime - s) < 0.6;
+    }, itemStart), 10000);
     const body = await page.textContent('body');
     assert.match(body, /20\/25 có mặt/);
     assert.match(body, /Biểu quyết ghi danh/);

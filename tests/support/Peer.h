@@ -137,4 +137,11 @@ class Peer {
   std::string prefix_ = "t" + std::to_string(std::random_device{}()) + "-";
 };
 
+/// The id of the vote a `vote.create` made, from the events ok() returned.
+inline std::string voteId(const json& events) {
+  for (const auto& e : events)
+    if (e["kind"] == "vote.created") return e["data"]["vote"];
+  return "";
+}
+
 }  // namespace chamber::test
