@@ -3,6 +3,8 @@
 // recording folder.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "Probe.h"
@@ -168,4 +171,41 @@ TEST(Pipeline, AnUnwritableRecordingFolderIsAClearErrorNotACrash) {
   EXPECT_EQ(p.state(), MediaState::Failed);
   EXPECT_EQ(reported.rfind("storage:", 0), 0u) << reported;
   p.stop();  // harmless
+}
+
+TEST(Pipeline, WhenTheDiskFillsTheErrorIsStorageAndWhatWasWrittenStillPlays) {
+  // A file-size limit (RLIMIT_FSIZE) makes writes past 150 KB fail as a full disk would:
+  // the recording segment (one long one here) hits it after a few seconds.
+  test::TempDir dir;
+  const auto toml = dir.path / "small.toml";
+  std::string t = smallToml();
+  t.replace(t.find("segment_s = 2"), 13, "segment_s = 60");
+  std::ofstream(toml) << t;
+  const auto log = dir.path / "media.log";
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const rlimit limit{150 * 1024, 150 * 1024};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    signal(SIGXFSZ, SIG_IGN);  // a failing write, not a killed process
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 2);
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", dir.path.c_str(), "--duration",
+          "15", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  std::ifstream lf(log);
+  const std::string text((std::istreambuf_iterator<char>(lf)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("state failed (storage:"), std::string::npos) << text;
+  if (std::getenv("CHAMBER_TEST_SHOW")) std::printf("%s", text.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << "a failed recording is a failing exit";
+  const auto segs = segments(dir.path / "recordings");
+  ASSERT_EQ(segs.size(), 1u);
+  EXPECT_LE(std::filesystem::file_size(segs[0]), 150u * 1024);
+  const auto pr = test::probe(segs[0]);
+  ASSERT_TRUE(pr.opened) << "what was written before the disk filled must play";
+  EXPECT_EQ(pr.videoStreams, 1);
+  EXPECT_GT(pr.duration_s(), 1.5) << "seconds recorded before the limit";
 }
