@@ -32,12 +32,24 @@ function agendaSection(s) {
           i.documents.map((d) => h('li', {}, h('a', { href: `/api/documents/${d.sha256}`, type: 'application/pdf' }, `${d.title} (PDF)`)))) : null))));
 }
 
+function chaptersVtt(chapters) {
+  const two = (n) => String(n).padStart(2, '0');
+  const stamp = (x) => {
+    const ms = Math.round(x * 1000), s = Math.floor(ms / 1000);
+    return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}.${String(ms % 1000).padStart(3, '0')}`;
+  };
+  const cues = chapters.map((c, n) => `${n + 1}\n${stamp(c.start_s)} --> ${stamp(c.end_s)}\n${c.title}\n`);
+  return URL.createObjectURL(new Blob([`WEBVTT\n\n${cues.join('\n')}`], { type: 'text/vtt' }));
+}
+
 function videoSection(s) {
   const a = s.archive;
   const section = h('section', { class: 'card', 'aria-labelledby': 'h-video' }, h('h2', { id: 'h-video' }, t('video')));
   if (!a) { section.append(h('p', {}, t('noVideo'))); return section; }
   const video = h('video', { id: 'archive-video', controls: true, preload: 'metadata', playsinline: true, src: a.video,
-                             'aria-label': `${t('video')}: ${s.title}` });
+                             'aria-label': `${t('video')}: ${s.title}` },
+    // The chapters as a WebVTT track too: players and assistive tools list them natively.
+    h('track', { kind: 'chapters', srclang: 'vi', label: t('chapters'), default: true, src: chaptersVtt(a.chapters || []) }));
   const items = (a.chapters || []).map((c, n) => {
     const button = h('button', { type: 'button', 'data-start': c.start_s, 'data-chapter': n + 1,
                                  onclick: () => { video.currentTime = c.start_s; video.play().catch(() => {}); } },
@@ -58,6 +70,8 @@ function videoSection(s) {
     h('div', { class: 'player' }, video),
     h('div', {}, h('h3', {}, t('chapters')), h('p', { class: 'meta' }, t('chapterHint')), list)));
   if ((a.gaps || []).length) section.append(h('p', { class: 'notice' }, t('gapNote')));
+  section.append(h('p', {}, h('a', { href: a.video, download: `ky-hop-${s.number}.mp4`, type: 'video/mp4' },
+    `${t('downloadVideo')} (MP4, ${formatClock(a.duration_s)})`)));
   return section;
 }
 

@@ -140,6 +140,15 @@ describe('portal', { timeout: 400000 }, () => {
       return !v.seeking && Math.abs(v.currentTime - s) < 0.6;
     }, start), 10000);
     await page.locator('.chapters li[aria-current="true"] button[data-chapter="4"]').waitFor({ timeout: 5000 });
+    // The same chapters reach the player as a WebVTT chapters track.
+    const cues = await page.evaluate(() => new Promise((resolve) => {
+      const track = document.querySelector('#archive-video track').track;
+      track.mode = 'hidden';
+      const read = () => (track.cues && track.cues.length ? resolve([...track.cues].map((c) => [c.startTime, c.text])) : setTimeout(read, 100));
+      read();
+    }));
+    assert.equal(cues.length, titles.length);
+    assert.ok(Math.abs(cues[3][0] - start) < 0.01 && titles[3].includes(cues[3][1]), JSON.stringify(cues[3]));
     // The agenda leads to the video too: item 2's "Xem video".
     const watch = page.locator('.agenda button.watch', { hasText: 'Xem video' }).nth(1);
     const itemStart = Number(await watch.getAttribute('data-start'));
