@@ -95,29 +95,35 @@ std::string Pipeline::build() {
                            std::to_string(o.height) + ",framerate=" + std::to_string(o.fps) + "/1";
   std::ostringstream d;
   int pad = 0;
+  // One camera: straight to the lower third. Several: a compositor, not an input-selector:
+  // switching only changes pad alpha, so the encoder sees one continuous stream (an
+  // input-selector's new segment made x264 insert a keyframe and broke the fixed 2-s GOP).
+  // The compositor costs ~0.3 ms a frame at 720p, so a one-camera chamber goes without.
+  const bool switching = hw_.cameras.size() > 1;
   for (const Camera& c : hw_.cameras) {
     if (c.kind == "test") d << "videotestsrc is-live=true pattern=" << c.pattern;
     else if (c.kind == "v4l2") d << "v4l2src device=" << quote(c.device);
     else d << "uridecodebin uri=" << quote(c.url);
-    d << " ! videoconvert ! videoscale ! videorate ! " << caps << " ! queue max-size-buffers=3 leaky=downstream ! sel.sink_"
-      << pad << "\n";  // (compositor pads: only the one on the program has alpha 1)
+    d << " ! videoconvert ! videoscale ! videorate ! " << caps << " ! queue max-size-buffers=3 leaky=downstream ! ";
+    if (switching) d << "sel.sink_" << pad << "\n";  // (only the pad on the program has alpha 1)
     cameraPad_[c.id] = pad++;
   }
-  // A compositor, not an input-selector: switching only changes pad alpha, so the encoder
-  // sees one continuous stream (an input-selector's new segment made x264 insert a keyframe
-  // and broke the fixed 2-s GOP).
-  d << "compositor name=sel background=black ! " << caps << " ! textoverlay name=lowerthird valignment=bottom halignment=left "
+  if (switching) d << "compositor name=sel background=black ! " << caps << " ! ";
+  d << "textoverlay name=lowerthird valignment=bottom halignment=left "
        "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
     << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o) << " name=encoder ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
+  const bool mixing = hw_.microphones.size() > 1;
   for (const Microphone& m : hw_.microphones) {
     if (m.kind == "test") d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
     else if (m.kind == "alsa") d << "alsasrc device=" << quote(m.device);
     else d << "pulsesrc" << (m.device.empty() ? "" : " device=" + quote(m.device));
     d << " ! audioconvert ! audioresample ! " << acaps << " ! level name=level_" << m.id
-      << " interval=500000000 post-messages=true ! queue ! mix.\n";
+      << " interval=500000000 post-messages=true ! queue ! " << (mixing ? "mix.\n" : "");
   }
-  d << "audiomixer name=mix ! audioconvert ! " << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
+  // One microphone needs no mixer.
+  if (mixing) d << "audiomixer name=mix ! audioconvert ! ";
+  d << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
     << " ! tee name=at allow-not-linked=true\n";
   // (1) recording: one MPEG-TS file per start, written unbuffered. MPEG-TS plays up to its
   // last packet, so a kill -9 loses only what the encoder and muxer still held (< 1 s).
@@ -168,9 +174,9 @@ std::string Pipeline::start() {
     setState(MediaState::Failed, "pipeline", msg);
     return msg;
   }
-  selector_ = gst_bin_get_by_name(GST_BIN(pipeline_), "sel");
+  selector_ = gst_bin_get_by_name(GST_BIN(pipeline_), "sel");  // null with one camera
   overlay_ = gst_bin_get_by_name(GST_BIN(pipeline_), "lowerthird");
-  gst_object_unref(selector_);  // the bin keeps them alive
+  if (selector_) gst_object_unref(selector_);  // the bin keeps them alive
   gst_object_unref(overlay_);
   const Camera* first = hw_.overview();
   show({first ? first->id : "", std::nullopt, "", ""});  // the overview until someone speaks
@@ -203,7 +209,7 @@ std::string Pipeline::start() {
 void Pipeline::show(const Shot& shot) {
   if (!pipeline_) return;
   auto it = cameraPad_.find(shot.camera);
-  if (it != cameraPad_.end()) {
+  if (it != cameraPad_.end() && selector_) {
     for (const auto& [id, index] : cameraPad_) {
       const std::string name = "sink_" + std::to_string(index);
       if (GstPad* pad = gst_element_get_static_pad(selector_, name.c_str())) {
