@@ -98,6 +98,16 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
     }
   }
   const Entry& entry = cache_[rel];
+  if (endsWith(rel, ".html")) {
+    // The portal's pages load only their own scripts, styles, media and feed: no inline
+    // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
+    // feeds the video from blob: URLs; the chapters track is a blob: too.)
+    r.headers.emplace_back("content-security-policy:",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
+                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    r.headers.emplace_back("referrer-policy:", "same-origin");
+  }
   r.headers.emplace_back("etag:", entry.etag);
   r.headers.emplace_back("cache-control:", cache);
   r.headers.emplace_back("x-content-type-options:", "nosniff");

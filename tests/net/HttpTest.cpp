@@ -194,6 +194,8 @@ TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders)
   EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
   EXPECT_NE(page.body.find("Cổng thông tin"), std::string::npos);
   EXPECT_EQ(page.headers["cache-control"], "no-cache");
+  EXPECT_NE(page.headers["content-security-policy"].find("default-src 'self'"), std::string::npos)
+      << "pages load nothing from elsewhere";
   EXPECT_EQ(http(port, "GET", "/index.html", {{"If-None-Match", page.headers["etag"]}}).status, 304);
   auto js = http(port, "HEAD", "/assets/app.js");
   EXPECT_EQ(js.status, 200);

@@ -18,6 +18,8 @@ async function openPage(url, { phone = false, lang } = {}) {
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Anything the Content-Security-Policy refuses is a fault of the page.
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   page.errors = errors;
   await page.goto(chamber.base + url + (lang ? `${url.includes('?') ? '&' : '?'}lang=${lang}` : ''));
   await page.waitForLoadState('networkidle').catch(() => {});
