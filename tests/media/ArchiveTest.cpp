@@ -239,3 +239,80 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   EXPECT_NEAR(std::stod(probe2["format"]["duration"].get<std::string>()), recorded_s, 1.5)
       << "the time line keeps its length: positions still match the sitting's clock";
 }
+
+TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 2);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
+                         "[[camera]]\nid='overview'\n[[microphone]]\nid='chair'\n";
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 2}, {"title", "Kỳ họp thứ hai"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
+                                                      {{"id", "2"}, {"title", "Chất vấn"}}})}});
+  const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+  const pid_t media = fork();
+  ASSERT_GE(media, 0);
+  if (media == 0) {
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
+          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const auto pause = [&](int ms) { loop.runUntil([] { return false; }, ms); };
+  const auto waitState = [&](const std::string& state, std::size_t after) {
+    return chair.waitEvent("media.state", 15000, [&](const json& e) {
+      return e["data"]["state"] == state && e["seq"].get<std::size_t>() > after;
+    });
+  };
+  chair.ok("sitting.open");
+  json first = waitState("live", 0);
+  ASSERT_FALSE(first.is_null());
+  chair.ok("agenda.activate", {{"item", "1"}});
+  pause(3000);
+  // A break: the chair stops the recording, and starts it again after it.
+  chair.ok("media.recording", {{"on", false}});
+  json stopped = waitState("idle", first["seq"]);
+  ASSERT_FALSE(stopped.is_null());
+  pause(2500);
+  chair.ok("media.recording", {{"on", true}});
+  json second = waitState("live", stopped["seq"]);
+  ASSERT_FALSE(second.is_null());
+  ASSERT_NE(second["data"]["recording"], first["data"]["recording"]) << "a new recording";
+  pause(1500);
+  const auto item2 = chair.ok("agenda.activate", {{"item", "2"}});
+  pause(2500);
+  chair.ok("sitting.close");
+  ASSERT_FALSE(waitState("idle", second["seq"]).is_null());
+  ::kill(media, SIGTERM);
+  int status = 0;
+  waitpid(media, &status, 0);
+
+  int rc = -1;
+  run(std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media --password secret " +
+          "--recordings '" + (dir.path / "media" / "recordings").string() + "' --sitting 1 --out '" +
+          (dir.path / "out").string() + "' 2>&1",
+      &rc);
+  ASSERT_EQ(rc, 0);
+  std::ifstream jf(dir.path / "out" / "sitting-1" / "archive.json");
+  const json report = json::parse(jf, nullptr, false);
+  ASSERT_FALSE(report.is_discarded());
+  ASSERT_EQ(report["gaps"].size(), 1u) << report.dump(1);
+  EXPECT_EQ(report["gaps"][0]["reason"], "paused");
+  const double started0 = first["data"]["recordingStarted_ms"].get<double>();
+  const double started1 = second["data"]["recordingStarted_ms"].get<double>();
+  EXPECT_NEAR(report["gaps"][0]["end_s"].get<double>(), (started1 - started0) / 1000, 0.3)
+      << "the second recording begins where its clock says";
+  const json probe = ffprobe(dir.path / "out" / "sitting-1" / "archive.mp4");
+  std::vector<std::string> titles;
+  for (const auto& c : probe["chapters"]) titles.push_back(c["tags"]["title"]);
+  const std::vector<std::string> want = {"Kỳ họp thứ hai", "Mục 1. Khai mạc", "Tạm dừng ghi hình",
+                                         "Mục 1. Khai mạc (tiếp)", "Mục 2. Chất vấn"};
+  EXPECT_EQ(titles, want);
+  const double item2At = (item2[0]["ts"].get<double>() - started0) / 1000;
+  EXPECT_NEAR(std::stod(probe["chapters"].back()["start_time"].get<std::string>()), item2At, 0.002);
+}
