@@ -59,6 +59,11 @@ else
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+if [ "${node_major:-0}" -lt 20 ]; then
+  echo "bootstrap: Node.js ${node_major:-none} found; the portal's browser tests need 20 or newer" \
+       "(playwright-core) and will be skipped" >&2
+fi
 # The portal's browser libraries (hls.js, and playwright-core + axe-core for its tests),
 # exactly as package-lock.json pins them. Skipped when they are already in place.
 cd "$(dirname "$0")/../portal"
