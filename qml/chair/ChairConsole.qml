@@ -5,10 +5,12 @@ import Chamber.Views
 
 // The chair's console: the sitting, roll call with live quorum, the agenda, the floor
 // (points of order first) with timers, votes (turnout only — never a secret choice), the
-// interpellation queue, and the media process's state.
+// interpellation queue, and the media process's state. "Tài liệu" switches to the sitting's
+// papers, where the chair reads and shows a page to the hall (follow the presenter).
 Rectangle {
     id: root
     property var chamber
+    property bool papers: false
     color: Theme.background
     readonly property var s: chamber.sitting
     readonly property var q: chamber.quorum
@@ -48,6 +50,12 @@ Rectangle {
                 tint: root.chamber.media.recordingRequested ? Theme.abstain : Theme.accent
                 onClicked: root.chamber.setRecording(!root.chamber.media.recordingRequested)
             }
+            BigButton {
+                objectName: "papersToggle"
+                text: root.papers ? qsTr("Điều hành") : qsTr("Tài liệu")
+                tint: Theme.gold
+                onClicked: root.papers = !root.papers
+            }
             BigButton { objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
             BigButton { visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
             BigButton { visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold; onClicked: root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }
@@ -56,110 +64,151 @@ Rectangle {
         }
         Text { visible: root.chamber.lastError !== ""; text: "⚠ " + root.chamber.lastError; color: Theme.no; font.pixelSize: Theme.body }
 
-        RowLayout {
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 10
-            ColumnLayout {  // agenda
-                Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
-                SectionTitle { text: qsTr("Chương trình") }
-                ListView {
-                    Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
-                    model: root.chamber.agenda
-                    delegate: Rectangle {
-                        width: ListView.view.width; height: Math.max(Theme.touch, at.implicitHeight + 12); radius: 6
-                        color: model.active ? Theme.accent : Theme.surface; border.color: Theme.line
-                        Text { id: at; anchors.verticalCenter: parent.verticalCenter; x: 8 + model.depth * 16; width: parent.width - x - 8
-                               text: model.id + ". " + model.title; wrapMode: Text.WordWrap; font.pixelSize: Theme.small + 2
-                               color: model.active ? "white" : Theme.ink; font.bold: model.active }
-                        MouseArea { anchors.fill: parent; onClicked: root.chamber.activateItem(model.id) }
+            currentIndex: root.papers ? 1 : 0
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+                ColumnLayout {  // agenda
+                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    SectionTitle { text: qsTr("Chương trình") }
+                    ListView {
+                        Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
+                        model: root.chamber.agenda
+                        delegate: Rectangle {
+                            width: ListView.view.width; height: Math.max(Theme.touch, at.implicitHeight + 12); radius: 6
+                            color: model.active ? Theme.accent : Theme.surface; border.color: Theme.line
+                            Text { id: at; anchors.verticalCenter: parent.verticalCenter; x: 8 + model.depth * 16; width: parent.width - x - 8
+                                   text: model.id + ". " + model.title; wrapMode: Text.WordWrap; font.pixelSize: Theme.small + 2
+                                   color: model.active ? "white" : Theme.ink; font.bold: model.active }
+                            MouseArea { anchors.fill: parent; onClicked: root.chamber.activateItem(model.id) }
+                        }
                     }
+                }
+                ColumnLayout {  // roll call
+                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    SectionTitle { text: qsTr("Điểm danh") }
+                    GridView {
+                        Layout.fillWidth: true; Layout.fillHeight: true; clip: true
+                        cellWidth: width / 3; cellHeight: 60
+                        model: root.chamber.roster
+                        delegate: Rectangle {
+                            width: GridView.view.cellWidth - 4; height: 56; radius: 6
+                            color: model.present ? (model.voted ? Theme.gold : Theme.yes) : Theme.surface
+                            border.color: Theme.line
+                            Text { anchors.fill: parent; anchors.margins: 4; text: model.seat + ". " + model.name; wrapMode: Text.WordWrap
+                                   font.pixelSize: Theme.small - 2; color: model.present ? "white" : Theme.ink; verticalAlignment: Text.AlignVCenter }
+                            MouseArea { anchors.fill: parent; onClicked: root.chamber.markPresent(model.id, !model.present) }
+                        }
+                    }
+                }
+                ColumnLayout {  // floor and questions
+                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    SectionTitle { text: qsTr("Điều hành phát biểu") }
+                    Text { text: root.chamber.speaker.name ? qsTr("Đang phát biểu: %1").arg(root.chamber.speaker.name) : qsTr("Không ai phát biểu"); font.pixelSize: Theme.body; color: Theme.ink; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                    RowLayout {
+                        Countdown { sinceMs: root.chamber.speaker.since_ms || 0; limitS: root.chamber.speaker.limit_s || 0 }
+                        BigButton { visible: !!root.chamber.speaker.id; text: qsTr("Tắt micrô"); tint: Theme.abstain; onClicked: root.chamber.endFloor(root.chamber.speaker.id) }
+                    }
+                    BigButton { Layout.fillWidth: true; enabled: root.chamber.queue.count > 0; text: qsTr("Mời người tiếp theo"); onClicked: root.chamber.grantFloor() }
+                    ListView {
+                        Layout.fillWidth: true; Layout.preferredHeight: 200; clip: true; spacing: 4
+                        model: root.chamber.queue
+                        delegate: Rectangle {
+                            width: ListView.view.width; height: 48; radius: 6; color: model.kind === "point_of_order" ? Theme.accentSoft : Theme.surface; border.color: Theme.line
+                            Text { anchors.verticalCenter: parent.verticalCenter; x: 8; width: parent.width - 110; elide: Text.ElideRight; font.pixelSize: Theme.small + 2
+                                   text: model.position + ". " + model.name + (model.kind === "point_of_order" ? " — " + qsTr("thủ tục") : "") }
+                            Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; text: qsTr("Mời"); implicitHeight: 44; onClicked: root.chamber.grantFloor(model.delegate) }
+                        }
+                    }
+                    SectionTitle { text: qsTr("Chất vấn"); font.pixelSize: Theme.body }
+                    ListView {
+                        Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
+                        model: root.chamber.questions
+                        delegate: Rectangle {
+                            width: ListView.view.width; height: qt.implicitHeight + 52; radius: 6; color: Theme.surface; border.color: Theme.line
+                            Text { id: qt; x: 6; y: 4; width: parent.width - 12; wrapMode: Text.WordWrap; font.pixelSize: Theme.small
+                                   text: model.fromName + " → " + model.toName + ": " + model.text }
+                            Row { anchors.bottom: parent.bottom; anchors.bottomMargin: 4; x: 6; spacing: 6
+                                Button { text: qsTr("Mời trả lời"); implicitHeight: 40; onClicked: root.chamber.grantFloor(model.to) }
+                                Button { text: qsTr("Trả lời bằng văn bản"); implicitHeight: 40; enabled: model.status === "submitted" || model.status === "follow_up"; onClicked: root.chamber.answerQuestion(model.id, "written") } }
+                        }
+                    }
+                }
+                ColumnLayout {  // votes
+                    Layout.preferredWidth: 4; Layout.fillWidth: true; Layout.fillHeight: true
+                    SectionTitle { text: qsTr("Biểu quyết") }
+                    TextField { id: voteTitle; Layout.fillWidth: true; implicitHeight: 48; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
+                    RowLayout {
+                        ComboBox { id: form; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                                   model: [{ value: "open", text: qsTr("Công khai") }, { value: "named", text: qsTr("Ghi danh") }, { value: "secret", text: qsTr("Bỏ phiếu kín") }] }
+                        ComboBox { id: rule; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                                   model: [{ value: "majority", text: qsTr("Quá 1/2 tổng số") }, { value: "two_thirds", text: qsTr("Từ 2/3 tổng số") }] }
+                    }
+                    BigButton { Layout.fillWidth: true; text: qsTr("Tạo biểu quyết cho mục đang thảo luận"); enabled: voteTitle.text !== "" && root.chamber.activeItem !== ""
+                                onClicked: { root.chamber.createVote(root.chamber.activeItem, voteTitle.text, form.currentValue, rule.currentValue); voteTitle.text = "" } }
+                    ListView {
+                        Layout.fillWidth: true; Layout.preferredHeight: 150; clip: true; spacing: 4
+                        model: root.chamber.votes
+                        delegate: Rectangle {
+                            width: ListView.view.width; height: 52; radius: 6; color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: Theme.line
+                            Text { anchors.verticalCenter: parent.verticalCenter; x: 6; width: parent.width - 120; elide: Text.ElideRight; font.pixelSize: Theme.small + 1
+                                   text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "") }
+                            Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: 44
+                                     visible: model.status !== "closed"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
+                                     onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
+                        }
+                    }
+                    ResultBars {
+                        Layout.fillWidth: true
+                        visible: !!root.chamber.result.id
+                        model: root.chamber.resultOptions
+                        title: root.chamber.result.title || ""
+                        passed: !!root.chamber.result.passed
+                        absent: root.chamber.result.absent || 0
+                        notVoted: root.chamber.result.notVoted || 0
+                    }
+                    Item { Layout.fillHeight: true }
                 }
             }
-            ColumnLayout {  // roll call
-                Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
-                SectionTitle { text: qsTr("Điểm danh") }
-                GridView {
-                    Layout.fillWidth: true; Layout.fillHeight: true; clip: true
-                    cellWidth: width / 3; cellHeight: 60
-                    model: root.chamber.roster
-                    delegate: Rectangle {
-                        width: GridView.view.cellWidth - 4; height: 56; radius: 6
-                        color: model.present ? (model.voted ? Theme.gold : Theme.yes) : Theme.surface
-                        border.color: Theme.line
-                        Text { anchors.fill: parent; anchors.margins: 4; text: model.seat + ". " + model.name; wrapMode: Text.WordWrap
-                               font.pixelSize: Theme.small - 2; color: model.present ? "white" : Theme.ink; verticalAlignment: Text.AlignVCenter }
-                        MouseArea { anchors.fill: parent; onClicked: root.chamber.markPresent(model.id, !model.present) }
+            RowLayout {  // the papers: every item's, and the one open
+                spacing: 10
+                ColumnLayout {
+                    Layout.fillWidth: false
+                    Layout.preferredWidth: Math.min(380, root.width * 0.28)
+                    Layout.fillHeight: true
+                    SectionTitle { text: qsTr("Tài liệu kỳ họp") }
+                    ListView {
+                        objectName: "chairPapers"
+                        Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
+                        model: root.chamber.agenda
+                        delegate: Column {
+                            width: ListView.view.width
+                            spacing: 2
+                            Text { width: parent.width; text: model.id + ". " + model.title; wrapMode: Text.WordWrap
+                                   font.pixelSize: Theme.small + 1; font.bold: model.active; color: model.active ? Theme.accent : Theme.ink }
+                            Repeater {
+                                model: documents
+                                delegate: Button {
+                                    objectName: "paper_" + modelData.sha256.substring(0, 8)
+                                    width: parent.width; implicitHeight: 44; font.pixelSize: Theme.small + 1
+                                    text: (modelData.classified ? qsTr("[MẬT] ") : "") + modelData.title + (root.chamber.isCached(modelData.sha256) ? "" : " …")
+                                    onClicked: { chairViewer.following = false; chairViewer.sha = modelData.sha256; chairViewer.title = modelData.title }
+                                }
+                            }
+                        }
                     }
                 }
-            }
-            ColumnLayout {  // floor and questions
-                Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
-                SectionTitle { text: qsTr("Điều hành phát biểu") }
-                Text { text: root.chamber.speaker.name ? qsTr("Đang phát biểu: %1").arg(root.chamber.speaker.name) : qsTr("Không ai phát biểu"); font.pixelSize: Theme.body; color: Theme.ink; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                RowLayout {
-                    Countdown { sinceMs: root.chamber.speaker.since_ms || 0; limitS: root.chamber.speaker.limit_s || 0 }
-                    BigButton { visible: !!root.chamber.speaker.id; text: qsTr("Tắt micrô"); tint: Theme.abstain; onClicked: root.chamber.endFloor(root.chamber.speaker.id) }
-                }
-                BigButton { Layout.fillWidth: true; enabled: root.chamber.queue.count > 0; text: qsTr("Mời người tiếp theo"); onClicked: root.chamber.grantFloor() }
-                ListView {
-                    Layout.fillWidth: true; Layout.preferredHeight: 200; clip: true; spacing: 4
-                    model: root.chamber.queue
-                    delegate: Rectangle {
-                        width: ListView.view.width; height: 48; radius: 6; color: model.kind === "point_of_order" ? Theme.accentSoft : Theme.surface; border.color: Theme.line
-                        Text { anchors.verticalCenter: parent.verticalCenter; x: 8; width: parent.width - 110; elide: Text.ElideRight; font.pixelSize: Theme.small + 2
-                               text: model.position + ". " + model.name + (model.kind === "point_of_order" ? " — " + qsTr("thủ tục") : "") }
-                        Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; text: qsTr("Mời"); implicitHeight: 44; onClicked: root.chamber.grantFloor(model.delegate) }
-                    }
-                }
-                SectionTitle { text: qsTr("Chất vấn"); font.pixelSize: Theme.body }
-                ListView {
-                    Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
-                    model: root.chamber.questions
-                    delegate: Rectangle {
-                        width: ListView.view.width; height: qt.implicitHeight + 52; radius: 6; color: Theme.surface; border.color: Theme.line
-                        Text { id: qt; x: 6; y: 4; width: parent.width - 12; wrapMode: Text.WordWrap; font.pixelSize: Theme.small
-                               text: model.fromName + " → " + model.toName + ": " + model.text }
-                        Row { anchors.bottom: parent.bottom; anchors.bottomMargin: 4; x: 6; spacing: 6
-                            Button { text: qsTr("Mời trả lời"); implicitHeight: 40; onClicked: root.chamber.grantFloor(model.to) }
-                            Button { text: qsTr("Trả lời bằng văn bản"); implicitHeight: 40; enabled: model.status === "submitted" || model.status === "follow_up"; onClicked: root.chamber.answerQuestion(model.id, "written") } }
-                    }
-                }
-            }
-            ColumnLayout {  // votes
-                Layout.preferredWidth: 4; Layout.fillWidth: true; Layout.fillHeight: true
-                SectionTitle { text: qsTr("Biểu quyết") }
-                TextField { id: voteTitle; Layout.fillWidth: true; implicitHeight: 48; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
-                RowLayout {
-                    ComboBox { id: form; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
-                               model: [{ value: "open", text: qsTr("Công khai") }, { value: "named", text: qsTr("Ghi danh") }, { value: "secret", text: qsTr("Bỏ phiếu kín") }] }
-                    ComboBox { id: rule; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
-                               model: [{ value: "majority", text: qsTr("Quá 1/2 tổng số") }, { value: "two_thirds", text: qsTr("Từ 2/3 tổng số") }] }
-                }
-                BigButton { Layout.fillWidth: true; text: qsTr("Tạo biểu quyết cho mục đang thảo luận"); enabled: voteTitle.text !== "" && root.chamber.activeItem !== ""
-                            onClicked: { root.chamber.createVote(root.chamber.activeItem, voteTitle.text, form.currentValue, rule.currentValue); voteTitle.text = "" } }
-                ListView {
-                    Layout.fillWidth: true; Layout.preferredHeight: 150; clip: true; spacing: 4
-                    model: root.chamber.votes
-                    delegate: Rectangle {
-                        width: ListView.view.width; height: 52; radius: 6; color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: Theme.line
-                        Text { anchors.verticalCenter: parent.verticalCenter; x: 6; width: parent.width - 120; elide: Text.ElideRight; font.pixelSize: Theme.small + 1
-                               text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "") }
-                        Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: 44
-                                 visible: model.status !== "closed"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
-                                 onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
-                    }
-                }
-                ResultBars {
+                DocumentViewer {
+                    id: chairViewer
+                    objectName: "chairDocumentViewer"
+                    chamber: root.chamber
                     Layout.fillWidth: true
-                    visible: !!root.chamber.result.id
-                    model: root.chamber.resultOptions
-                    title: root.chamber.result.title || ""
-                    passed: !!root.chamber.result.passed
-                    absent: root.chamber.result.absent || 0
-                    notVoted: root.chamber.result.notVoted || 0
+                    Layout.fillHeight: true
                 }
-                Item { Layout.fillHeight: true }
             }
         }
     }

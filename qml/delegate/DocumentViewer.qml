@@ -14,6 +14,7 @@ Rectangle {
     property bool following: true
     property bool programmatic: false
     readonly property int page: view.currentPage
+    readonly property int pageCount: doc.pageCount
     color: Theme.surface
     clip: true
 

@@ -195,6 +195,26 @@
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <source>Điều hành</source>
+        <translation>Chairing</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <source>Tài liệu</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <source>Tài liệu kỳ họp</source>
+        <translation>Sitting papers</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <source>[MẬT] </source>
+        <translation>[CLASSIFIED] </translation>
+    </message>
 </context>
 <context>
     <name>DelegateView</name>

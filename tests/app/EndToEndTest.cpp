@@ -116,9 +116,22 @@ class EndToEndTest : public QObject {
     QVERIFY(viewer);
     viewer->setProperty("title", "Dự toán 2027");
     viewer->setProperty("sha", sha);
-    chair->chamber->sharePage(sha, 4);
+    // The chair opens the same paper from the console, turns to page 5 and shows it to the hall.
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->isCached(sha), 10000);
+    QVERIFY(click(*chair, "papersToggle"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "chairPapers") != nullptr, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(click(*chair, ("paper_" + sha.left(8)).toUtf8().constData()), 5000);
+    QQuickItem* chairViewer = item(*chair, "chairDocumentViewer");
+    QVERIFY(chairViewer);
+    QTRY_COMPARE_WITH_TIMEOUT(chairViewer->property("sha").toString(), sha, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(chairViewer->property("pageCount").toInt() > 4, 10000);
+    QMetaObject::invokeMethod(chairViewer, "goTo", Q_ARG(QVariant, QVariant(4)));
+    QTRY_COMPARE_WITH_TIMEOUT(chairViewer->property("page").toInt(), 4, 5000);
+    QVERIFY(click(*chair, "shareButton"));
     QTRY_COMPARE_WITH_TIMEOUT(viewer->property("page").toInt(), 4, 5000);
+    shot(*chair, "chair-papers");
     shot(*d[1], "delegate-document");
+    QVERIFY(click(*chair, "papersToggle"));
 
     // A vote: the panel appears; everyone touches "tán thành" (one "không tán thành").
     chair->chamber->createVote("2", "Thông qua dự toán thu, chi ngân sách xã năm 2027", "open", "majority");
