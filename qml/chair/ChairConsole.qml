@@ -19,17 +19,19 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        RowLayout {  // the sitting
+        RowLayout {  // the sitting: its title on a line of its own, the controls below
+            Layout.fillWidth: true
+            spacing: 12
+            Text { Layout.fillWidth: true; text: root.s.title || qsTr("Chưa có kỳ họp"); font.pixelSize: Theme.large; font.bold: true; color: Theme.accent; elide: Text.ElideRight }
+            Text {
+                text: ({ scheduled: qsTr("Chưa khai mạc"), open: qsTr("Đang họp"), suspended: qsTr("Tạm dừng"), closed: qsTr("Đã bế mạc") })[root.s.status] || ""
+                font.pixelSize: Theme.body; color: Theme.ink
+            }
+        }
+        RowLayout {
             Layout.fillWidth: true
             spacing: 8
-            Column {
-                Layout.fillWidth: true
-                Text { text: root.s.title || qsTr("Chưa có kỳ họp"); font.pixelSize: Theme.large; font.bold: true; color: Theme.accent; width: parent.width; elide: Text.ElideRight }
-                Text {
-                    text: ({ scheduled: qsTr("Chưa khai mạc"), open: qsTr("Đang họp"), suspended: qsTr("Tạm dừng"), closed: qsTr("Đã bế mạc") })[root.s.status] || ""
-                    font.pixelSize: Theme.body; color: Theme.ink
-                }
-            }
+            Item { Layout.fillWidth: true }
             Rectangle {
                 radius: 8; implicitWidth: quorumText.implicitWidth + 24; implicitHeight: 48
                 color: root.q.quorate ? Theme.yes : Theme.no
