@@ -49,6 +49,14 @@ int main(int argc, char** argv) {
   app.add_option("--duration", duration_s, "stop after this many seconds (0: until SIGTERM)");
   CLI11_PARSE(app, argc, argv);
   if (password.empty() && std::getenv("CHAMBER_MEDIA_PASSWORD")) password = std::getenv("CHAMBER_MEDIA_PASSWORD");
+  {
+    std::string h;
+    int p = 0;
+    if (!server.empty() && !chamber::wsclient::parseWsUrl(server, h, p)) {
+      log("--server must look like ws://host:port");
+      return 2;
+    }
+  }
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
   std::signal(SIGPIPE, SIG_IGN);
@@ -103,9 +111,10 @@ int main(int argc, char** argv) {
   std::int64_t lastSeq = 0;
   auto connect = [&] {
     if (!loop) loop = std::make_unique<chamber::wsclient::ClientLoop>();
-    const auto colon = server.rfind(':');
-    const std::string host = server.substr(server.find("//") + 2, colon - server.find("//") - 2);
-    ws = &loop->connect(host, std::stoi(server.substr(colon + 1)));
+    std::string host;
+    int port = 0;
+    chamber::wsclient::parseWsUrl(server, host, port);  // checked at start
+    ws = &loop->connect(host, port);
     ws->onOpen = [&] {
       if (attempt > 0) log("connected to the server again");
       attempt = 0;

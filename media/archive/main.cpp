@@ -109,14 +109,12 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
 
-  const auto colon = server.rfind(':');
-  const auto slashes = server.find("//");
-  if (colon == std::string::npos || slashes == std::string::npos) {
+  std::string host;
+  int port = 0;
+  if (!chamber::wsclient::parseWsUrl(server, host, port)) {
     std::fprintf(stderr, "--server must look like ws://host:port\n");
     return 2;
   }
-  const std::string host = server.substr(slashes + 2, colon - slashes - 2);
-  const int port = std::atoi(server.c_str() + colon + 1);
 
   std::vector<LogEvent> events;
   std::int64_t lastSeq = 0;

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "net/HttpResponse.h"
 #include "net/PublicApi.h"
@@ -38,17 +39,21 @@ bool publiclyAttached(const core::State& st, const std::string& sha) {
   return false;
 }
 
-bool mayRead(ServerImpl& s, const store::DocumentMeta& m, const std::optional<store::Principal>& p) {
+/// `published`: whether the council published the document (looked up only when it
+/// decides, and once for a whole list by the caller).
+template <class Published>
+bool mayRead(ServerImpl& s, const store::DocumentMeta& m, const std::optional<store::Principal>& p,
+             Published&& published) {
   if (m.classified) return p && core::roleIn(p->role, core::Audience::Cleared);
   if (p && p->role != core::Role::Public) return true;
-  return publiclyAttached(s.state, m.sha256) || s.store.publications.find(m.sha256).has_value();
+  return publiclyAttached(s.state, m.sha256) || published(m.sha256);
 }
 
 int serveDocument(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& sha) {
   auto meta = s.store.documents.find(sha);
   if (!meta) return respondError(wsi, r, 404, "not_found", "Không có tài liệu / no such document");
   const auto who = bearer(s, wsi);
-  if (!mayRead(s, *meta, who)) {
+  if (!mayRead(s, *meta, who, [&](const std::string& doc) { return s.store.publications.find(doc).has_value(); })) {
     if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
     return respondError(wsi, r, 403, "forbidden", "Không được xem tài liệu này / not allowed");
   }
@@ -93,8 +98,11 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   if (uri == "/api/documents" && !post) {
     const auto who = bearer(s, wsi);
     json list = json::array();
+    std::unordered_set<std::string> published;  // one query for the list, not one per document
+    for (const auto& p : s.store.publications.list()) published.insert(p.sha256);
     for (const auto& m : s.store.documents.list())
-      if (mayRead(s, m, who)) list.push_back(documentJson(m));
+      if (mayRead(s, m, who, [&](const std::string& sha) { return published.count(sha) > 0; }))
+        list.push_back(documentJson(m));
     return respondJson(wsi, r, 200, {{"documents", list}});
   }
   if (uri.rfind("/api/documents/", 0) == 0 && !post)

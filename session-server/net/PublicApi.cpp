@@ -24,10 +24,14 @@ json publicationJson(const core::Publication& p) {
           {"url", "/api/documents/" + p.sha256}};
 }
 
+fs::path archiveJsonOf(const ServerImpl& s, int sitting) {
+  return s.cfg.archiveDir / ("sitting-" + std::to_string(sitting)) / "archive.json";
+}
+
 /// archive.json of a sitting as chamber-archive wrote it, or null.
 json archiveOf(const ServerImpl& s, int sitting) {
   if (s.cfg.archiveDir.empty()) return nullptr;
-  std::ifstream f(s.cfg.archiveDir / ("sitting-" + std::to_string(sitting)) / "archive.json");
+  std::ifstream f(archiveJsonOf(s, sitting));
   if (!f) return nullptr;
   json j = json::parse(f, nullptr, false);
   return j.is_discarded() ? json(nullptr) : j;
@@ -48,7 +52,7 @@ int sittingList(ServerImpl& s, lws* wsi, HttpRequest& r) {
     list.push_back({{"id", id}, {"number", st.number}, {"term", st.term}, {"title", st.title},
                     {"date", st.date}, {"place", st.place}, {"status", core::name(st.status)},
                     {"items", st.agenda.size()}, {"votes", closedVotes},
-                    {"archive", !archiveOf(s, id).is_null()}});
+                    {"archive", !s.cfg.archiveDir.empty() && fs::exists(archiveJsonOf(s, id))}});
   }
   return respondJson(wsi, r, 200, {{"sittings", list}});
 }

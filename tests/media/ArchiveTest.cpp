@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "MediaProcess.h"
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
@@ -32,6 +33,15 @@ std::string run(const std::string& cmd, int* status = nullptr) {
   const int st = ::pclose(p);
   if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return out;
+}
+
+/// chamber-archive once, for sitting 1, as the media account; its exit code.
+int buildArchive(const std::string& url, const fs::path& recordings, const fs::path& out) {
+  int rc = -1;
+  run(std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media --password secret" +
+          " --recordings '" + recordings.string() + "' --sitting 1 --out '" + out.string() + "' 2>&1",
+      &rc);
+  return rc;
 }
 
 json ffprobe(const fs::path& file) {
@@ -105,13 +115,8 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
                               {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
                                                       {{"id", "2"}, {"title", "Báo cáo giám sát"}}})}});
   const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
-  const pid_t media = fork();
+  const pid_t media = startMedia(toml, dir.path / "media", url);
   ASSERT_GE(media, 0);
-  if (media == 0) {
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
-          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
-    _exit(127);
-  }
   chair.ok("sitting.open");
   json live = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "live"; });
   ASSERT_FALSE(live.is_null()) << "the media process never went live";
@@ -143,26 +148,19 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   chair.ok("sitting.close");
   json idle = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "idle"; });
   ASSERT_FALSE(idle.is_null()) << "the recording did not stop when the sitting closed";
-  ::kill(media, SIGTERM);
-  int status = 0;
-  waitpid(media, &status, 0);
+  stopProcess(media);
   const double recorded_s = (idle["ts"].get<std::int64_t>() - started) / 1000.0;
 
   // 0. The follower built it by itself once the recording stopped.
   const auto followed = dir.path / "followed" / "sitting-1" / "archive.json";
   for (int i = 0; i < 300 && !fs::exists(followed); ++i) pause(100);
   EXPECT_TRUE(fs::exists(followed)) << "chamber-archive --follow did not build the closed sitting";
-  ::kill(follower, SIGTERM);
-  waitpid(follower, &status, 0);
+  const int status = stopProcess(follower);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
   // 1. The whole recording.
-  const std::string archive = std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url +
-                              " --user media --password secret --recordings '" +
-                              (dir.path / "media" / "recordings").string() + "' --sitting 1 --out ";
-  int rc = -1;
-  run(archive + "'" + (dir.path / "whole").string() + "' 2>&1", &rc);
-  ASSERT_EQ(rc, 0);
+  const fs::path recordings = dir.path / "media" / "recordings";
+  ASSERT_EQ(buildArchive(url, recordings, dir.path / "whole"), 0);
   const fs::path mp4 = dir.path / "whole" / "sitting-1" / "archive.mp4";
   ASSERT_TRUE(fs::exists(mp4));
   const auto boxes = topBoxes(mp4);
@@ -213,8 +211,7 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   ASSERT_GE(segments.size(), 7u);
   fs::remove(segments[3]);
   std::ofstream(segments[4], std::ios::trunc) << std::string(5000, 'x');
-  run(archive + "'" + (dir.path / "crashed").string() + "' 2>&1", &rc);
-  ASSERT_EQ(rc, 0) << "a lost segment must not fail the archive";
+  ASSERT_EQ(buildArchive(url, recordings, dir.path / "crashed"), 0) << "a lost segment must not fail the archive";
   std::ifstream cf(dir.path / "crashed" / "sitting-1" / "archive.json");
   json crashed = json::parse(cf, nullptr, false);
   ASSERT_FALSE(crashed.is_discarded());
@@ -256,13 +253,8 @@ TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
                               {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
                                                       {{"id", "2"}, {"title", "Chất vấn"}}})}});
   const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
-  const pid_t media = fork();
+  const pid_t media = startMedia(toml, dir.path / "media", url);
   ASSERT_GE(media, 0);
-  if (media == 0) {
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
-          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
-    _exit(127);
-  }
   const auto pause = [&](int ms) { loop.runUntil([] { return false; }, ms); };
   const auto waitState = [&](const std::string& state, std::size_t after) {
     return chair.waitEvent("media.state", 15000, [&](const json& e) {
@@ -288,16 +280,9 @@ TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
   pause(2500);
   chair.ok("sitting.close");
   ASSERT_FALSE(waitState("idle", second["seq"]).is_null());
-  ::kill(media, SIGTERM);
-  int status = 0;
-  waitpid(media, &status, 0);
+  stopProcess(media);
 
-  int rc = -1;
-  run(std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media --password secret " +
-          "--recordings '" + (dir.path / "media" / "recordings").string() + "' --sitting 1 --out '" +
-          (dir.path / "out").string() + "' 2>&1",
-      &rc);
-  ASSERT_EQ(rc, 0);
+  ASSERT_EQ(buildArchive(url, dir.path / "media" / "recordings", dir.path / "out"), 0);
   std::ifstream jf(dir.path / "out" / "sitting-1" / "archive.json");
   const json report = json::parse(jf, nullptr, false);
   ASSERT_FALSE(report.is_discarded());

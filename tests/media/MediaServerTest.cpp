@@ -11,6 +11,7 @@
 
 #include "Probe.h"
 #include "support/Http.h"
+#include "MediaProcess.h"
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
@@ -50,14 +51,9 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   chair.resume(0);
   chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
 
-  const pid_t media = fork();
+  const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+  const pid_t media = startMedia(toml, dir.path / "media", url);
   ASSERT_GE(media, 0);
-  if (media == 0) {
-    const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
-          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
-    _exit(127);
-  }
   // Nothing is recorded before the sitting opens.
   loop.runUntil([] { return false; }, 800);
   EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "recordings"));
@@ -78,9 +74,7 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   chair.ok("media.recording", {{"on", false}});
   json idle = chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "idle"; });
   EXPECT_FALSE(idle.is_null()) << "the recording did not stop on the chair's command";
-  ::kill(media, SIGTERM);
-  int status = 0;
-  waitpid(media, &status, 0);
+  const int status = stopProcess(media);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
   std::vector<std::string> files;
@@ -115,14 +109,8 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
     chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "x"}}})}});
     chair.ok("sitting.open");
   }
-  const pid_t media = fork();
+  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(port));
   ASSERT_GE(media, 0);
-  if (media == 0) {
-    const std::string url = "ws://127.0.0.1:" + std::to_string(port);
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", (dir.path / "media").c_str(),
-          "--server", url.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
-    _exit(127);
-  }
   auto liveSeen = [&](int timeout_ms) {
     Peer chair(loop, port);
     chair.hello();
@@ -152,9 +140,7 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
   (void)before;
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   const double ran = std::chrono::duration<double>(std::chrono::steady_clock::now() - liveAt).count();
-  ::kill(media, SIGTERM);
-  int status = 0;
-  waitpid(media, &status, 0);
+  stopProcess(media);
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) files.push_back(e.path());
   ASSERT_FALSE(files.empty());

@@ -11,6 +11,20 @@ double monotonicMs() {
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
+bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls) {
+  const auto slashes = url.find("://");
+  const auto colon = url.rfind(':');
+  if (slashes == std::string::npos || colon == std::string::npos || colon <= slashes + 3) return false;
+  const std::string scheme = url.substr(0, slashes);
+  if (scheme != "ws" && scheme != "wss") return false;
+  host = url.substr(slashes + 3, colon - slashes - 3);
+  const std::string digits = url.substr(colon + 1);
+  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  port = std::stoi(digits);
+  if (tls) *tls = scheme == "wss";
+  return !host.empty() && port > 0 && port < 65536;
+}
+
 int clientCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size_t len) {
   auto* c = static_cast<Client*>(user);
   switch (reason) {

@@ -75,4 +75,7 @@ class ClientLoop {
 /// Milliseconds on a monotonic clock, for measurements.
 double monotonicMs();
 
+/// Splits "ws://host:port" (or "wss://…") into host and port; false if it is not one.
+bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls = nullptr);
+
 }  // namespace chamber::wsclient
