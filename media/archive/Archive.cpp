@@ -25,22 +25,15 @@ namespace {
 constexpr AVRational kMs{1, 1000};
 constexpr std::int64_t kGapTolerance_ms = 1000;  // more than a GOP's worth of frames apart
 
-struct InputCloser {
-  void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
+/// libav's free functions all take T** and null it: one deleter for them all.
+template <class T, void (*Free)(T**)>
+struct Freer {
+  void operator()(T* p) const { Free(&p); }
 };
-using Input = std::unique_ptr<AVFormatContext, InputCloser>;
-struct PacketFree {
-  void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
-using Packet = std::unique_ptr<AVPacket, PacketFree>;
-struct CodecFree {
-  void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-using Codec = std::unique_ptr<AVCodecContext, CodecFree>;
-struct FrameFree {
-  void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-using Frame = std::unique_ptr<AVFrame, FrameFree>;
+using Input = std::unique_ptr<AVFormatContext, Freer<AVFormatContext, avformat_close_input>>;
+using Packet = std::unique_ptr<AVPacket, Freer<AVPacket, av_packet_free>>;
+using Codec = std::unique_ptr<AVCodecContext, Freer<AVCodecContext, avcodec_free_context>>;
+using Frame = std::unique_ptr<AVFrame, Freer<AVFrame, av_frame_free>>;
 
 std::string avError(int err) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {};
