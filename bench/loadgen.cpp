@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
       core::Delegate d{"d" + std::to_string(i), i + 1, "Đại biểu " + std::to_string(i), "",
                        i == 0 ? core::Role::Chair : core::Role::Delegate, true};
       st.council.putDelegate(d, "", 1);
-      const auto tok = st.council.issueToken({d.role, d.id, d.name}, "loadgen", 0);
+      const auto tok = st.council.issueToken({d.role, d.id, d.name}, "loadgen", 0, INT64_MAX / 2);
       if (i == 0) chairToken = tok;
       else tablets[static_cast<std::size_t>(i - 1)].token = tok;
     }

@@ -37,6 +37,7 @@ json voteView(const Sitting& s, const Vote& v, Role role, const std::string& sel
     if (mine != v.choiceOf.end()) j["myChoices"] = mine->second;
   }
   if (v.result) j["result"] = *v.result;
+  if (v.status == VoteStatus::Voided) j["voidedReason"] = v.voidedReason;
   return j;
 }
 

@@ -145,11 +145,19 @@ struct Applier {
     v.result = e.tally;
     if (s->openVote == e.vote) s->openVote.clear();
   }
+  void operator()(const VoteVoided& e) {
+    Vote& v = s->votes[e.vote];
+    v.status = VoteStatus::Voided;
+    v.voidedReason = e.reason;
+    v.counts.clear();
+    if (s->openVote == e.vote) s->openVote.clear();
+  }
   void operator()(const MediaStateChanged& e) {
     state.media = {e.state, e.error, e.detail, e.recording, e.recordingStarted_ms,
                    state.media.recordingRequested};
   }
   void operator()(const RecordingControlled& e) { state.media.recordingRequested = e.on; }
+  void operator()(const SignInCleared&) {}  // the throttle is the server's, not the sitting's
 };
 
 }  // namespace
@@ -159,7 +167,7 @@ void apply(State& state, int sitting, const EventData& event, std::int64_t ts_ms
   Sitting* s = it == state.sittings.end() ? nullptr : &it->second;
   const bool needsSitting =
       !std::holds_alternative<SittingCreated>(event) && !std::holds_alternative<MediaStateChanged>(event) &&
-      !std::holds_alternative<RecordingControlled>(event);
+      !std::holds_alternative<RecordingControlled>(event) && !std::holds_alternative<SignInCleared>(event);
   if (needsSitting && !s) return;  // an event of an unknown sitting: nothing to fold into
   std::visit(Applier{state, s, sitting, ts_ms}, event);
 }

@@ -39,6 +39,7 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {CloseVote::kName, kRunners},
       {ReportMediaState::kName, {R::Media}},
       {ControlRecording::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      {ClearSignIn::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
   };
   return t;
 }

@@ -120,12 +120,18 @@ struct ControlRecording {
   bool on = true;
 };
 
+/// Staff let a seat sign in again at once after failed PINs (the throttle, core/Throttle.h).
+struct ClearSignIn {
+  static constexpr const char* kName = "signin.clear";
+  int seat = 0;
+};
+
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
                  MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor,
                  CancelFloor, GrantFloor, EndFloor, SubmitQuestion, GroupQuestions,
                  AnswerQuestion, FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote,
-                 ReportMediaState, ControlRecording>;
+                 ReportMediaState, ControlRecording, ClearSignIn>;
 
 std::string_view nameOf(const Command& c);
 

@@ -128,8 +128,8 @@ struct VoteOpened {
   int inOffice = 0;
   bool operator==(const VoteOpened&) const = default;
 };
-/// A ballot was cast. For a secret ballot `choices` is empty: the choice is kept apart,
-/// unordered and unlinked (store/SecretBallots), never in the log.
+/// A ballot was cast. For a secret ballot `choices` is empty: the choice is counted in the
+/// server's memory only (store/SecretBallots) and never written anywhere.
 struct BallotCast {
   static constexpr const char* kKind = "ballot.cast";
   std::string vote, delegate;
@@ -141,6 +141,21 @@ struct VoteClosed {
   std::string vote;
   Tally tally;
   bool operator==(const VoteClosed&) const = default;
+};
+/// A vote that can no longer be counted: a secret ballot open when the server stopped (its
+/// choices lived only in memory). Its ballots count for nothing; it must be run again.
+struct VoteVoided {
+  static constexpr const char* kKind = "vote.voided";
+  std::string vote;
+  std::string reason;  ///< stable code: "server_restart"
+  int ballots = 0;     ///< ballots cast before it was voided
+  bool operator==(const VoteVoided&) const = default;
+};
+/// Staff cleared a seat's sign-in throttle (who did it is in the log's actor).
+struct SignInCleared {
+  static constexpr const char* kKind = "signin.cleared";
+  int seat = 0;
+  bool operator==(const SignInCleared&) const = default;
 };
 /// The media process's state. While recording, `recording` names the file and
 /// `recordingStarted_ms` is the wall-clock time of its first frame: any event's position in
@@ -164,7 +179,7 @@ using EventData =
                  AttendanceChanged, ItemActivated, DocumentAttached, PageShared, FloorRequested,
                  FloorCancelled, FloorGranted, FloorEnded, QuestionSubmitted, QuestionsGrouped,
                  QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
-                 VoteClosed, MediaStateChanged, RecordingControlled>;
+                 VoteClosed, MediaStateChanged, RecordingControlled, VoteVoided, SignInCleared>;
 
 std::string_view kindOf(const EventData& e);
 

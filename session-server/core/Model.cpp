@@ -104,6 +104,7 @@ std::string_view name(VoteStatus s) {
     case VoteStatus::Draft: return "draft";
     case VoteStatus::Open: return "open";
     case VoteStatus::Closed: return "closed";
+    case VoteStatus::Voided: return "voided";
   }
   return "unknown";
 }
@@ -126,6 +127,11 @@ std::string_view name(Base b) {
     case Base::VotesCast: return "votes_cast";
   }
   return "unknown";
+}
+
+bool livePublic(const State& state) {
+  const Sitting* s = state.current();
+  return !s || s->isPublic;
 }
 
 std::string_view kindOf(const EventData& e) {
@@ -162,6 +168,7 @@ Visibility visibilityOf(const EventData& e) {
           [](const VoteCreated&) { return Visibility{Audience::Members, {}}; },
           [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
           [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
+          [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
           [](const auto&) { return Visibility{Audience::Public, {}}; },
       },
       e);

@@ -93,7 +93,7 @@ struct Question {
 
 enum class VoteForm { Open = 1, Named, Secret };
 enum class VoteKind { Motion = 1, Election, Confidence };
-enum class VoteStatus { Draft = 1, Open, Closed };
+enum class VoteStatus { Draft = 1, Open, Closed, Voided };
 
 struct Vote {
   std::string id;
@@ -112,6 +112,7 @@ struct Vote {
   std::map<std::string, int> counts;  ///< per option key
   int ballots = 0;
   std::optional<Tally> result;
+  std::string voidedReason;  ///< why a voided vote could not be counted
 };
 
 enum class SittingStatus { Scheduled = 1, Open, Suspended, Closed };
@@ -175,6 +176,10 @@ struct State {
   const Sitting* current() const;
   const Sitting* sitting(int id) const;
 };
+
+/// Whether what the cameras see now may reach the public (live HLS, RTMP): not while the
+/// current sitting is closed to the public (họp kín).
+bool livePublic(const State& state);
 
 std::string_view name(QuestionStatus s);
 std::string_view name(VoteForm f);

@@ -163,6 +163,15 @@ Decision decideOne(const Ctx& c, const ControlRecording& cmd) {
   return emit(c, RecordingControlled{cmd.on});
 }
 
+Decision decideOne(const Ctx& c, const ClearSignIn& cmd) {
+  bool known = false;
+  for (const auto& d : c.state.council) known = known || d.seat == cmd.seat;
+  if (!known) return fail("not_found", "Không có ghế " + std::to_string(cmd.seat) + " / no seat " + std::to_string(cmd.seat));
+  Decision d;  // council-wide: sign-in is not a matter of one sitting
+  d.events.push_back(SignInCleared{cmd.seat});
+  return d;
+}
+
 template <class T>
 Decision decideOne(const Ctx& c, const T& cmd)
   requires requires { decideFloor(c, cmd); }
@@ -191,10 +200,12 @@ Decision decide(const State& state, const Actor& actor, const Command& command,
     d.error = *e;
     return d;
   }
-  if (isCouncilMember(actor.role) || actor.role == Role::Responder) {
-    // Members act as themselves: their id must be on the roster of the sitting.
+  // Members act as themselves: their id must be on the roster of the sitting. A secretary
+  // may be council staff rather than a delegate: the commands that need a delegate (check-in,
+  // ballots, the floor) look for one themselves.
+  if ((isCouncilMember(actor.role) && actor.role != Role::Secretary) || actor.role == Role::Responder) {
     const Sitting* s = state.current();
-    bool known = std::holds_alternative<CreateSitting>(command);
+    bool known = std::holds_alternative<CreateSitting>(command) || std::holds_alternative<ClearSignIn>(command);
     if (s) known = known || s->delegate(actor.id) || s->responder(actor.id);
     if (!known)
       return fail("forbidden", "Không thuộc kỳ họp này / not on this sitting's roster");

@@ -11,7 +11,7 @@
 namespace chamber::core {
 
 /// The choice of a secret ballot. It travels beside the events, never inside them, and is
-/// stored without anything that links it to the voter (see store/SecretBallots.h).
+/// counted in memory only, never stored (see store/SecretBallots.h).
 struct SecretChoice {
   std::string vote;
   std::vector<std::string> choices;
@@ -36,6 +36,11 @@ void apply(State& state, int sitting, const EventData& event, std::int64_t ts_ms
 
 /// Counts a secret ballot's choice (after its BallotCast event was applied).
 void applySecretChoice(State& state, int sitting, const SecretChoice& choice);
+
+/// Secret votes found open when a server starts: their choices were in the memory of the
+/// process that stopped, so they cannot be counted. One decision per such vote, voiding it
+/// (the chair runs it again). Recorded by the server at start, never by chamberctl.
+std::vector<Decision> voidInterruptedSecretVotes(const State& state);
 
 /// The tally of a vote as it stands (used when it closes).
 Tally tallyOf(const Sitting& sitting, const Vote& vote);

@@ -26,6 +26,19 @@ Tally tallyOf(const Sitting& s, const Vote& v) {
   return t;
 }
 
+std::vector<Decision> voidInterruptedSecretVotes(const State& state) {
+  std::vector<Decision> out;
+  for (const auto& [id, s] : state.sittings)
+    for (const auto& [voteId, v] : s.votes) {
+      if (v.form != VoteForm::Secret || v.status != VoteStatus::Open) continue;
+      Decision d;
+      d.sitting = id;
+      d.events.push_back(VoteVoided{voteId, "server_restart", v.ballots});
+      out.push_back(std::move(d));
+    }
+  return out;
+}
+
 namespace detail {
 
 namespace {
@@ -98,7 +111,8 @@ Decision decideVote(const Ctx& c, const CastBallot& cmd) {
   if (v->status != VoteStatus::Open)
     return fail("vote_not_open", "Biểu quyết không mở / the vote is not open");
   const Delegate* d = c.sitting->delegate(c.actor.id);
-  if (!d || !d->inOffice) return fail("forbidden", "Không có quyền biểu quyết / not a voting delegate");
+  if (!d) return fail("forbidden", "Không có quyền biểu quyết / not a voting delegate");
+  if (!d->inOffice) return fail("not_in_office", "Đại biểu không còn đương nhiệm / not in office");
   if (!c.sitting->isPresent(c.actor.id))
     return fail("not_present", "Đại biểu chưa điểm danh / check in first");
   const bool secret = v->form == VoteForm::Secret;

@@ -55,6 +55,9 @@ int wsCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size
       }
       case LWS_CALLBACK_SERVER_WRITEABLE:
         return *slot ? serverOf(wsi).onWritable(**slot) : 0;
+      case LWS_CALLBACK_EVENT_WAIT_CANCELLED:  // a worker finished a sign-in check
+        serverOf(wsi).finishSignIns();
+        return 0;
       default:
         return 0;
     }
@@ -91,7 +94,7 @@ void createContext(ServerImpl& s) {
   mounts.reserve(8);
   const lws_http_mount* next = nullptr;
   if (!s.cfg.portalDir.empty())
-    s.portalFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache");
+    s.portalFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache", true);
   if (!s.cfg.hlsDir.empty())
     s.liveFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.hlsDir), "no-cache");
   for (const char* point : {"/", "/live", "/archive", "/api", "/health"}) {

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 
+#include "core/Throttle.h"
+
 namespace chamber::net {
 
 /// Everything the server is told at start (chamber-server --help lists the flags).
@@ -19,8 +21,11 @@ struct ServerConfig {
   double messageBurst = 60;                   ///< per connection, at once
   std::size_t maxOutboxMessages = 20000;      ///< a client this far behind is disconnected
   std::int64_t maxUploadBytes = 200LL << 20;  ///< documents
-  int pinFailuresBeforeLock = 5;
-  int pinLockSeconds = 60;
+  core::ThrottleRule accountThrottle;      ///< per seat / user name
+  core::ThrottleRule sourceThrottle{20, 1000, 5 * 60 * 1000, 60 * 60 * 1000, 10000};  ///< per address
+  int signInThreads = 1;                  ///< PBKDF2 checks off the event loop
+  std::size_t maxPendingSignIns = 32;     ///< more waiting: "busy, try again"
+  std::int64_t tokenLifetime_ms = 30LL * 86400 * 1000;  ///< device tokens
 };
 
 }  // namespace chamber::net

@@ -22,6 +22,7 @@ struct Connection {
   lws* wsi = nullptr;
   std::string peer;      ///< remote address, for the PIN lockout
   bool helloDone = false;
+  bool signingIn = false;  ///< a password or PIN is being checked (SignInPool)
   core::Role role = core::Role::Public;
   std::string principal;  ///< delegate or account id; empty for the public
   std::string name;

@@ -16,17 +16,19 @@
 
 namespace chamber::net {
 
+std::optional<store::Principal> bearerOf(ServerImpl& s, lws* wsi) {
+  const std::string auth = header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION);
+  if (auth.rfind("Bearer ", 0) != 0) return std::nullopt;
+  return s.principalFromToken(auth.substr(7));
+}
+
 namespace {
 
 ServerImpl& serverOf(lws* wsi) {
   return *static_cast<ServerImpl*>(lws_context_user(lws_get_context(wsi)));
 }
 
-std::optional<store::Principal> bearer(ServerImpl& s, lws* wsi) {
-  const std::string auth = header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION);
-  if (auth.rfind("Bearer ", 0) != 0) return std::nullopt;
-  return s.principalFromToken(auth.substr(7));
-}
+std::optional<store::Principal> bearer(ServerImpl& s, lws* wsi) { return bearerOf(s, wsi); }
 
 /// Is a non-classified document on the agenda of a public sitting?
 bool publiclyAttached(const core::State& st, const std::string& sha) {
@@ -57,7 +59,7 @@ int serveDocument(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& sh
     if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
     return respondError(wsi, r, 403, "forbidden", "Không được xem tài liệu này / not allowed");
   }
-  return serveFile(wsi, r, {s.store.documents.pathOf(meta->sha256), meta->size, "\"" + meta->sha256 + "\"",
+  return serveFile(wsi, r, {-1, s.store.documents.pathOf(meta->sha256), meta->size, "\"" + meta->sha256 + "\"",
                            meta->mime,
                            meta->classified ? "private, max-age=0, must-revalidate" : "public, max-age=31536000, immutable"});
 }
@@ -85,8 +87,12 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   }
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
-  if (!post && uri.rfind("/live/", 0) == 0)
-    return s.liveFiles ? s.liveFiles->serve(wsi, r, uri.substr(5)) : respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  if (!post && uri.rfind("/live/", 0) == 0) {
+    if (!s.liveFiles) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+    if (!core::livePublic(s.state))
+      return respondError(wsi, r, 403, "closed_sitting", "Kỳ họp kín, không phát trực tiếp / a closed sitting is not streamed");
+    return s.liveFiles->serve(wsi, r, uri.substr(5));
+  }
   if (!post && s.portalFiles && uri.rfind("/api/", 0) != 0 && uri != "/api")
     return s.portalFiles->serve(wsi, r, uri);
   if (uri == "/api/state" && !post) {

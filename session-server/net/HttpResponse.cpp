@@ -1,5 +1,7 @@
 #include "net/HttpResponse.h"
 
+#include <utility>
+
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/sendfile.h>
@@ -187,6 +189,13 @@ std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::strin
 }
 
 int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f) {
+  int fd = f.fd;
+  struct FdGuard {
+    int& fd;
+    ~FdGuard() {
+      if (fd >= 0) ::close(fd);
+    }
+  } guard{fd};
   const std::string& etag = f.etag;
   r.headers.emplace_back("etag:", etag);
   r.headers.emplace_back("accept-ranges:", "bytes");
@@ -215,7 +224,8 @@ int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f) {
                                                    std::to_string(last) + "/" + std::to_string(size));
     }
   }
-  r.fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  r.fd = std::exchange(fd, -1);
   if (r.fd < 0) return respondError(wsi, r, 500, "storage_failure", "Không đọc được tệp / cannot read the file");
   ::lseek(r.fd, first, SEEK_SET);
   r.remaining = last - first + 1;

@@ -54,14 +54,16 @@ int writeBody(lws* wsi, HttpRequest& r);
 std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h, std::int64_t size);
 
 struct FileAnswer {
-  std::filesystem::path path;
+  int fd = -1;               ///< open for reading; serveFile owns it from here on
+  std::filesystem::path path;  ///< opened (without following a link) when fd is -1
   std::int64_t size = 0;
   std::string etag;          ///< with its quotes
   std::string mime;
   std::string cacheControl;
 };
 /// Answers with a file: 304 when If-None-Match matches, 206 for a Range (If-Range honoured),
-/// 416 when the range cannot be met. Headers already in r.headers are kept.
+/// 416 when the range cannot be met. Headers already in r.headers are kept. Closes f.fd
+/// unless it becomes the body.
 int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f);
 
 }  // namespace chamber::net

@@ -1,4 +1,5 @@
 #include "net/PublicApi.h"
+#include "net/SafeOpen.h"
 
 #include <sys/stat.h>
 
@@ -100,20 +101,33 @@ int openDataTable(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& fi
   return respondError(wsi, r, 404, "not_found", "Không có bảng dữ liệu này / no such table (.json or .csv)");
 }
 
-/// Only the names chamber-archive writes: nothing else under the folder is reachable.
+/// Only the names chamber-archive writes: nothing else under the folder is reachable. A
+/// closed sitting's archive only with a member's token.
 int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel) {
-  static const std::regex allowed(R"(sitting-[0-9]{1,9}/(archive\.mp4|archive\.json|thumbs/chapter-[0-9]{1,6}\.jpg))");
-  if (s.cfg.archiveDir.empty() || !std::regex_match(rel, allowed))
+  static const std::regex allowed(R"(sitting-([0-9]{1,9})/(archive\.mp4|archive\.json|thumbs/chapter-[0-9]{1,6}\.jpg))");
+  std::smatch m;
+  if (s.cfg.archiveDir.empty() || !std::regex_match(rel, m, allowed))
     return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
-  const fs::path path = s.cfg.archiveDir / rel;
+  const core::Sitting* st = s.state.sitting(std::stoi(m[1].str()));
+  if (!st) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  const bool isPublic = st->isPublic;
+  if (!isPublic) {
+    const auto who = bearerOf(s, wsi);
+    if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
+    if (!core::roleIn(who->role, core::Audience::Members))
+      return respondError(wsi, r, 403, "forbidden", "Kỳ họp kín / a closed sitting");
+    r.headers.emplace_back("vary:", "authorization");
+  }
   struct stat sb {};
-  if (::stat(path.c_str(), &sb) != 0 || !S_ISREG(sb.st_mode))
-    return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  const int fd = openBeneath(s.cfg.archiveDir, rel, sb);
+  if (fd < 0) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
+  const fs::path path = s.cfg.archiveDir / rel;
   const std::string ext = path.extension().string();
   const std::string mime = ext == ".mp4" ? "video/mp4" : ext == ".jpg" ? "image/jpeg" : "application/json";
   const std::string etag = "\"" + std::to_string(sb.st_size) + "-" + std::to_string(sb.st_mtim.tv_sec) + "." +
                            std::to_string(sb.st_mtim.tv_nsec) + "\"";
-  return serveFile(wsi, r, {path, sb.st_size, etag, mime, ext == ".json" ? "no-cache" : "public, max-age=3600"});
+  const std::string cache = !isPublic ? "private, no-store" : ext == ".json" ? "no-cache" : "public, max-age=3600";
+  return serveFile(wsi, r, {fd, {}, sb.st_size, etag, mime, cache});
 }
 
 }  // namespace

@@ -42,17 +42,46 @@ std::string eventFrameText(const store::StoredEvent& e) {
 }
 
 ServerImpl::ServerImpl(ServerConfig config)
-    : cfg(std::move(config)), log(netLogger()), store(cfg.dataDir) {
+    : cfg(std::move(config)),
+      log(netLogger()),
+      store(cfg.dataDir),
+      accountThrottle(cfg.accountThrottle),
+      sourceThrottle(cfg.sourceThrottle) {
   state = store.load(head);
   log->info("state rebuilt from {} events; {} sittings", head, state.sittings.size());
+  voidInterruptedVotes();
   store.log.forEach(std::max<std::int64_t>(0, head - static_cast<std::int64_t>(kRecentEvents)),
                     [&](const store::StoredEvent& e) {
                       recent_.push_back({e, makeFrame(eventFrameText(e))});
                     });
   createContext(*this);
+  signIns = std::make_unique<SignInPool>(cfg.signInThreads, cfg.maxPendingSignIns,
+                                         [ctx = ctx] { lws_cancel_service(ctx); });
+}
+
+void ServerImpl::voidInterruptedVotes() {
+  // A secret vote open when the last server stopped: its choices died with that process.
+  const core::Actor server{core::Role::Operator, "server"};
+  for (const auto& d : core::voidInterruptedSecretVotes(state)) {
+    const auto now = nowMs();
+    std::vector<store::StoredEvent> stored;
+    {
+      store::Transaction t(store.db);
+      stored = store.record(server, d, now);
+      t.commit();
+    }
+    store.secret.commitStaged();
+    for (const auto& e : d.events) {
+      core::apply(state, d.sitting, e, now);
+      log->warn("sitting {}: secret vote {} voided (the server stopped while it was open)", d.sitting,
+                std::get<core::VoteVoided>(e).vote);
+    }
+    head = stored.back().seq;
+  }
 }
 
 ServerImpl::~ServerImpl() {
+  signIns.reset();  // its threads wake the context: stop them first
   if (ctx) lws_context_destroy(ctx);
 }
 
@@ -156,6 +185,8 @@ void ServerImpl::catchUp() {
   state.responders = store.council.responders();
   for (auto& e : store.log.readAfter(known)) {
     store::applyStored(state, e);
+    if (e.kind == core::SignInCleared::kKind)  // chamberctl signin clear
+      accountThrottle.clear("seat:" + std::to_string(protocol::json::parse(e.data).value("seat", 0)));
     turnEvents_.push_back(std::move(e));
   }
   log->info("took in {} events written by another process", dbHead - known);
@@ -191,6 +222,7 @@ void ServerImpl::flush() {
 }
 
 void ServerImpl::commitTurn() {
+  store.secret.commitStaged();
   for (auto& d : deferred_) {
     auto it = byId_.find(d.conn);
     if (it == byId_.end()) continue;
@@ -212,6 +244,7 @@ void ServerImpl::commitTurn() {
 
 void ServerImpl::failTurn() {
   tx_.reset();  // rolls back
+  store.secret.discardStaged();
   // Nothing of the turn was committed: rebuild the state from what was.
   try {
     state = store.load(head);
@@ -298,7 +331,10 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
       log->debug("{} {} refused: {}", principal, core::nameOf(cmd), d.error->code);
     } else {
       auto stored = store.record(actor, d, now);
-      for (const auto& e : d.events) core::apply(state, d.sitting, e, now);
+      for (const auto& e : d.events) {
+        core::apply(state, d.sitting, e, now);
+        if (const auto* c = std::get_if<core::SignInCleared>(&e)) accountThrottle.clear("seat:" + std::to_string(c->seat));
+      }
       if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
       // {"type":"ok","id":…,"result":{"seq":N,"events":[…]}}, the events as they are sent.
       reply = R"({"type":"ok","id":)" + json(clientId).dump() + R"(,"result":{"seq":)" +
@@ -320,7 +356,7 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
 std::optional<store::Principal> ServerImpl::principalFromToken(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   try {
-    return store.council.loginToken(token);
+    return store.council.loginToken(token, nowMs());
   } catch (const std::exception& e) {
     log->error("token lookup failed: {}", e.what());
     return std::nullopt;

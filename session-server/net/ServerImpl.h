@@ -16,6 +16,7 @@
 #include "net/Config.h"
 #include "net/StaticFiles.h"
 #include "net/Connection.h"
+#include "net/SignInPool.h"
 #include "protocol/Codec.h"
 #include "store/Store.h"
 
@@ -85,12 +86,11 @@ class ServerImpl {
   std::unique_ptr<StaticFiles> portalFiles, liveFiles;  ///< --portal at /, --hls at /live/
   std::vector<lws_http_mount> mounts;
 
-  /// PIN lockout per seat.
-  struct Lock {
-    int failures = 0;
-    std::int64_t until_ms = 0;
-  };
-  std::map<int, Lock> pinLocks;
+  // --- sign-in (Ws.cpp) ----------------------------------------------------------------
+  core::Throttle accountThrottle, sourceThrottle;
+  std::unique_ptr<SignInPool> signIns;
+  /// Event-loop thread, on LWS_CALLBACK_EVENT_WAIT_CANCELLED: answers finished checks.
+  void finishSignIns();
 
  private:
   std::optional<store::Transaction> tx_;
@@ -121,9 +121,14 @@ class ServerImpl {
   /// Queues the committed events after `after` to a connection that resumes.
   void replay(Connection& c, std::int64_t after);
   void markFailed(const std::string& why);
+  /// At start: voids secret votes left open by a server that stopped (their choices were
+  /// in its memory only).
+  void voidInterruptedVotes();
 };
 
 std::int64_t nowMs();
+/// The principal of an HTTP request's "Authorization: Bearer <token>", if valid (Http.cpp).
+std::optional<store::Principal> bearerOf(ServerImpl& s, lws* wsi);
 std::string eventFrameText(const store::StoredEvent& e);
 
 }  // namespace chamber::net

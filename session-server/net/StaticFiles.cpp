@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "net/HttpResponse.h"
+#include "net/SafeOpen.h"
 
 namespace chamber::net {
 
@@ -55,30 +56,48 @@ bool StaticFiles::plainPath(std::string_view rel) {
   return true;
 }
 
-StaticFiles::StaticFiles(std::filesystem::path root, std::string revalidate)
-    : root_(std::move(root)), revalidate_(std::move(revalidate)) {}
+StaticFiles::StaticFiles(std::filesystem::path root, std::string revalidate, bool pagesOnly)
+    : root_(std::move(root)), revalidate_(std::move(revalidate)), pagesOnly_(pagesOnly) {}
+
+bool StaticFiles::pageFile(std::string_view rel) {
+  // "/x.html" or beneath "/assets/" or "/vendor/": not package.json, node_modules, sources.
+  const auto second = rel.find('/', 1);
+  if (second == std::string_view::npos) return endsWith(rel, ".html");
+  const auto top = rel.substr(1, second - 1);
+  return top == "assets" || top == "vendor";
+}
 
 int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
   if (!plainPath(relIn)) return notFound(wsi, r);
   std::string rel(relIn);
   if (rel.back() == '/') rel += "index.html";
-  const std::string path = root_.string() + rel;
+  if (pagesOnly_ && !pageFile(rel)) return notFound(wsi, r);
   struct stat sb {};
-  if (::stat(path.c_str(), &sb) != 0 || !S_ISREG(sb.st_mode)) return notFound(wsi, r);
+  const int fd = openBeneath(root_, rel, sb);
+  if (fd < 0) return notFound(wsi, r);
   const std::int64_t mtime = std::int64_t{sb.st_mtim.tv_sec} * 1000000000 + sb.st_mtim.tv_nsec;
   const std::string etag = "\"" + std::to_string(sb.st_ino) + "-" + std::to_string(sb.st_size) + "-" +
                            std::to_string(mtime) + "\"";
   const bool segment = endsWith(rel, ".ts") || endsWith(rel, ".m4s");
   const std::string cache = segment ? "public, max-age=60" : revalidate_;
   const char* mime = mimeTypeOf(rel);
+  if (endsWith(rel, ".html")) {
+    // The portal's pages load only their own scripts, styles, media and feed: no inline
+    // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
+    // feeds the video from blob: URLs; the chapters track is a blob: too.) On every answer
+    // of a page: 200, 206 and 304 alike.
+    r.headers.emplace_back("content-security-policy:",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
+                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    r.headers.emplace_back("referrer-policy:", "same-origin");
+  }
   if (static_cast<std::uint64_t>(sb.st_size) >= kSmallFile || !header(wsi, WSI_TOKEN_HTTP_RANGE).empty())
-    return serveFile(wsi, r, {path, sb.st_size, etag, mime, cache});
+    return serveFile(wsi, r, {fd, {}, sb.st_size, etag, mime, cache});
 
   Entry& e = cache_[rel];
   if (e.etag != etag) {
     // New or changed: read it once (a playlist being rewritten is read as it is now).
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return notFound(wsi, r);
     std::string body(static_cast<std::size_t>(sb.st_size), '\0');
     std::size_t got = 0;
     while (got < body.size()) {
@@ -86,7 +105,6 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
       if (n <= 0) break;
       got += static_cast<std::size_t>(n);
     }
-    ::close(fd);
     body.resize(got);
     cachedBytes_ = cachedBytes_ - e.body.size() + body.size();
     e = {static_cast<std::uint64_t>(sb.st_ino), static_cast<std::uint64_t>(sb.st_size), mtime, etag, std::move(body)};
@@ -97,17 +115,8 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
       cache_[rel] = std::move(keep);
     }
   }
+  ::close(fd);
   const Entry& entry = cache_[rel];
-  if (endsWith(rel, ".html")) {
-    // The portal's pages load only their own scripts, styles, media and feed: no inline
-    // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
-    // feeds the video from blob: URLs; the chapters track is a blob: too.)
-    r.headers.emplace_back("content-security-policy:",
-                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
-                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-    r.headers.emplace_back("referrer-policy:", "same-origin");
-  }
   r.headers.emplace_back("etag:", entry.etag);
   r.headers.emplace_back("cache-control:", cache);
   r.headers.emplace_back("x-content-type-options:", "nosniff");

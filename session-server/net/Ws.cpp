@@ -41,59 +41,120 @@ void handleHello(ServerImpl& s, Connection& c, const protocol::ClientMessage& m)
   s.defer(c, w.dump());
 }
 
-void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
-  const json& b = m.body;
-  const std::string method = b.value("method", "");
-  std::optional<store::Principal> p;
-  try {
-    if (method == "public") {
-      p = store::Principal{core::Role::Public, "", ""};
-    } else if (method == "pin") {
-      if (!b.contains("seat") || !b["seat"].is_number_integer() || !b.contains("pin") || !b["pin"].is_string())
-        return s.defer(c, err(m.id, "bad_args", "seat (số) và pin (chuỗi) / seat and pin required"));
-      const int seat = b["seat"].get<int>();
-      auto& lock = s.pinLocks[seat];
-      const auto now = nowMs();
-      if (lock.until_ms > now)
-        return s.defer(c, err(m.id, "locked_out",
-                              "Nhập sai PIN quá nhiều lần, thử lại sau " +
-                                  std::to_string((lock.until_ms - now) / 1000 + 1) +
-                                  " giây / too many wrong PINs, try again later"));
-      p = s.store.council.loginPin(seat, b["pin"].get<std::string>());
-      if (!p) {
-        if (++lock.failures >= s.cfg.pinFailuresBeforeLock) {
-          lock.until_ms = now + s.cfg.pinLockSeconds * 1000LL;
-          lock.failures = 0;
-        }
-        s.log->warn("wrong PIN for seat {} from {}", seat, c.peer);
-      } else {
-        lock = {};
-      }
-    } else if (method == "token") {
-      p = s.principalFromToken(b.value("token", ""));
-    } else if (method == "password") {
-      p = s.store.council.loginPassword(b.value("user", ""), b.value("password", ""));
-    } else {
-      return s.defer(c, err(m.id, "bad_args", "method: pin, token, password, public"));
-    }
-  } catch (const json::exception&) {
-    return s.defer(c, err(m.id, "bad_args", "sai kiểu dữ liệu / wrong types"));
-  }
-  if (!p) return s.defer(c, err(m.id, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
-
-  s.setIdentity(c, p->role, p->id, p->name);
-  json result{{"role", core::roleName(p->role)}, {"id", p->id}, {"name", p->name}};
-  if (method != "public" && method != "token" && b.contains("device") && b["device"].is_string()) {
+/// Signed in: the connection becomes who the credential says, and gets a device token
+/// when it asked for one.
+void signedIn(ServerImpl& s, Connection& c, const store::Principal& p, const std::string& messageId,
+              const std::string& method, const std::string& device) {
+  s.setIdentity(c, p.role, p.id, p.name);
+  json result{{"role", core::roleName(p.role)}, {"id", p.id}, {"name", p.name}};
+  if (method != "public" && method != "token" && !device.empty()) {
     try {
       s.beginTurn();  // the token is written with the turn, and sent after it commits
-      result["token"] = s.store.council.issueToken(*p, b["device"].get<std::string>().substr(0, 100), nowMs());
+      result["token"] = s.store.council.issueToken(p, device, nowMs(), s.cfg.tokenLifetime_ms);
     } catch (const std::exception& e) {
       s.markFailed(e.what());
     }
   }
-  s.log->info("connection {} ({}) is {} {}", c.id, c.peer, core::roleName(p->role), p->id);
-  s.defer(c, protocol::okReply(m.id, result).dump(), m.id);
+  s.log->info("connection {} ({}) is {} {}", c.id, c.peer, core::roleName(p.role), p.id);
+  s.defer(c, protocol::okReply(messageId, result).dump(), messageId);
 }
+
+std::string throttledMessage(std::int64_t wait_ms) {
+  const auto secs = std::to_string((wait_ms + 999) / 1000);
+  return "Đăng nhập sai nhiều lần, thử lại sau " + secs + " giây / too many failed sign-ins, try again in " +
+         secs + " s";
+}
+
+void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
+  const json& b = m.body;
+  const auto str = [&](const char* k) -> std::optional<std::string> {
+    if (!b.contains(k)) return std::string();
+    if (!b[k].is_string()) return std::nullopt;
+    return b[k].get<std::string>();
+  };
+  const auto method = str("method"), device = str("device");
+  if (!method || !device)
+    return s.defer(c, err(m.id, "bad_args", "method, device: chuỗi / method and device are strings"));
+  if (c.signingIn)
+    return s.defer(c, err(m.id, "busy", "Đang kiểm tra lần đăng nhập trước / a sign-in is being checked"));
+  const auto now = nowMs();
+  const std::string sourceKey = "ip:" + c.peer;
+  if (*method == "public") return signedIn(s, c, {core::Role::Public, "", ""}, m.id, *method, "");
+  if (*method == "token") {
+    const auto token = str("token");
+    if (!token) return s.defer(c, err(m.id, "bad_args", "token: chuỗi / token is a string"));
+    if (const auto wait = s.sourceThrottle.wait_ms(sourceKey, now))
+      return s.defer(c, err(m.id, "throttled", throttledMessage(wait)));
+    auto p = s.principalFromToken(*token);
+    if (!p) {
+      s.sourceThrottle.failed(sourceKey, now);
+      return s.defer(c, err(m.id, "auth_failed", "Mã thiết bị không hợp lệ hoặc đã hết hạn / invalid or expired token"));
+    }
+    return signedIn(s, c, *p, m.id, *method, "");
+  }
+
+  SignInJob job;
+  job.conn = c.id;
+  job.messageId = m.id;
+  job.method = *method;
+  job.device = device->substr(0, 100);
+  job.sourceKey = sourceKey;
+  if (*method == "pin") {
+    if (!b.contains("seat") || !b["seat"].is_number_integer() || !b.contains("pin") || !b["pin"].is_string())
+      return s.defer(c, err(m.id, "bad_args", "seat (số) và pin (chuỗi) / seat and pin required"));
+    const auto seat = b["seat"].get<std::int64_t>();
+    if (seat < 1 || seat > 100000) return s.defer(c, err(m.id, "bad_args", "seat: 1..100000"));
+    job.accountKey = "seat:" + std::to_string(seat);
+    job.secret = b["pin"].get<std::string>();
+  } else if (*method == "password") {
+    const auto user = str("user"), password = str("password");
+    if (!user || !password || user->empty() || user->size() > 64)
+      return s.defer(c, err(m.id, "bad_args", "user (chuỗi) và password (chuỗi) / user and password are strings"));
+    job.accountKey = "user:" + *user;
+    job.secret = *password;
+  } else {
+    return s.defer(c, err(m.id, "bad_args", "method: pin, token, password, public"));
+  }
+  if (job.secret.size() > 1024) return s.defer(c, err(m.id, "bad_args", "secret too long"));
+  // Throttled keys are answered at once, without the cost of a check.
+  const auto wait = std::max(s.accountThrottle.wait_ms(job.accountKey, now), s.sourceThrottle.wait_ms(sourceKey, now));
+  if (wait > 0) {
+    json e = protocol::errorReply(m.id, "throttled", throttledMessage(wait));
+    e["retryAfter_s"] = (wait + 999) / 1000;
+    return s.defer(c, e.dump());
+  }
+  job.credential = *method == "pin" ? s.store.council.pinCredential(std::stoi(job.accountKey.substr(5)))
+                                    : s.store.council.passwordCredential(job.accountKey.substr(5));
+  if (!s.signIns->submit(std::move(job)))
+    return s.defer(c, err(m.id, "busy", "Máy chủ đang bận, thử lại sau giây lát / busy, try again in a moment"));
+  c.signingIn = true;
+}
+
+}  // namespace
+
+void ServerImpl::finishSignIns() {
+  for (auto& job : signIns->takeDone()) {
+    const auto now = nowMs();
+    if (job.ok) {
+      accountThrottle.clear(job.accountKey);
+    } else {
+      accountThrottle.failed(job.accountKey, now);
+      sourceThrottle.failed(job.sourceKey, now);
+      log->warn("failed sign-in for {} from {}", job.accountKey, job.sourceKey.substr(3));
+    }
+    auto it = byId_.find(job.conn);
+    if (it == byId_.end()) continue;  // gone while it was checked
+    Connection& c = *it->second;
+    c.signingIn = false;
+    if (!job.ok) {
+      defer(c, err(job.messageId, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
+      continue;
+    }
+    signedIn(*this, c, *job.credential.principal, job.messageId, job.method, job.device);
+  }
+}
+
+namespace {
 
 void handleResume(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
   const json& a = m.body.contains("after") ? m.body["after"] : json(0);

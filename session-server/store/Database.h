@@ -69,6 +69,8 @@ class Database {
   int userVersion();
   void setUserVersion(int v);
   std::int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  int changes() const { return sqlite3_changes(db_); }
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
 

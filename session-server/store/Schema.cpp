@@ -60,10 +60,25 @@ const std::vector<Migration>& schemaMigrations() {
             item TEXT NOT NULL DEFAULT '', published_ms INTEGER NOT NULL);
         )");
       },
+      // 3 -> 4: secret choices are no longer stored at all (store/SecretBallots.h). The
+      // rows of earlier releases are overwritten (secure_delete) and the table dropped;
+      // closed votes keep their tally in vote.closed, open ones are voided at start.
+      [](Database& db) { db.exec("DELETE FROM secret_ballots; DROP TABLE secret_ballots;"); },
+      // 4 -> 5: device tokens expire; those of earlier releases 30 days after their issue.
+      [](Database& db) {
+        db.exec("ALTER TABLE tokens ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0;"
+                "UPDATE tokens SET expires_ms = created_ms + 30 * 86400000;");
+      },
   };
   return steps;
 }
 
-void ensureSchema(Database& db) { migrate(db, schemaMigrations()); }
+void ensureSchema(Database& db) {
+  const int before = db.userVersion();
+  migrate(db, schemaMigrations());
+  // The WAL may still hold pages of what a migration overwrote (e.g. old secret ballots):
+  // write it into the database and empty it.
+  if (before < static_cast<int>(schemaMigrations().size())) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 
 }  // namespace chamber::store

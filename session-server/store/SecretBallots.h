@@ -1,28 +1,45 @@
 #pragma once
-/// The choices of secret ballots, kept apart from the log. A row holds the vote and the
-/// choices only: no voter, no time, no sequence number. Its key is random and the table is
-/// WITHOUT ROWID, so the rows' physical order is the random keys' order, not the order of
-/// casting. Several ballots often share one transaction (group commit).
+/// The ballot box of secret votes: the choices, counted in the server's memory only.
+///
+/// Nothing of a secret choice is ever written — not a row, not a page, not a WAL frame, not
+/// a log line — so no file can link a voter to a choice, whatever its layout or order (see
+/// docs/security.md). The log holds only who has voted (ballot.cast, turnout) and, at the
+/// close, the tally. The price: a server that stops while a secret vote is open cannot
+/// count it; on start the server voids such a vote (vote.voided) and the chair runs it again.
+///
+/// Choices of a loop turn are staged and counted only when the turn's transaction commits,
+/// so a rolled-back ballot.cast never leaves a counted choice behind.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include "store/Database.h"
 
 namespace chamber::store {
 
 class SecretBallots {
  public:
-  explicit SecretBallots(Database& db) : db_(db) {}
-  /// Within the caller's transaction.
-  void add(int sitting, const std::string& vote, const std::vector<std::string>& choices);
-  /// Per option: how many ballots chose it.
-  std::map<std::string, int> counts(int sitting, const std::string& vote);
-  /// Every (sitting, vote) that has secret ballots.
-  std::vector<std::pair<int, std::string>> votes();
+  /// A choice whose ballot.cast is in the open transaction.
+  void stage(int sitting, const std::string& vote, const std::vector<std::string>& choices);
+  /// The transaction committed: the staged choices count.
+  void commitStaged();
+  /// The transaction rolled back: the staged choices never happened.
+  void discardStaged();
+
+  /// Per option: how many committed ballots chose it (empty for an unknown vote).
+  std::map<std::string, int> counts(int sitting, const std::string& vote) const;
+  /// The vote is counted (closed) or voided: its choices go from memory once the
+  /// transaction that says so commits.
+  void stageForget(int sitting, const std::string& vote);
 
  private:
-  Database& db_;
+  using Key = std::pair<int, std::string>;
+  struct Staged {
+    Key vote;
+    std::vector<std::string> choices;
+    bool forget = false;
+  };
+  std::vector<Staged> staged_;
+  std::map<Key, std::map<std::string, int>> counts_;
 };
 
 }  // namespace chamber::store

@@ -16,7 +16,6 @@ Store::Store(const std::filesystem::path& dataDir)
     : db((std::filesystem::create_directories(dataDir), (dataDir / "chamber.db").string())),
       log(migrated(db)),
       replies(db),
-      secret(db),
       council(db),
       documents(db, dataDir / "documents"),
       publications(db) {}
@@ -42,7 +41,11 @@ std::vector<StoredEvent> Store::record(const core::Actor& actor, const core::Dec
     out.push_back(std::move(s));
   }
   log.append(out);
-  if (d.secret) secret.add(d.sitting, d.secret->vote, d.secret->choices);
+  if (d.secret) secret.stage(d.sitting, d.secret->vote, d.secret->choices);
+  for (const auto& e : d.events) {
+    if (const auto* c = std::get_if<core::VoteClosed>(&e)) secret.stageForget(d.sitting, c->vote);
+    if (const auto* v = std::get_if<core::VoteVoided>(&e)) secret.stageForget(d.sitting, v->vote);
+  }
   return out;
 }
 
@@ -60,12 +63,12 @@ core::State Store::load(std::int64_t& head) {
     applyStored(state, e);
     head = e.seq;
   });
-  for (const auto& [sitting, vote] : secret.votes()) {
-    auto s = state.sittings.find(sitting);
-    if (s == state.sittings.end()) continue;
-    auto v = s->second.votes.find(vote);
-    if (v != s->second.votes.end()) v->second.counts = secret.counts(sitting, vote);
-  }
+  // Open secret votes: their counts live in this process's memory only (empty in a new
+  // process, which then voids them: see core::voidInterruptedSecretVotes).
+  for (auto& [id, sitting] : state.sittings)
+    for (auto& [voteId, v] : sitting.votes)
+      if (v.form == core::VoteForm::Secret && v.status == core::VoteStatus::Open)
+        v.counts = secret.counts(id, voteId);
   return state;
 }
 
@@ -73,9 +76,16 @@ core::Decision Store::run(core::State& state, const core::Actor& actor, const co
                           std::int64_t now_ms, std::vector<StoredEvent>* stored) {
   core::Decision d = core::decide(state, actor, cmd, now_ms);
   if (!d.ok()) return d;
-  Transaction t(db);
-  auto events = record(actor, d, now_ms);
-  t.commit();
+  std::vector<StoredEvent> events;
+  try {
+    Transaction t(db);
+    events = record(actor, d, now_ms);
+    t.commit();
+  } catch (...) {
+    secret.discardStaged();
+    throw;
+  }
+  secret.commitStaged();
   for (const auto& e : d.events) core::apply(state, d.sitting, e, now_ms);
   if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
   if (stored) *stored = std::move(events);

@@ -29,13 +29,13 @@ class Store {
   Documents documents;
   Publications publications;
 
-  /// Writes a decision's events (and a secret ballot's choice, apart) within the open
-  /// transaction. Returns the events as stored, with seq and hashes.
+  /// Writes a decision's events within the open transaction and stages a secret ballot's
+  /// choice in memory (the caller commits or discards it with the transaction). Returns the events as stored, with seq and hashes.
   std::vector<StoredEvent> record(const core::Actor& actor, const core::Decision& d,
                                   std::int64_t now_ms);
 
   /// Rebuilds the whole state: the council from its tables, then every event, then the
-  /// counts of secret ballots. Returns the head sequence number through `head`.
+  /// in-memory counts of open secret ballots. Returns the head sequence number through `head`.
   core::State load(std::int64_t& head);
 
   /// Decides, records, commits and applies one command (chamberctl; the server batches).

@@ -145,12 +145,51 @@ TEST_F(Fixture, BadInputGetsAnErrorOrAClosedConnectionAndNothingChanges) {
   EXPECT_EQ(head(*chair), before + 1);
 }
 
-TEST_F(Fixture, PinGuessingIsLockedOut) {
+TEST_F(Fixture, PinGuessingIsThrottledAndStaffCanClearIt) {
+  // The delegate of seat 4 signed in on their tablet before the attack.
+  auto tablet = std::make_unique<Peer>(loop, server->port());
+  tablet->hello();
+  const std::string token = tablet->loginPin(4, pinOf(4), "Máy tính bảng 4")["result"]["token"];
+  ASSERT_EQ(token.size(), 64u);
+
   auto p = std::make_unique<Peer>(loop, server->port());
   p->hello();
   for (int i = 0; i < 5; ++i) EXPECT_EQ(p->loginPin(4, "0000")["code"], "auth_failed");
-  EXPECT_EQ(p->loginPin(4, pinOf(4))["code"], "locked_out");  // even the right PIN, for now
-  EXPECT_EQ(p->loginPin(5, pinOf(5))["type"], "ok");           // other seats are unaffected
+  EXPECT_EQ(p->loginPin(4, "0000")["code"], "auth_failed");  // the first delay starts here
+  json r = p->loginPin(4, pinOf(4));
+  EXPECT_EQ(r["code"], "throttled") << "even the right PIN waits, so waiting is not a guess";
+  EXPECT_GE(r.value("retryAfter_s", 0), 1);
+  // Not a lock anyone can hold on a whole chamber: other seats sign in, and the tablet that
+  // signed in before keeps its token.
+  auto other = std::make_unique<Peer>(loop, server->port());
+  other->hello();
+  EXPECT_EQ(other->loginPin(5, pinOf(5))["type"], "ok");
+  auto again = std::make_unique<Peer>(loop, server->port());
+  again->hello();
+  EXPECT_EQ(again->loginToken(token)["type"], "ok");
+  // Staff clear the seat; the delegate signs in with the PIN at once.
+  auto chair = login(1);
+  EXPECT_EQ(p->cmd("signin.clear", {{"seat", 4}})["code"], "not_authenticated");
+  auto d5 = login(5);
+  EXPECT_EQ(d5->cmd("signin.clear", {{"seat", 4}})["code"], "forbidden");
+  chair->ok("signin.clear", {{"seat", 4}});
+  auto fresh = std::make_unique<Peer>(loop, server->port());
+  fresh->hello();
+  EXPECT_EQ(fresh->loginPin(4, pinOf(4))["type"], "ok");
+}
+
+TEST_F(Fixture, UnknownAndKnownNamesFailAlike) {
+  auto p = std::make_unique<Peer>(loop, server->port());
+  p->hello();
+  EXPECT_EQ(p->loginPassword("operator", "wrong")["code"], "auth_failed");
+  EXPECT_EQ(p->loginPassword("nobody", "wrong")["code"], "auth_failed");
+  EXPECT_EQ(p->loginPin(999, "0000")["code"], "auth_failed");
+  // Malformed sign-ins are answered, not dropped with the connection.
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", 5}})["code"], "bad_args");
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "password"}, {"user", json::array()}})["code"], "bad_args");
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "pin"}, {"seat", "1"}, {"pin", 1}})["code"], "bad_args");
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "token"}, {"token", 7}})["code"], "bad_args");
+  EXPECT_EQ(p->request({{"type", "ping"}})["type"], "pong");
 }
 
 TEST_F(Fixture, RateLimitedClientsGetAnErrorNotAChangedState) {

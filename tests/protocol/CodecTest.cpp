@@ -32,7 +32,7 @@ std::vector<EventData> sampleEvents() {
                       {{"a", "Ứng viên A"}}, 1},
           VoteOpened{"v1", 20, 25}, BallotCast{"v1", "d03", {"yes"}}, VoteClosed{"v1", t},
           MediaStateChanged{"live", "", "", "recording-1796000000000.ts", 1796000000000},
-          RecordingControlled{false}};
+          RecordingControlled{false}, VoteVoided{"v2", "server_restart", 7}, SignInCleared{4}};
 }
 
 std::vector<Command> sampleCommands() {
@@ -48,7 +48,7 @@ std::vector<Command> sampleCommands() {
           GroupQuestions{{"q1"}, "g"}, AnswerQuestion{"q1", "written_answer", "đáp"},
           FollowUpQuestion{"q1", "?"}, CreateVote{"1", "t", VoteForm::Named, VoteKind::Motion, "two_thirds", {}, 1},
           OpenVote{"v1"}, CastBallot{"v1", {"no"}, "d04"}, CloseVote{"v1"},
-          ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000}, ControlRecording{false}};
+          ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000}, ControlRecording{false}, ClearSignIn{4}};
 }
 
 bool sameCommand(const Command& a, const Command& b) {

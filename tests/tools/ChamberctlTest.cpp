@@ -86,7 +86,7 @@ TEST(Chamberctl, TokensForTabletsLogIn) {
   ASSERT_EQ(r.code, 0);
   const std::string token = r.out.substr(0, 64);
   store::Store st(data);
-  auto p = st.council.loginToken(token);
+  auto p = st.council.loginToken(token, 1);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->id, "db07");
   EXPECT_EQ(p->name, "Ma Thị Thu");

@@ -110,10 +110,27 @@ int main(int argc, char** argv) {
   // token
   auto* token = app.add_subcommand("token", "issue a device token for a delegate's tablet or an account");
   int seat = 0;
+  int tokenDays = 30;
   std::string tokenAccount, device = "tablet";
   token->add_option("--seat", seat);
   token->add_option("--account", tokenAccount);
   token->add_option("--device", device)->capture_default_str();
+  token->add_option("--days", tokenDays, "valid for this many days")->capture_default_str();
+  auto* tokenList = token->add_subcommand("list", "the device tokens: id, who, device, issued, expires, revoked");
+  auto* tokenRevoke = token->add_subcommand("revoke", "revoke a token by its id (from list), or all of a seat/account");
+  std::string revokeId;
+  bool revokeAll = false;
+  tokenRevoke->add_option("id", revokeId, "the token's id, as list shows it");
+  tokenRevoke->add_option("--seat", seat);
+  tokenRevoke->add_option("--account", tokenAccount);
+  tokenRevoke->add_flag("--all", revokeAll, "every token of everyone");
+
+  // sign-in throttle
+  auto* signin = app.add_subcommand("signin", "đăng nhập / sign-in");
+  auto* signinClear = signin->add_subcommand("clear", "let a seat sign in again at once after wrong PINs");
+  int clearSeat = 0;
+  signinClear->add_option("--seat", clearSeat)->required();
+  signin->require_subcommand(1);
 
   // export
   auto* exportCmd = app.add_subcommand("export", "xuất dữ liệu / export");
@@ -140,7 +157,10 @@ int main(int argc, char** argv) {
       const auto delegates = ctl::readDelegatesCsv(csv);
       store::Transaction t(st.db);
       for (const auto& d : delegates) st.council.putDelegate(d.delegate, d.pin, iterations);
+      // A new council: every tablet signs in again, with the role it has now.
+      const int revoked = st.council.revokeTokens("");
       t.commit();
+      if (revoked) std::cout << "Thu hồi / revoked " << revoked << " mã thiết bị / device tokens\n";
       std::cout << "Đã nhập / imported " << delegates.size() << " đại biểu\n";
     } else if (account->parsed()) {
       auto role = core::roleFromName(accRole);
@@ -164,6 +184,28 @@ int main(int argc, char** argv) {
       pub.published_ms = nowMs();
       st.publications.put(pub);
       std::cout << meta.sha256 << "  " << pub.number << " " << pub.title << " (công bố / published)\n";
+    } else if (tokenList->parsed()) {
+      for (const auto& t : st.council.tokens())
+        std::cout << t.id << "  " << t.principal << "  " << json(t.label).dump() << "  issued " << t.created_ms
+                  << "  expires " << t.expires_ms << (t.revoked ? "  REVOKED" : t.expires_ms <= nowMs() ? "  EXPIRED" : "")
+                  << "\n";
+    } else if (tokenRevoke->parsed()) {
+      std::string who = tokenAccount;
+      if (seat > 0)
+        for (const auto& d : st.council.delegates())
+          if (d.seat == seat) who = d.id;
+      int n = 0;
+      if (!revokeId.empty()) n = st.council.revokeToken(revokeId);
+      else if (revokeAll) n = st.council.revokeTokens("");
+      else if (!who.empty()) n = st.council.revokeTokens(who);
+      else throw std::runtime_error("name a token id, --seat, --account or --all");
+      std::cout << "Thu hồi / revoked " << n << " mã thiết bị / device tokens\n";
+      if (n == 0 && !revokeId.empty()) return 1;
+    } else if (signinClear->parsed()) {
+      core::ClearSignIn c;
+      c.seat = clearSeat;
+      if (const int rc = run(st, state, c)) return rc;
+      std::cout << "Ghế " << clearSeat << " đăng nhập lại được / seat " << clearSeat << " may sign in again\n";
     } else if (token->parsed()) {
       std::optional<store::Principal> p;
       if (seat > 0) {
@@ -175,7 +217,7 @@ int main(int argc, char** argv) {
         if (a.step()) p = store::Principal{core::roleFromName(a.text(2)).value_or(core::Role::Public), a.text(0), a.text(1)};
       }
       if (!p) throw std::runtime_error("no such seat or account");
-      std::cout << st.council.issueToken(*p, device, nowMs()) << "\n";
+      std::cout << st.council.issueToken(*p, device, nowMs(), tokenDays * 86400000LL) << "\n";
     } else if (events->parsed()) {
       std::string text;
       if (format == "json") {
