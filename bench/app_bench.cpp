@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   QCommandLineOption pdfOpt("pdf", "a 100-page PDF", "file", "build/demo/pdfs/phu-luc-ngan-sach-2027.pdf");
   QCommandLineOption widthOpt("width", "rendered page width in pixels (a tablet's page)", "px", "1000");
   QCommandLineOption appOpt("app", "delegate-app binary", "file", CHAMBER_APP_BIN);
-  QCommandLineOption serverOpt("server", "ws://… of a running server with seat 3 / PIN 1003 (the demo)", "url");
+  QCommandLineOption serverOpt("server", "ws://… of a running server with seat 3 / PIN 101003 (the demo)", "url");
   QCommandLineOption runsOpt("runs", "repetitions", "n", "5");
   cli.addOptions({pdfOpt, widthOpt, appOpt, serverOpt, runsOpt});
   cli.process(app);
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
       t.start();
       QProcess p;
       p.setProcessChannelMode(QProcess::MergedChannels);
-      p.start(cli.value(appOpt), {"--server", cli.value(serverOpt), "--seat", "3", "--pin", "1003", "--data",
+      p.start(cli.value(appOpt), {"--server", cli.value(serverOpt), "--seat", "3", "--pin", "101003", "--data",
                                   tmp.path() + "/app", "--report-ready"});
       double shown = -1;
       while (p.waitForReadyRead(20000)) {

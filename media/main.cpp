@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <future>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
@@ -38,23 +39,29 @@ void log(const std::string& s) {
 
 int main(int argc, char** argv) {
   std::string hardwarePath = "hardware/con-minh.toml", dataDir = "media-data", server, user = "media", password,
-              token;
+              passwordFile, caFile;
   double duration_s = 0;
   CLI::App app{"chamber-media — ghi hình và phát trực tiếp / recording and livestream"};
   app.add_option("--hardware", hardwarePath, "chamber description (TOML)")->capture_default_str();
   app.add_option("--data", dataDir, "folder for recordings/ and live/ (HLS)")->capture_default_str();
   app.add_option("--server", server, "ws://host:port of the session server (omit: record at once)");
   app.add_option("--user", user, "account with the media role")->capture_default_str();
-  app.add_option("--password", password, "its password (or CHAMBER_MEDIA_PASSWORD)");
+  app.add_option("--password-file", passwordFile, "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
+  app.add_option("--ca-file", caFile, "PEM certificates trusted for wss:// (default: the system's)");
   app.add_option("--duration", duration_s, "stop after this many seconds (0: until SIGTERM)");
   CLI11_PARSE(app, argc, argv);
-  if (password.empty() && std::getenv("CHAMBER_MEDIA_PASSWORD")) password = std::getenv("CHAMBER_MEDIA_PASSWORD");
   {
     std::string h;
     int p = 0;
     if (!server.empty() && !chamber::wsclient::parseWsUrl(server, h, p)) {
-      log("--server must look like ws://host:port");
+      log("--server must look like ws://host:port or wss://host:port");
       return 2;
+    }
+    if (!server.empty()) {
+      if (auto why = chamber::wsclient::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+        log(why);
+        return 2;
+      }
     }
   }
   std::signal(SIGINT, onSignal);
@@ -105,16 +112,33 @@ int main(int argc, char** argv) {
 
   bool wantRecording = server.empty();
   bool recording = false;
+  // A closed sitting (họp kín): recorded only if the council's rules say so, and then for the
+  // archive alone — no HLS, no RTMP push.
+  struct SittingPrivacy {
+    bool isPublic = true;
+    bool recordIfClosed = true;
+  };
+  std::map<int, SittingPrivacy> sittings;
+  int currentSitting = 0;
+  auto currentPublic = [&] {
+    auto it = sittings.find(currentSitting);
+    return it == sittings.end() || it->second.isPublic;
+  };
+  auto mayRecord = [&] {
+    auto it = sittings.find(currentSitting);
+    return it == sittings.end() || it->second.isPublic || it->second.recordIfClosed;
+  };
   int attempt = 0;
   std::mt19937 rng(std::random_device{}());
   auto nextConnect = std::chrono::steady_clock::now();
   std::int64_t lastSeq = 0;
   auto connect = [&] {
-    if (!loop) loop = std::make_unique<chamber::wsclient::ClientLoop>();
+    if (!loop) loop = std::make_unique<chamber::wsclient::ClientLoop>(caFile);
     std::string host;
     int port = 0;
-    chamber::wsclient::parseWsUrl(server, host, port);  // checked at start
-    ws = &loop->connect(host, port);
+    bool tls = false;
+    chamber::wsclient::parseWsUrl(server, host, port, &tls);  // checked at start
+    ws = &loop->connect(host, port, tls);
     ws->onOpen = [&] {
       if (attempt > 0) log("connected to the server again");
       attempt = 0;
@@ -130,10 +154,19 @@ int main(int argc, char** argv) {
       if (m.value("type", "") != "event") return;
       lastSeq = m.value("seq", lastSeq);
       const std::string kind = m.value("kind", "");
+      const int sitting = m.value("sitting", 0);
+      if (kind == "sitting.created") {
+        const json& d = m["data"];
+        sittings[sitting] = {d.value("isPublic", true),
+                             d.contains("rules") ? d["rules"].value("recordClosedSittings", true) : true};
+      }
       if (director.onEvent(kind, m["data"])) showShot();
-      if (kind == "sitting.opened" || kind == "sitting.resumed") wantRecording = true;
+      if (kind == "sitting.opened" || kind == "sitting.resumed") {
+        currentSitting = sitting;
+        wantRecording = mayRecord();
+      }
       if (kind == "sitting.closed") wantRecording = false;
-      if (kind == "media.recording_requested") wantRecording = m["data"].value("on", true);
+      if (kind == "media.recording_requested") wantRecording = m["data"].value("on", true) && mayRecord();
     };
   };
   if (!server.empty()) connect();
@@ -153,7 +186,9 @@ int main(int argc, char** argv) {
     }
     if (wantRecording && !recording) {
       recording = true;
-      if (auto err = pipeline.start(); !err.empty()) log("cannot start: " + err);
+      const bool open = currentPublic();
+      if (!open) log("a closed sitting: recording for the archive only, no HLS, no stream");
+      if (auto err = pipeline.start(open); !err.empty()) log("cannot start: " + err);
       else showShot();
     }
     if (!wantRecording && recording) {

@@ -1,5 +1,7 @@
 #include "protocol/Csv.h"
 
+#include <string_view>
+
 namespace chamber::protocol {
 
 std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
@@ -44,7 +46,25 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
   return rows;
 }
 
-std::string csvField(const std::string& s) {
+namespace {
+/// "-12", "+3.5", "1e5": numbers stay numbers in a spreadsheet.
+bool plainNumber(const std::string& s) {
+  std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  bool digits = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') digits = true;
+    else if (s[i] != '.' && s[i] != ',') return false;
+  }
+  return digits;
+}
+}  // namespace
+
+std::string csvField(const std::string& raw) {
+  // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR first) is
+  // written with a leading apostrophe: open data opened in a spreadsheet runs nothing.
+  std::string s = raw;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plainNumber(s))
+    s.insert(s.begin(), '\'');
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

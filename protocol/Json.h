@@ -70,7 +70,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteRule, label, base, threshold
                                                 abstentionsCount, passOption)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CouncilRules, version, seats, quorum, voteRules,
                                                 speakingLimit_s, openMicLimit, ballotChangeAllowed,
-                                                confidenceVotesEnabled, writtenAnswerDays)
+                                                confidenceVotesEnabled, writtenAnswerDays,
+                                                recordClosedSittings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Delegate, id, seat, name, title, role, inOffice)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Responder, id, name, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DocumentRef, sha256, title, classified)

@@ -27,17 +27,19 @@ fi
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 # The media process with the demo chamber's test cameras and microphones: it records from
 # the opening of the sitting and writes the live HLS served at /live/.
+# The media account's password comes from the environment, never the command line (ps).
+export CHAMBER_MEDIA_PASSWORD=demo-media
 build/media/chamber-media --hardware hardware/con-minh.toml --data build/demo/media \
-  --server "ws://$HOST:$PORT" --user media --password demo-media &                       pids+=($!)
+  --server "ws://$HOST:$PORT" --user media &                       pids+=($!)
 # The archive: when the chair closes the sitting, its recording becomes one chaptered MP4
 # on the portal's page of the sitting.
-build/media/chamber-archive --follow --server "ws://$HOST:$PORT" --user media --password demo-media \
+build/media/chamber-archive --follow --server "ws://$HOST:$PORT" --user media \
   --recordings build/demo/media/recordings --out build/demo/archive &                      pids+=($!)
 app=build/delegate-app/delegate-app
 url="ws://$HOST:$PORT"
-"$app" --server "$url" --seat 1 --pin 1001 --data build/demo/app-chair &                 pids+=($!)
-"$app" --server "$url" --seat 3 --pin 1003 --data build/demo/app-seat3 &                 pids+=($!)
-"$app" --server "$url" --seat 4 --pin 1004 --data build/demo/app-seat4 --lang en &       pids+=($!)
+"$app" --server "$url" --seat 1 --pin 101001 --data build/demo/app-chair &                 pids+=($!)
+"$app" --server "$url" --seat 3 --pin 101003 --data build/demo/app-seat3 &                 pids+=($!)
+"$app" --server "$url" --seat 4 --pin 101004 --data build/demo/app-seat4 --lang en &       pids+=($!)
 "$app" --server "$url" --user display --password demo-display --size 1920x1080 \
        --data build/demo/app-display &                                                   pids+=($!)
 
@@ -48,7 +50,7 @@ echo "  cổng thông tin / portal: http://$HOST:$PORT/  (trực tiếp, kỳ h�
 echo "  sức khỏe / health:   http://$HOST:$PORT/health"
 echo "  trạng thái / state:  http://$HOST:$PORT/api/state"
 echo "  tài liệu / papers:   http://$HOST:$PORT/api/documents"
-echo "  đại biểu: ghế 1..25, PIN 1001..1025 (assets/demo/delegates.csv)"
+echo "  đại biểu: ghế 1..25, PIN 101001..101025 (assets/demo/delegates.csv)"
 echo "  ghi hình / recording: build/demo/media/recordings (từ khi khai mạc / from the opening)"
 echo "  phát trực tiếp / live HLS: http://$HOST:$PORT/live/index.m3u8"
 echo "  lưu trữ / archive: build/demo/archive (sau khi bế mạc / after the closing)"

@@ -39,10 +39,16 @@ int main(int argc, char** argv) {
   app.add_option("--rate", cfg.messagesPerSecond, "messages per second per connection")->capture_default_str();
   app.add_option("--burst", cfg.messageBurst, "message burst per connection")->capture_default_str();
   app.add_option("--max-upload", cfg.maxUploadBytes, "largest document upload (bytes)")->capture_default_str();
+  int tokenDays = 30;
+  app.add_option("--token-days", tokenDays, "device tokens expire after this many days")->capture_default_str()->check(CLI::Range(1, 3650));
+  app.add_option("--sign-in-threads", cfg.signInThreads, "threads checking PINs and passwords (PBKDF2)")->capture_default_str()->check(CLI::Range(1, 16));
+  app.add_option("--source-free-failures", cfg.sourceThrottle.freeFailures,
+                 "wrong sign-ins from one address before its checks slow down")->capture_default_str();
   app.add_option("--port-file", portFile, "write the port listened on to this file");
   app.add_option("--log-level", logLevel, "trace, debug, info, warn, error")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  cfg.tokenLifetime_ms = tokenDays * 86400000LL;
   spdlog::set_level(spdlog::level::from_str(logLevel));
   raiseFileLimit();
   std::signal(SIGPIPE, SIG_IGN);

@@ -64,7 +64,7 @@ bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& rec
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string server, user = "media", password, recordings = "media-data/recordings", out = "archive";
+  std::string server, user = "media", password, passwordFile, caFile, recordings = "media-data/recordings", out = "archive";
   int sitting = 0;
   bool follow = false;
   double settle_s = 20;
@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   app.add_option("--events", eventsFile, "the event log as JSON (chamberctl export events) instead of --server")
       ->excludes(serverOpt)->check(CLI::ExistingFile);
   app.add_option("--user", user, "account with the media role")->capture_default_str();
-  app.add_option("--password", password, "its password (or CHAMBER_MEDIA_PASSWORD)");
+  app.add_option("--password-file", passwordFile, "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
+  app.add_option("--ca-file", caFile, "PEM certificates trusted for wss:// (default: the system's)");
   app.add_option("--recordings", recordings, "the media process's recordings/ folder")->capture_default_str();
   app.add_option("--out", out, "archive folder (served by the server with --archive)")->capture_default_str();
   auto* one = app.add_option("--sitting", sitting, "build this sitting and exit");
@@ -105,14 +106,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "give --server ws://host:port (or --events FILE)\n");
     return 2;
   }
-  if (password.empty() && std::getenv("CHAMBER_MEDIA_PASSWORD")) password = std::getenv("CHAMBER_MEDIA_PASSWORD");
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
 
   std::string host;
   int port = 0;
-  if (!chamber::wsclient::parseWsUrl(server, host, port)) {
-    std::fprintf(stderr, "--server must look like ws://host:port\n");
+  bool tls = false;
+  if (!chamber::wsclient::parseWsUrl(server, host, port, &tls)) {
+    std::fprintf(stderr, "--server must look like ws://host:port or wss://host:port\n");
+    return 2;
+  }
+  if (auto why = chamber::wsclient::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+    std::fprintf(stderr, "%s\n", why.c_str());
     return 2;
   }
 
@@ -126,8 +131,8 @@ int main(int argc, char** argv) {
   std::mt19937 rng(std::random_device{}());
 
   while (!gStop) {
-    chamber::wsclient::ClientLoop loop;
-    auto& ws = loop.connect(host, port);
+    chamber::wsclient::ClientLoop loop(caFile);
+    auto& ws = loop.connect(host, port, tls);
     ws.onOpen = [&] {
       attempt = 0;
       ws.send(json{{"type", "hello"}, {"version", 1}, {"client", "chamber-archive/0.1"}}.dump());

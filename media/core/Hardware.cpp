@@ -1,5 +1,7 @@
 #include "core/Hardware.h"
 
+#include <cstring>
+
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -148,6 +150,16 @@ std::string redactUrl(const std::string& url) {
   const auto appEnd = url.find('/', hostEnd + 1);
   if (appEnd == std::string::npos) return url;
   return url.substr(0, appEnd + 1) + "***";
+}
+
+std::string redactKeys(const Hardware& hw, std::string text) {
+  for (const auto& d : hw.destinations) {
+    if (d.keyEnv.empty()) continue;
+    const char* key = std::getenv(d.keyEnv.c_str());
+    if (!key || std::string_view(key).size() < 4) continue;
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 3)) text.replace(at, std::strlen(key), "***");
+  }
+  return text;
 }
 
 }  // namespace chamber::media

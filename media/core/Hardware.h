@@ -73,5 +73,8 @@ Hardware loadHardware(const std::string& path);
 std::string destinationUrl(const Destination& d);
 /// The URL with any stream key replaced by "***", for logs.
 std::string redactUrl(const std::string& url);
+/// `text` (an error's detail, a log line) with every destination's stream key replaced by
+/// "***": what leaves the media process (media.report, logs) never carries a key.
+std::string redactKeys(const Hardware& hw, std::string text);
 
 }  // namespace chamber::media

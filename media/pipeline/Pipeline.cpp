@@ -85,8 +85,8 @@ Pipeline::~Pipeline() {
 void Pipeline::setState(MediaState s, const std::string& error, const std::string& detail) {
   if (s == state_ && error == error_) return;
   state_ = s;
-  error_ = error;
-  if (onState) onState(s, error, detail);
+  error_ = redactKeys(hw_, error);
+  if (onState) onState(s, error_, redactKeys(hw_, detail));
 }
 
 std::string Pipeline::build() {
@@ -136,6 +136,7 @@ std::string Pipeline::build() {
     << quote((recordDir_ / recordingFile_).string()) << "\n";
   d << "vt. ! queue ! h264parse config-interval=-1 ! recmux.\n";
   d << "at. ! queue ! aacparse ! recmux.\n";
+  if (!publicOutputs_) return d.str();  // a closed sitting: nothing leaves the building
   // (2) HLS for the portal: a slow reader never holds the encoder back.
   // No keyframe requests from HLS: the fixed GOP already lands on its segment boundaries,
   // and a request would reach the recording too and cut a segment there.
@@ -155,7 +156,8 @@ std::string Pipeline::build() {
   return d.str();
 }
 
-std::string Pipeline::start() {
+std::string Pipeline::start(bool publicOutputs) {
+  publicOutputs_ = publicOutputs;
   setState(MediaState::Starting);
   for (const auto& dir : {recordDir_, hlsDir_}) {
     if (auto err = checkWritable(dir); !err.empty()) {
@@ -185,7 +187,7 @@ std::string Pipeline::start() {
     return error_;
   }
   recordingStarted_ms_ = wallMs();
-  for (std::size_t i = 0; i < hw_.destinations.size(); ++i) {
+  for (std::size_t i = 0; publicOutputs_ && i < hw_.destinations.size(); ++i) {
     auto p = std::make_unique<Push>();
     p->dest = hw_.destinations[i];
     p->sink = gst_bin_get_by_name(GST_BIN(pipeline_), ("push" + std::to_string(i)).c_str());

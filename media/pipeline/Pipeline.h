@@ -32,7 +32,8 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   /// Builds and plays. Returns "" or a clear error (the state is then Failed).
-  std::string start();
+  /// `publicOutputs` false (a closed sitting): the recording only, no HLS, no RTMP push.
+  std::string start(bool publicOutputs = true);
   /// Sends EOS and waits (up to timeout_ms) for the files to be finished.
   void stop(int timeout_ms = 5000);
   /// Puts a shot on the program: the camera and the lower third.
@@ -97,6 +98,7 @@ class Pipeline {
   std::string error_, description_;
   std::int64_t recordingStarted_ms_ = 0;
   std::string recordingFile_;
+  bool publicOutputs_ = true;
   bool eos_ = false;
   std::map<std::string, std::chrono::steady_clock::time_point> lastSound_;
   std::map<std::string, bool> silent_;

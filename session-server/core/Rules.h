@@ -38,6 +38,9 @@ struct CouncilRules {
   bool ballotChangeAllowed = false;///< never for secret ballots, whatever this says
   bool confidenceVotesEnabled = false;
   int writtenAnswerDays = 20;      ///< deadline of an "answer in writing"
+  /// A closed sitting (họp kín) is recorded for the council's own archive (never streamed,
+  /// its archive served to members only); false: not recorded at all.
+  bool recordClosedSittings = true;
   bool operator==(const CouncilRules&) const = default;
 };
 

@@ -2,6 +2,8 @@
 // WebSocket callback. No exception crosses back into C.
 #include "net/Callbacks.h"
 
+#include <openssl/ssl.h>
+
 #include <cstring>
 #include <stdexcept>
 
@@ -116,10 +118,19 @@ void createContext(ServerImpl& s) {
   info.ka_time = 60;  // TCP keepalive: find tablets that vanished from the Wi-Fi
   info.ka_probes = 3;
   info.ka_interval = 10;
-  if (!s.cfg.tlsCert.empty() && !s.cfg.tlsKey.empty()) {
+  if (s.cfg.tlsCert.empty() != s.cfg.tlsKey.empty())
+    throw std::runtime_error("--tls-cert and --tls-key go together: one without the other would serve plain HTTP");
+  if (!s.cfg.tlsCert.empty()) {
     info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
     info.ssl_cert_filepath = s.cfg.tlsCert.c_str();
     info.ssl_private_key_filepath = s.cfg.tlsKey.c_str();
+    // TLS 1.2 with forward-secret AEAD suites only (ECDHE + GCM/ChaCha20), and TLS 1.3.
+    info.ssl_cipher_list =
+        "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+        "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+    info.tls1_3_plus_cipher_list = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
+    info.ssl_options_set = SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 | SSL_OP_NO_COMPRESSION |
+                           SSL_OP_CIPHER_SERVER_PREFERENCE;
   }
   s.ctx = lws_create_context(&info);
   if (!s.ctx) throw std::runtime_error("cannot start the server on " + s.cfg.host + ":" + std::to_string(s.cfg.port));

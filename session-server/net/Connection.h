@@ -23,6 +23,9 @@ struct Connection {
   std::string peer;      ///< remote address, for the PIN lockout
   bool helloDone = false;
   bool signingIn = false;  ///< a password or PIN is being checked (SignInPool)
+  /// Messages that came while signing in: handled in order once the sign-in is answered, so
+  /// a client may send hello, auth and resume at once and resume as who it signed in as.
+  std::deque<std::string> held;
   core::Role role = core::Role::Public;
   std::string principal;  ///< delegate or account id; empty for the public
   std::string name;

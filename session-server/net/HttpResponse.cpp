@@ -44,6 +44,8 @@ int respond(lws* wsi, HttpRequest& r) {
     return 1;
   if (std::none_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "cache-control:"; }))
     r.headers.emplace_back("cache-control:", "no-store");
+  // Over TLS, browsers are told to come back only over TLS (a year, the HSTS norm).
+  if (lws_is_ssl(wsi)) r.headers.emplace_back("strict-transport-security:", "max-age=31536000");
   for (const auto& [name, value] : r.headers) {
     if (value.empty()) continue;
     if (lws_add_http_header_by_name(wsi, reinterpret_cast<const unsigned char*>(name.c_str()),

@@ -314,7 +314,7 @@ void ServerImpl::replay(Connection& c, std::int64_t after) {
 }
 
 std::string ServerImpl::execute(const core::Actor& actor, const std::string& clientId,
-                                const core::Command& cmd) {
+                                const core::Command& command) {
   const auto principal = store::actorString(actor);
   const auto key = std::make_pair(principal, clientId);
   if (auto it = turnReplies_.find(key); it != turnReplies_.end()) return it->second;
@@ -324,7 +324,10 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
     beginTurn();
     if (auto stored = store.replies.find(principal, clientId)) return *stored;
     const auto now = nowMs();
-    core::Decision d = core::decide(state, actor, cmd, now);
+    core::Command cmd = command;
+    core::Decision d;
+    if (auto refused = store.bindDocuments(cmd)) d.error = *refused;
+    else d = core::decide(state, actor, cmd, now);
     std::string reply;
     if (!d.ok()) {
       reply = protocol::errorReply(clientId, d.error->code, d.error->message).dump();

@@ -146,11 +146,14 @@ void ServerImpl::finishSignIns() {
     if (it == byId_.end()) continue;  // gone while it was checked
     Connection& c = *it->second;
     c.signingIn = false;
-    if (!job.ok) {
-      defer(c, err(job.messageId, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
-      continue;
+    if (!job.ok) defer(c, err(job.messageId, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
+    else signedIn(*this, c, *job.credential.principal, job.messageId, job.method, job.device);
+    // What came meanwhile, in order (it may itself be a sign-in that holds the rest again).
+    while (!c.signingIn && !c.held.empty()) {
+      const std::string text = std::move(c.held.front());
+      c.held.pop_front();
+      onMessage(c, text);
     }
-    signedIn(*this, c, *job.credential.principal, job.messageId, job.method, job.device);
   }
 }
 
@@ -190,9 +193,15 @@ void handleCmd(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
 }  // namespace
 
 void ServerImpl::onMessage(Connection& c, std::string_view text) {
+  if (c.signingIn) {
+    if (c.held.size() >= 64) return defer(c, err("", "busy", "Đang đăng nhập, chờ trả lời / signing in: wait for the answer"));
+    c.held.emplace_back(text);
+    return;
+  }
   if (rateLimited(*this, c)) {
     if (++c.violations > 200) {
-      closeLater(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "rate limit", true);
+      // The replies already queued (rate_limited among them) leave first: the client learns why.
+      closeLater(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "rate limit", false);
     } else {
       defer(c, err("", "rate_limited", "Gửi quá nhanh / too many messages, slow down"));
     }

@@ -72,8 +72,24 @@ core::State Store::load(std::int64_t& head) {
   return state;
 }
 
-core::Decision Store::run(core::State& state, const core::Actor& actor, const core::Command& cmd,
+std::optional<core::Error> Store::bindDocuments(core::Command& cmd) {
+  auto* attach = std::get_if<core::AttachDocument>(&cmd);
+  if (!attach) return std::nullopt;
+  const auto meta = documents.find(attach->document.sha256);
+  if (!meta)
+    return core::Error{"not_found", "Chưa có tài liệu này trên máy chủ, hãy tải lên trước / no such document: upload it first"};
+  attach->document.classified = attach->document.classified || meta->classified;
+  return std::nullopt;
+}
+
+core::Decision Store::run(core::State& state, const core::Actor& actor, const core::Command& command,
                           std::int64_t now_ms, std::vector<StoredEvent>* stored) {
+  core::Command cmd = command;
+  if (auto refused = bindDocuments(cmd)) {
+    core::Decision d;
+    d.error = *refused;
+    return d;
+  }
   core::Decision d = core::decide(state, actor, cmd, now_ms);
   if (!d.ok()) return d;
   std::vector<StoredEvent> events;

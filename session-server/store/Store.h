@@ -38,6 +38,11 @@ class Store {
   /// in-memory counts of open secret ballots. Returns the head sequence number through `head`.
   core::State load(std::int64_t& head);
 
+  /// Commands that name a stored document take its facts from the store: attaching a
+  /// document that is not stored is refused, and one stored as classified ("mật") stays
+  /// classified whatever the command says. Returns the refusal, if any.
+  std::optional<core::Error> bindDocuments(core::Command& cmd);
+
   /// Decides, records, commits and applies one command (chamberctl; the server batches).
   core::Decision run(core::State& state, const core::Actor& actor, const core::Command& cmd,
                      std::int64_t now_ms, std::vector<StoredEvent>* stored = nullptr);

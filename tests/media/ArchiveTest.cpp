@@ -38,7 +38,7 @@ std::string run(const std::string& cmd, int* status = nullptr) {
 /// chamber-archive once, for sitting 1, as the media account; its exit code.
 int buildArchive(const std::string& url, const fs::path& recordings, const fs::path& out) {
   int rc = -1;
-  run(std::string("timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media --password secret" +
+  run(std::string("CHAMBER_MEDIA_PASSWORD=secret timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media" +
           " --recordings '" + recordings.string() + "' --sitting 1 --out '" + out.string() + "' 2>&1",
       &rc);
   return rc;
@@ -138,8 +138,8 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   const pid_t follower = fork();
   ASSERT_GE(follower, 0);
   if (follower == 0) {
-    execl(CHAMBER_ARCHIVE_BIN, CHAMBER_ARCHIVE_BIN, "--follow", "--server", url.c_str(), "--user", "media", "--password",
-          "secret", "--recordings", (dir.path / "media" / "recordings").c_str(), "--out",
+    ::setenv("CHAMBER_MEDIA_PASSWORD", "secret", 1);
+    execl(CHAMBER_ARCHIVE_BIN, CHAMBER_ARCHIVE_BIN, "--follow", "--server", url.c_str(), "--user", "media", "--recordings", (dir.path / "media" / "recordings").c_str(), "--out",
           (dir.path / "followed").c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }

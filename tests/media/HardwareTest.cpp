@@ -51,6 +51,11 @@ TEST(Hardware, StreamKeysComeFromTheEnvironmentAndNeverReachLogs) {
   EXPECT_EQ(url, "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-1234");
   EXPECT_EQ(redactUrl(url), "rtmp://a.rtmp.youtube.com/live2/***");
   EXPECT_EQ(redactUrl(url).find("abcd"), std::string::npos);
+  // An error's detail that quotes the URL (as rtmp2sink's may) leaves without the key.
+  Hardware hw;
+  hw.destinations.push_back(d);
+  EXPECT_EQ(redactKeys(hw, "youtube: cannot connect to " + url + " (abcd-efgh-1234)"),
+            "youtube: cannot connect to rtmp://a.rtmp.youtube.com/live2/*** (***)");
 }
 
 TEST(Reconnect, BackoffWithJitterCapAndMaxTries) {

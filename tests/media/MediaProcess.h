@@ -7,19 +7,24 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace chamber::test {
 
 inline pid_t startMedia(const std::filesystem::path& toml, const std::filesystem::path& data,
-                        const std::string& serverUrl = "") {
+                        const std::string& serverUrl = "", std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {CHAMBER_MEDIA_BIN, "--hardware", toml.string(), "--data", data.string()};
+  if (!serverUrl.empty()) {
+    args.insert(args.end(), {"--server", serverUrl, "--user", "media"});
+    ::setenv("CHAMBER_MEDIA_PASSWORD", "secret", 1);  // never on the command line
+  }
+  args.insert(args.end(), extra.begin(), extra.end());
   const pid_t pid = fork();
   if (pid != 0) return pid;
-  if (serverUrl.empty())
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", data.c_str(),
-          static_cast<char*>(nullptr));
-  else
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", data.c_str(), "--server",
-          serverUrl.c_str(), "--user", "media", "--password", "secret", static_cast<char*>(nullptr));
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(argv[0], argv.data());
   _exit(127);
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "NginxRtmp.h"
 #include "Probe.h"
 #include "support/Http.h"
 #include "MediaProcess.h"
@@ -16,9 +17,11 @@
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
 #include "support/TempDir.h"
+#include "support/TestCa.h"
 
 using namespace chamber;
 using namespace chamber::test;
+using chamber::test::freePort;
 
 TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   TempDir dir;
@@ -147,4 +150,132 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
   double total = 0;
   for (const auto& f : files) total += probe(f).duration_s();
   EXPECT_GT(total, ran - 1.0) << "the recording stopped with the server (ran " << ran << " s)";
+}
+
+namespace {
+/// Stops a media process however the test ends (an ASSERT returns early).
+struct Reaper {
+  pid_t pid;
+  ~Reaper() {
+    if (pid > 0 && ::kill(pid, 0) == 0) stopProcess(pid);
+  }
+};
+/// A one-camera chamber with an RTMP destination on a local nginx.
+void writeChamber(const std::filesystem::path& toml, int rtmpPort) {
+  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
+                         "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n"
+                         "[[destination]]\nid='youtube'\nurl='rtmp://127.0.0.1:" << rtmpPort
+                      << "/live'\nkey_env='CHAMBER_TEST_STREAM_KEY'\n";
+}
+}  // namespace
+
+TEST(MediaWithServer, AClosedSittingIsRecordedForTheArchiveButNeverStreamed) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 3);
+  ServerProcess server(dir.path / "server");
+  const int rtmpPort = freePort();
+  NginxRtmp nginx(dir.path / "nginx", rtmpPort);
+  nginx.start();
+  ::setenv("CHAMBER_TEST_STREAM_KEY", "closed-sitting-key", 1);
+  const auto toml = dir.path / "chamber.toml";
+  writeChamber(toml, rtmpPort);
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 1}, {"title", "Phiên họp kín"}, {"isPublic", false},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
+  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
+  ASSERT_GE(media, 0);
+  Reaper reap{media};
+  chair.ok("sitting.open");
+  ASSERT_FALSE(chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "live"; }).is_null());
+  loop.runUntil([] { return false; }, 5000);  // two HLS segments' worth, and time to push
+  stopProcess(media);
+  std::vector<std::string> recorded;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) recorded.push_back(e.path());
+  ASSERT_FALSE(recorded.empty()) << "the council's own archive keeps a closed sitting";
+  EXPECT_GT(probe(recorded.front()).duration_s(), 1.0);
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "live" / "index.m3u8")) << "no HLS of a closed sitting";
+  const auto live = dir.path / "media" / "live";
+  if (std::filesystem::exists(live))
+    EXPECT_TRUE(std::filesystem::is_empty(live)) << "no HLS segment of a closed sitting";
+  EXPECT_TRUE(nginx.files().empty()) << "nothing of a closed sitting reached the RTMP server";
+  for (const auto& e : chair.events)
+    EXPECT_EQ(e.dump().find("closed-sitting-key"), std::string::npos) << "a stream key in an event";
+}
+
+TEST(MediaWithServer, AClosedSittingIsNotRecordedWhenTheRulesSaySo) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 3);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  writeChamber(toml, freePort());
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  json rules = json::parse(R"({"recordClosedSittings": false})");
+  chair.ok("sitting.create", {{"number", 1}, {"title", "Phiên họp kín"}, {"isPublic", false}, {"rules", rules},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
+  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
+  ASSERT_GE(media, 0);
+  Reaper reap{media};
+  bool signedIn = false;  // the chair and the media process
+  for (int i = 0; i < 100 && !signedIn; ++i) {
+    const auto h = http(server.port(), "GET", "/health");
+    signedIn = h.status == 200 && json::parse(h.body)["connections"].get<int>() >= 2;
+    if (!signedIn) loop.runUntil([] { return false; }, 100);
+  }
+  ASSERT_TRUE(signedIn) << "the media process did not connect";
+  chair.ok("sitting.open");
+  chair.ok("media.recording", {{"on", false}});
+  chair.ok("media.recording", {{"on", true}});  // not even on the chair's word
+  loop.runUntil([] { return false; }, 3000);
+  stopProcess(media);
+  const auto rec = dir.path / "media" / "recordings";
+  EXPECT_TRUE(!std::filesystem::exists(rec) || std::filesystem::is_empty(rec));
+}
+
+TEST(MediaWithServer, WssIsVerifiedAgainstTheCouncilsCa) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 3);
+  TestCa ca(dir.path);
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
+                         "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
+  // Whether the media process signed in: it saw the sitting open and reported "live".
+  auto signsIn = [&](const std::filesystem::path& cert, const std::filesystem::path& key) {
+    {
+      store::Store st(dir.path / "server");
+      std::int64_t head = 0;
+      core::State state = st.load(head);
+      core::CreateSitting c;
+      c.number = 1;
+      c.title = "Kỳ họp";
+      c.agenda = {{"1", "", "Khai mạc", "", {}}};
+      const core::Actor chair{core::Role::Chair, delegateId(1)};
+      EXPECT_TRUE(st.run(state, chair, c, 1000).ok());
+      EXPECT_TRUE(st.run(state, chair, core::OpenSitting{}, 1000).ok());
+    }
+    {
+      ServerProcess server(dir.path / "server", {"--tls-cert", cert.string(), "--tls-key", key.string()});
+      const std::string url = "wss://127.0.0.1:" + std::to_string(server.port());
+      const pid_t media = startMedia(toml, dir.path / "media", url, {"--ca-file", ca.caCert.string()});
+      std::this_thread::sleep_for(std::chrono::seconds(4));
+      stopProcess(media);
+    }
+    store::Store st(dir.path / "server");
+    bool reported = false;
+    st.log.forEach(0, [&](const store::StoredEvent& e) {
+      reported = reported || (e.kind == "media.state" && e.data.find("\"live\"") != std::string::npos);
+    });
+    return reported;
+  };
+  EXPECT_TRUE(signsIn(ca.serverCert, ca.serverKey)) << "a certificate from the council's CA";
+  std::filesystem::remove_all(dir.path / "server");
+  seedCouncil(dir.path / "server", 3);
+  EXPECT_FALSE(signsIn(ca.selfCert, ca.selfKey)) << "a self-signed certificate: the password is never sent";
 }

@@ -8,6 +8,7 @@
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
 #include "support/TempDir.h"
+#include "support/TestCa.h"
 
 using namespace chamber;
 using namespace chamber::test;
@@ -130,20 +131,55 @@ TEST_F(HttpFixture, BadUploadsAndPathTricks) {
   EXPECT_EQ(http(server->port(), "GET", "/health").status, 200);  // still serving
 }
 
-TEST(Tls, ServesWssWhenACertificateIsConfigured) {
+TEST(Tls, ServesWssWithModernCiphersOnlyAndClientsVerifyIt) {
   TempDir dir;
   seedCouncil(dir.path, 3);
-  const auto cert = (dir.path / "cert.pem").string(), key = (dir.path / "key.pem").string();
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " +
-                          key + " -out " + cert + " 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  ServerProcess server(dir.path, {"--tls-cert", cert, "--tls-key", key});
-  wsclient::ClientLoop loop;
-  Peer p(loop, server.port(), /*tls=*/true);
-  p.hello();
-  EXPECT_EQ(p.loginPin(2, pinOf(2))["result"]["role"], "secretary");
+  TestCa ca(dir.path);
+  ServerProcess server(dir.path, {"--tls-cert", ca.serverCert.string(), "--tls-key", ca.serverKey.string()});
+  {
+    // A client that trusts the council's CA: the chain and the name 127.0.0.1 check out.
+    wsclient::ClientLoop loop(ca.caCert.string());
+    Peer p(loop, server.port(), /*tls=*/true);
+    ASSERT_TRUE(p.waitOpen());
+    p.hello();
+    EXPECT_EQ(p.loginPin(2, pinOf(2))["result"]["role"], "secretary");
+  }
+  {
+    // A client with only the system's trust store refuses the council's certificate.
+    wsclient::ClientLoop loop;
+    Peer p(loop, server.port(), /*tls=*/true);
+    EXPECT_FALSE(p.waitOpen()) << "a certificate from an unknown CA was accepted";
+  }
   // Plain HTTP on the TLS port gets nothing useful.
   EXPECT_NE(http(server.port(), "GET", "/health").status, 200);
+  const std::string connect = "timeout 10 openssl s_client -connect 127.0.0.1:" + std::to_string(server.port()) +
+                              " -CAfile '" + ca.caCert.string() + "' </dev/null >/dev/null 2>&1";
+  EXPECT_EQ(std::system((connect + " -tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256").c_str()), 0);
+  EXPECT_EQ(std::system(connect.c_str()), 0) << "TLS 1.3";
+  EXPECT_NE(std::system((connect + " -tls1_2 -cipher AES128-GCM-SHA256").c_str()), 0) << "no forward secrecy: refused";
+  EXPECT_NE(std::system((connect + " -tls1_2 -cipher ECDHE-ECDSA-AES128-SHA").c_str()), 0) << "CBC: refused";
+  EXPECT_NE(std::system((connect + " -tls1_1").c_str()), 0) << "TLS 1.1: refused";
+  // Browsers are told to stay on HTTPS.
+  const std::string curl = "curl -s -D - -o /dev/null --cacert '" + ca.caCert.string() + "' https://127.0.0.1:" +
+                           std::to_string(server.port()) + "/health > '" + (dir.path / "h.txt").string() + "'";
+  ASSERT_EQ(std::system(curl.c_str()), 0);
+  std::ifstream h(dir.path / "h.txt");
+  const std::string headers{std::istreambuf_iterator<char>(h), {}};
+  EXPECT_NE(headers.find("strict-transport-security: max-age=31536000"), std::string::npos) << headers;
+}
+
+TEST(Tls, ASelfSignedServerIsRefusedAndACertificateWithoutAKeyDoesNotStart) {
+  TempDir dir;
+  seedCouncil(dir.path, 3);
+  TestCa ca(dir.path);
+  {
+    ServerProcess server(dir.path, {"--tls-cert", ca.selfCert.string(), "--tls-key", ca.selfKey.string()});
+    wsclient::ClientLoop loop(ca.caCert.string());
+    Peer p(loop, server.port(), /*tls=*/true);
+    EXPECT_FALSE(p.waitOpen()) << "a self-signed certificate was accepted";
+  }
+  EXPECT_THROW(ServerProcess(dir.path, {"--tls-cert", ca.serverCert.string()}), std::runtime_error)
+      << "a certificate without a key must not quietly serve plain HTTP";
 }
 
 TEST(StaticFiles, ViewersWhoLeaveMidFileDoNotTakeTheServerDown) {

@@ -178,6 +178,16 @@ TEST_F(Fixture, PinGuessingIsThrottledAndStaffCanClearIt) {
   EXPECT_EQ(fresh->loginPin(4, pinOf(4))["type"], "ok");
 }
 
+TEST_F(Fixture, AFloodIsToldWhyAndClosedWithAPolicyViolation) {
+  auto d = login(3);
+  for (int i = 0; i < 262; ++i) d->client().send(R"({"type":"ping"})");
+  ASSERT_TRUE(d->waitClosed(10000));
+  int limited = 0;
+  for (const auto& m : d->unsolicited) limited += m.value("code", "") == "rate_limited";
+  EXPECT_GE(limited, 150) << "the client is told it is too fast before it is closed";
+  EXPECT_EQ(d->client().closeCode(), 1008) << "closed with a reason, not dropped (1006)";
+}
+
 TEST_F(Fixture, UnknownAndKnownNamesFailAlike) {
   auto p = std::make_unique<Peer>(loop, server->port());
   p->hello();

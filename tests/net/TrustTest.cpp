@@ -163,3 +163,31 @@ TEST(Trust, ATokenFollowsItsAccountNotItsPast) {
   d3b.hello();
   EXPECT_EQ(d3b.loginToken(d3Token)["code"], "auth_failed") << "revoked";
 }
+
+TEST(Trust, AnAttachedDocumentKeepsItsStoredClassification) {
+  TempDir dir;
+  const auto data = dir.path / "data";
+  seedCouncil(data, 3);
+  std::string secretSha;
+  {
+    store::Store st(data);
+    const std::string pdf = "%PDF-1.4\n% phuong an nhan su\n%%EOF\n";
+    auto up = st.documents.begin(1 << 20);
+    up->write(pdf.data(), pdf.size());
+    secretSha = st.documents.finish(std::move(up), "Phương án nhân sự", "mat.pdf", true, 1000).sha256;
+  }
+  ServerProcess server(data);
+  wsclient::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
+  // The command says "not classified"; the store says "mật": the store wins.
+  json ev = chair.ok("document.attach", {{"item", "1"}, {"document", {{"sha256", secretSha}, {"title", "x"}, {"classified", false}}}});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0]["data"]["document"]["classified"], true);
+  EXPECT_EQ(http(server.port(), "GET", "/api/documents/" + secretSha).status, 401);
+  EXPECT_EQ(http(server.port(), "GET", "/api/state").body.find(secretSha), std::string::npos);
+  EXPECT_EQ(chair.cmd("document.attach", {{"item", "1"}, {"document", {{"sha256", std::string(64, 'a')}, {"title", "x"}}}})["code"],
+            "not_found");
+}

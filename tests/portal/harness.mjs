@@ -79,11 +79,11 @@ camera = "seat4"
 `);
     this.spawn('media', path.join(build, 'media/chamber-media'),
       ['--hardware', hardware, '--data', this.media, '--server', `ws://127.0.0.1:${this.port}`,
-       '--user', 'media', '--password', 'demo-media']);
+       '--user', 'media'], { CHAMBER_MEDIA_PASSWORD: 'demo-media' });
   }
 
-  spawn(name, file, args) {
-    const p = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  spawn(name, file, args, env = {}) {
+    const p = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     p.stderr.on('data', (d) => { if (process.env.CHAMBER_TEST_VERBOSE) process.stderr.write(`[${name}] ${d}`); });
     p.on('exit', (code, signal) => {
       if (!this.stopping) process.stderr.write(`!! ${name} exited unexpectedly (code ${code}, signal ${signal})\n`);
@@ -94,8 +94,9 @@ camera = "seat4"
 
   async buildArchive(sitting) {
     return run(path.join(build, 'media/chamber-archive'),
-      ['--server', `ws://127.0.0.1:${this.port}`, '--user', 'media', '--password', 'demo-media',
-       '--recordings', path.join(this.media, 'recordings'), '--out', this.archive, '--sitting', String(sitting)]);
+      ['--server', `ws://127.0.0.1:${this.port}`, '--user', 'media',
+       '--recordings', path.join(this.media, 'recordings'), '--out', this.archive, '--sitting', String(sitting)],
+      { env: { ...process.env, CHAMBER_MEDIA_PASSWORD: 'demo-media' } });
   }
 
   async stop() {

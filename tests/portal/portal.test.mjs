@@ -35,7 +35,7 @@ describe('portal', { timeout: 400000 }, () => {
     ({ browser } = await launchBrowser());
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     chair = await Participants.open(context, chamber.base);
-    await chair.connect('chair', { method: 'pin', seat: 1, pin: '1001' });
+    await chair.connect('chair', { method: 'pin', seat: 1, pin: '101001' });
     const { head, state } = await chair.cmd('chair', 'state.get');
     for (const item of state.current.agenda) for (const d of item.documents) if (d.classified) classified.push(d);
     assert.ok(classified.length > 0, 'the demo has a classified paper to keep out of sight');
@@ -87,7 +87,7 @@ describe('portal', { timeout: 400000 }, () => {
     await chair.cmd('chair', 'vote.open', { vote });
     for (let seat = 2; seat <= 20; ++seat) {
       const name = `db${seat}`;
-      await chair.connect(name, { method: 'pin', seat, pin: String(1000 + seat) });
+      await chair.connect(name, { method: 'pin', seat, pin: String(101000 + seat) });
       await chair.cmd(name, 'vote.cast', { vote, choices: [seat <= 17 ? 'yes' : 'no'] });
     }
     await chair.cmd('chair', 'vote.cast', { vote, choices: ['yes'] });

@@ -94,21 +94,27 @@ TEST(Chamberctl, TokensForTabletsLogIn) {
 
 TEST(Import, BadCsvRowsAreNamedByLine) {
   test::TempDir dir;
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,1234\nx,b,Bình,,delegate,1,1234\n");
+  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,123456\nx,b,Bình,,delegate,1,123456\n");
   try {
     ctl::readDelegatesCsv(dir.path / "d.csv");
     FAIL() << "accepted a bad seat";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("line 3"), std::string::npos) << e.what();
   }
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",operator,1,1234\n");
+  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",operator,1,123456\n");
   EXPECT_THROW(ctl::readDelegatesCsv(dir.path / "d.csv"), std::runtime_error);  // not a member role
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",chair,0,1234\n");
+  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",chair,0,123456\n");
   auto rows = ctl::readDelegatesCsv(dir.path / "d.csv");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].delegate.name, "Nguyễn, An");
   EXPECT_EQ(rows[0].delegate.title, "Chủ tịch \"HĐND\"");
   EXPECT_FALSE(rows[0].delegate.inOffice);
+  // Six digits by default: a 4-digit PIN of one seat in 25 falls in hours, six in years.
+  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,1234\n");
+  EXPECT_THROW(ctl::readDelegatesCsv(dir.path / "d.csv"), std::runtime_error);
+  EXPECT_EQ(ctl::readDelegatesCsv(dir.path / "d.csv", 4).size(), 1u);
+  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,12345a\n");
+  EXPECT_THROW(ctl::readDelegatesCsv(dir.path / "d.csv"), std::runtime_error);
 }
 
 TEST(Import, RulesTomlOverridesTheDefaults) {

@@ -21,7 +21,7 @@ std::string readFile(const std::filesystem::path& file) {
   return s.str();
 }
 
-std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file) {
+std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file, int pinDigits) {
   const auto rows = protocol::parseCsv(readFile(file));
   if (rows.empty()) throw std::runtime_error("empty CSV");
   const std::vector<std::string> expected = {"seat", "id", "name", "title", "role", "in_office", "pin"};
@@ -48,7 +48,10 @@ std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file
     d.delegate.inOffice = r[5] == "1" || r[5] == "true" || r[5] == "yes";
     d.pin = r[6];
     if (d.delegate.id.empty() || d.delegate.name.empty()) throw std::runtime_error(where + "id and name are required");
-    if (d.pin.size() < 4) throw std::runtime_error(where + "a PIN has at least 4 characters");
+    if (static_cast<int>(d.pin.size()) < pinDigits || d.pin.size() > 32 ||
+        d.pin.find_first_not_of("0123456789") != std::string::npos)
+      throw std::runtime_error(where + "mã PIN cần ít nhất " + std::to_string(pinDigits) + " chữ số / a PIN is at least " +
+                               std::to_string(pinDigits) + " digits");
     out.push_back(std::move(d));
   }
   return out;
@@ -87,6 +90,7 @@ core::CouncilRules readRulesToml(const std::filesystem::path& file) {
   r.ballotChangeAllowed = t["ballot_change_allowed"].value_or(r.ballotChangeAllowed);
   r.confidenceVotesEnabled = t["confidence_votes_enabled"].value_or(r.confidenceVotesEnabled);
   r.writtenAnswerDays = t["written_answer_days"].value_or(r.writtenAnswerDays);
+  r.recordClosedSittings = t["record_closed_sittings"].value_or(r.recordClosedSittings);
   if (auto limits = t["speaking_limit_s"].as_table())
     for (const auto& [k, v] : *limits) r.speakingLimit_s[std::string(k.str())] = v.value_or(0);
   if (auto rules = t["vote_rules"].as_table()) {

@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
   auto* import = council->add_subcommand("import", "import delegates from CSV (seat,id,name,title,role,in_office,pin)");
   import->add_option("csv", csv)->required()->check(CLI::ExistingFile);
   import->add_option("--pin-iterations", iterations, "PBKDF2 iterations for PINs")->capture_default_str();
+  int pinDigits = 6;
+  import->add_option("--pin-digits", pinDigits, "shortest PIN allowed (digits)")->capture_default_str()->check(CLI::Range(4, 12));
   council->require_subcommand(1);
 
   // account add
@@ -154,7 +156,7 @@ int main(int argc, char** argv) {
     core::State state = st.load(head);
 
     if (import->parsed()) {
-      const auto delegates = ctl::readDelegatesCsv(csv);
+      const auto delegates = ctl::readDelegatesCsv(csv, pinDigits);
       store::Transaction t(st.db);
       for (const auto& d : delegates) st.council.putDelegate(d.delegate, d.pin, iterations);
       // A new council: every tablet signs in again, with the role it has now.

@@ -1,6 +1,10 @@
 #include "wsclient/WsClient.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <cstring>
 #include <stdexcept>
 
@@ -9,6 +13,21 @@ namespace chamber::wsclient {
 double monotonicMs() {
   using namespace std::chrono;
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::string loadSecret(const std::string& file, const char* env, std::string& secret) {
+  if (file.empty()) {
+    const char* v = std::getenv(env);
+    if (!v || !*v) return std::string("no secret: set ") + env + " or give a password file";
+    secret = v;
+    return "";
+  }
+  struct stat sb {};
+  if (::stat(file.c_str(), &sb) != 0) return "cannot read " + file;
+  if (sb.st_mode & (S_IRWXG | S_IRWXO)) return file + " may be read by others: chmod 600 it";
+  std::ifstream f(file);
+  if (!std::getline(f, secret) || secret.empty()) return file + " holds no secret";
+  return "";
 }
 
 bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls) {
@@ -46,6 +65,12 @@ int clientCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, 
       c->wsi_ = nullptr;
       if (c->onClose) c->onClose();
       return 0;
+    case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+      if (c && in && len >= 2) {
+        const auto* b = static_cast<const unsigned char*>(in);
+        c->closeCode_ = (b[0] << 8) | b[1];
+      }
+      return 0;
     case LWS_CALLBACK_CLIENT_RECEIVE: {
       if (!c) return 0;
       c->rx_.append(static_cast<const char*>(in), len);
@@ -82,12 +107,13 @@ lws_protocols kProtocols[] = {
 void tick(lws_sorted_usec_list_t*) {}
 }  // namespace
 
-ClientLoop::ClientLoop() {
+ClientLoop::ClientLoop(const std::string& caFile) : caFile_(caFile) {
   lws_set_log_level(LLL_ERR, nullptr);
   lws_context_creation_info info{};
   info.port = CONTEXT_PORT_NO_LISTEN;
   info.protocols = kProtocols;
   info.options = LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+  if (!caFile_.empty()) info.client_ssl_ca_filepath = caFile_.c_str();
   info.timeout_secs = 20;
   info.connect_timeout_secs = 10;
   ctx_ = lws_create_context(&info);
@@ -125,7 +151,7 @@ Client& ClientLoop::connect(const std::string& host, int port, bool tls, const s
   i.host = i.address;
   i.origin = i.address;
   i.protocol = subprotocol.c_str();
-  i.ssl_connection = tls ? (LCCSCF_USE_SSL | LCCSCF_ALLOW_SELFSIGNED | LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK) : 0;
+  i.ssl_connection = tls ? LCCSCF_USE_SSL : 0;  // the chain and the host name are verified
   i.userdata = &c;
   i.pwsi = &c.wsi_;
   if (!lws_client_connect_via_info(&i)) {

@@ -27,6 +27,8 @@ class Client {
   bool failed() const { return failed_; }
   std::size_t queued() const { return outbox_.size(); }
   const std::string& error() const { return error_; }
+  /// The status of the server's close frame (1008 …); 0 if it closed without one (1006).
+  int closeCode() const { return closeCode_; }
 
   /// Called with every whole message; without it messages collect in `inbox`.
   std::function<void(const std::string&)> onMessage;
@@ -41,6 +43,7 @@ class Client {
   ClientLoop* loop_ = nullptr;
   lws* wsi_ = nullptr;
   bool open_ = false, closed_ = false, failed_ = false, closing_ = false;
+  int closeCode_ = 0;
   std::string error_;
   std::deque<std::string> outbox_;  // LWS_PRE headroom + payload
   std::string rx_;
@@ -48,12 +51,15 @@ class Client {
 
 class ClientLoop {
  public:
-  ClientLoop();
+  /// `caFile`: PEM certificates of the authorities trusted for wss:// (a council's own CA);
+  /// empty: the system's trust store. Either way the chain and the host name are checked.
+  explicit ClientLoop(const std::string& caFile = "");
   ~ClientLoop();
   ClientLoop(const ClientLoop&) = delete;
   ClientLoop& operator=(const ClientLoop&) = delete;
 
-  /// Starts connecting to ws(s)://host:port/path with subprotocol chamber.v1.
+  /// Starts connecting to ws(s)://host:port/path with subprotocol chamber.v1. With `tls`
+  /// the server must show a valid certificate for `host`: no self-signed, no other name.
   /// The client lives as long as the loop.
   Client& connect(const std::string& host, int port, bool tls = false,
                   const std::string& path = "/", const std::string& subprotocol = "chamber.v1");
@@ -70,10 +76,16 @@ class ClientLoop {
   std::vector<std::unique_ptr<Client>> clients_;
   lws_sorted_usec_list_t tick_{};
   std::vector<std::string> hosts_;  // lws keeps the pointers until the connection is up
+  std::string caFile_;
 };
 
 /// Milliseconds on a monotonic clock, for measurements.
 double monotonicMs();
+
+/// A secret for signing in, never from the command line (ps shows it): from `file` when
+/// given — which only its owner may read (mode 0600 or stricter) — else from the
+/// environment variable `env`. Returns "" or why it cannot be had.
+std::string loadSecret(const std::string& file, const char* env, std::string& secret);
 
 /// Splits "ws://host:port" (or "wss://…") into host and port; false if it is not one.
 bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls = nullptr);
