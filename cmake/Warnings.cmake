@@ -4,7 +4,9 @@ function(chamber_warnings target)
                                            -Wold-style-cast -Wcast-align -Woverloaded-virtual
                                            -Wno-missing-field-initializers)
   if(CHAMBER_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    # A finding stops the program (and fails its test), UBSan's too.
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all
+                                             -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()

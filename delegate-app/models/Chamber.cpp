@@ -60,7 +60,7 @@ Chamber::Chamber(QObject* parent)
     emit notesChanged();
   });
   connect(&client_, &SessionClient::authFailed, this, [this](const QString& code, const QString& msg) {
-    authError_ = code == "locked_out" ? msg : code;
+    authError_ = code == "throttled" || code == "busy" ? msg : code;  // the server says how long to wait
     emit identityChanged();
   });
   connect(&client_, &SessionClient::commandFailed, this, [this](const QString&, const QString& code, const QString& msg) {
@@ -166,6 +166,8 @@ void Chamber::answerQuestion(const QString& q, const QString& mode, const QStrin
   send("question.answer", {{"question", q}, {"mode", mode}, {"text", text}});
 }
 void Chamber::setRecording(bool on) { send("media.recording", {{"on", on}}); }
+
+void Chamber::clearSignIn(int seat) { send("signin.clear", {{"seat", seat}}); }
 
 void Chamber::sharePage(const QString& sha, int page) {
   send("document.share_page", {{"sha256", sha}, {"page", page}});

@@ -102,6 +102,8 @@ class Chamber : public QObject {
   Q_INVOKABLE void answerQuestion(const QString& question, const QString& mode, const QString& text = {});
   Q_INVOKABLE void sharePage(const QString& sha256, int page);
   Q_INVOKABLE void setRecording(bool on);
+  /// Lets a seat sign in again at once after wrong PINs (signin.clear).
+  Q_INVOKABLE void clearSignIn(int seat);
   // documents and notes
   Q_INVOKABLE QUrl documentUrl(const QString& sha256) const { return cache_.localUrl(sha256); }
   Q_INVOKABLE bool isCached(const QString& sha256) const { return cache_.has(sha256); }

@@ -106,6 +106,12 @@ Rectangle {
                             MouseArea { anchors.fill: parent; onClicked: root.chamber.markPresent(model.id, !model.present) }
                         }
                     }
+                    RowLayout {  // a delegate locked out by wrong PINs (someone else's guesses, or their own)
+                        Layout.fillWidth: true
+                        Text { text: qsTr("Cho đăng nhập lại ghế"); font.pixelSize: Theme.small; color: Theme.ink }
+                        SpinBox { id: unlockSeat; from: 1; to: Math.max(1, root.chamber.roster.count); implicitHeight: 44; font.pixelSize: Theme.small }
+                        Button { text: qsTr("Mở khóa"); implicitHeight: 44; font.pixelSize: Theme.small; onClicked: root.chamber.clearSignIn(unlockSeat.value) }
+                    }
                 }
                 ColumnLayout {  // floor and questions
                     Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
@@ -156,11 +162,15 @@ Rectangle {
                         Layout.fillWidth: true; Layout.preferredHeight: 150; clip: true; spacing: 4
                         model: root.chamber.votes
                         delegate: Rectangle {
-                            width: ListView.view.width; height: 52; radius: 6; color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: Theme.line
-                            Text { anchors.verticalCenter: parent.verticalCenter; x: 6; width: parent.width - 120; elide: Text.ElideRight; font.pixelSize: Theme.small + 1
-                                   text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "") }
+                            width: ListView.view.width; height: Math.max(52, voteLabel.implicitHeight + 12); radius: 6
+                            color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: model.status === "voided" ? Theme.no : Theme.line
+                            Text { id: voteLabel; anchors.verticalCenter: parent.verticalCenter; x: 6; font.pixelSize: Theme.small + 1
+                                   width: parent.width - (model.status === "draft" || model.status === "open" ? 120 : 12)
+                                   wrapMode: Text.WordWrap; maximumLineCount: 4; elide: Text.ElideRight
+                                   text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "")
+                                         + (model.status === "voided" ? "\n" + qsTr("Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.") : "") }
                             Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: 44
-                                     visible: model.status !== "closed"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
+                                     visible: model.status === "draft" || model.status === "open"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
                                      onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
                         }
                     }

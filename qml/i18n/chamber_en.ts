@@ -215,6 +215,18 @@
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
+    <message>
+        <source>Cho đăng nhập lại ghế</source>
+        <translation>Let seat sign in again</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
+        <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
+    </message>
 </context>
 <context>
     <name>DelegateView</name>

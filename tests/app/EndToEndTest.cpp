@@ -173,6 +173,34 @@ class EndToEndTest : public QObject {
     shot(*hall, "hall-display-result");
     shot(*d[2], "delegate-after-vote");
   }
+
+  void theChairSeesWhyASecretVoteWasVoided() {
+    AppServer srv(5);
+    // The server stops while a secret vote is open (the ballots' choices die with it).
+    srv.server.reset();
+    {
+      store::Store st(srv.dir.path);
+      std::int64_t head = 0;
+      core::State s = st.load(head);
+      const core::Actor chairActor{core::Role::Chair, delegateId(1)};
+      for (int seat : {1, 3, 4, 5}) st.run(s, chairActor, core::MarkAttendance{delegateId(seat), true}, 0);
+      st.run(s, chairActor, core::CreateVote{"2", "Bầu Phó Chủ tịch HĐND", core::VoteForm::Secret,
+                                             core::VoteKind::Motion, "majority", {}, 1}, 0);
+      st.run(s, chairActor, core::OpenVote{"v1"}, 0);
+      for (int seat : {3, 4}) st.run(s, {core::Role::Delegate, delegateId(seat)}, core::CastBallot{"v1", {"yes"}, ""}, 0);
+    }
+    srv.server = std::make_unique<ServerProcess>(srv.dir.path);
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    QVERIFY(chair);
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online(), 10000);
+    auto* votes = chair->chamber->votes();
+    QTRY_VERIFY_WITH_TIMEOUT(votes->rowCount() == 1 && votes->get(0).value("status").toString() == "voided", 5000);
+    // The chair lets a seat locked by wrong PINs sign in again: accepted, no error.
+    chair->chamber->clearSignIn(4);
+    QTest::qWait(300);
+    QCOMPARE(chair->chamber->property("lastError").toString(), QString());
+    shot(*chair, "chair-voided-vote");
+  }
 };
 
 QTEST_MAIN(EndToEndTest)

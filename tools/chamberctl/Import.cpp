@@ -22,7 +22,11 @@ std::string readFile(const std::filesystem::path& file) {
 }
 
 std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file, int pinDigits) {
-  const auto rows = protocol::parseCsv(readFile(file));
+  return parseDelegatesCsv(readFile(file), file.filename().string(), pinDigits);
+}
+
+std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source, int pinDigits) {
+  const auto rows = protocol::parseCsv(text);
   if (rows.empty()) throw std::runtime_error("empty CSV");
   const std::vector<std::string> expected = {"seat", "id", "name", "title", "role", "in_office", "pin"};
   if (rows[0] != expected)
@@ -30,7 +34,7 @@ std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file
   std::vector<ImportedDelegate> out;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    const auto where = file.filename().string() + " line " + std::to_string(i + 1) + ": ";
+    const auto where = source + " line " + std::to_string(i + 1) + ": ";
     if (r.size() != expected.size()) throw std::runtime_error(where + "expected 7 fields");
     ImportedDelegate d;
     try {
@@ -79,8 +83,10 @@ std::vector<core::AgendaItem> readAgendaJson(const std::filesystem::path& file) 
   return out;
 }
 
-core::CouncilRules readRulesToml(const std::filesystem::path& file) {
-  auto t = toml::parse_file(file.string());
+core::CouncilRules readRulesToml(const std::filesystem::path& file) { return parseRulesToml(readFile(file)); }
+
+core::CouncilRules parseRulesToml(const std::string& text) {
+  auto t = toml::parse(text);
   core::CouncilRules r = core::vietnameseDefaults();
   r.version = t["version"].value_or(r.version);
   r.seats = t["seats"].value_or(r.seats);

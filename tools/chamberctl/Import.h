@@ -18,6 +18,8 @@ struct ImportedDelegate {
 /// at least `pinDigits` of them (6 by default: docs/security.md has the arithmetic).
 /// Throws std::runtime_error naming the line of any bad row.
 std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file, int pinDigits = 6);
+/// The same from the file's text; `source` names it in errors.
+std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source, int pinDigits = 6);
 
 /// [{"id":"1","title":"…","presenter":"…","children":[…]}, …] flattened to the tree the
 /// core keeps (parents before children).
@@ -25,6 +27,8 @@ std::vector<core::AgendaItem> readAgendaJson(const std::filesystem::path& file);
 
 /// A rule set in TOML over the Vietnamese defaults (docs/operations.md shows the keys).
 core::CouncilRules readRulesToml(const std::filesystem::path& file);
+/// The same from the file's text.
+core::CouncilRules parseRulesToml(const std::string& text);
 
 std::string readFile(const std::filesystem::path& file);
 
