@@ -65,7 +65,9 @@ std::string csvField(const std::string& raw) {
   std::string s = raw;
   if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plainNumber(s))
     s.insert(s.begin(), '\'');
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  // Quoted too: a cell that starts with a byte-order mark (a reader drops a BOM at the start
+  // of a file, which would empty the cell).
+  if (s.find_first_of(",\"\n\r") == std::string::npos && s.rfind("\xEF\xBB\xBF", 0) != 0) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -198,10 +198,12 @@ void ServerImpl::onMessage(Connection& c, std::string_view text) {
     c.held.emplace_back(text);
     return;
   }
+  if (c.violations > 200) return;  // being closed for flooding: nothing more is handled
   if (rateLimited(*this, c)) {
     if (++c.violations > 200) {
-      // The replies already queued (rate_limited among them) leave first: the client learns why.
-      closeLater(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "rate limit", false);
+      // After the replies before it (rate_limited among them, some still waiting for this
+      // turn's commit) leave: the client learns why. Once is enough.
+      if (c.violations == 201) deferClose(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "rate limit");
     } else {
       defer(c, err("", "rate_limited", "Gửi quá nhanh / too many messages, slow down"));
     }

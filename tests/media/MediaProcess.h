@@ -2,6 +2,7 @@
 // chamber-media as its own process for tests: started with a chamber description, a data
 // folder and (optionally) the server to follow; stopped with SIGTERM.
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@ inline pid_t startMedia(const std::filesystem::path& toml, const std::filesystem
   args.insert(args.end(), extra.begin(), extra.end());
   const pid_t pid = fork();
   if (pid != 0) return pid;
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test that crashed
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -23,7 +23,8 @@ namespace {
 constexpr int kVoters = 12;  // seats 3..14; the chair (1) and the secretary (2) do not vote
 
 // Candidate keys distinctive enough that any occurrence in a file is one of them.
-std::string candidate(int i) { return "cand-Q7z-" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
+constexpr std::string_view kPrefix = "cand-Q7z-";
+std::string candidate(int i) { return std::string(kPrefix) + (i < 10 ? "0" : "") + std::to_string(i); }
 
 // Voter k (in casting order) chooses candidate kChoice[k]: a derangement of the option
 // order that also shares no place with its reverse, so the public record's own orderings
@@ -67,6 +68,7 @@ class Reader {
   /// Within one page, SQLite writes each new cell below the previous one: the order of
   /// offsets (either way) is a guess at the order of insertion.
   void pageLayout(std::string_view page) {
+    if (page.find(kPrefix) == std::string_view::npos) return;  // no candidate here at all
     std::vector<std::pair<std::size_t, int>> at;  // first offset of each candidate
     for (int c = 0; c < kVoters; ++c)
       if (auto p = page.find(candidate(c)); p != std::string_view::npos) at.emplace_back(p, c);
@@ -89,8 +91,9 @@ class Reader {
       const auto* hdr = reinterpret_cast<const unsigned char*>(page.data() - 24);
       const std::uint32_t pgno = (hdr[0] << 24) | (hdr[1] << 16) | (hdr[2] << 8) | hdr[3];
       std::set<int> now;
-      for (int c = 0; c < kVoters; ++c)
-        if (page.find(candidate(c)) != std::string_view::npos) now.insert(c);
+      if (page.find(kPrefix) != std::string_view::npos)
+        for (int c = 0; c < kVoters; ++c)
+          if (page.find(candidate(c)) != std::string_view::npos) now.insert(c);
       auto& before = seen[pgno];
       std::vector<int> added;
       for (int c : now)
@@ -226,7 +229,8 @@ TEST(Secrecy, NoFileLinksAVoterToASecretChoice) {
   const auto backup = ch.dir.path / "backup.db";
   const std::string cmd = "sqlite3 '" + (ch.dir.path / "chamber.db").string() + "' \".backup '" + backup.string() + "'\"";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  for (auto p : dbPages(readFile(backup))) oneByOne.pageLayout(p);
+  const std::string backupFile = readFile(backup);  // (the pages are views into it)
+  for (auto p : dbPages(backupFile)) oneByOne.pageLayout(p);
 
   // Chance: a random pairing gets 1 of 12 right on average; 4 or more happens less than
   // once in 50 tries. Storing the choices (as rows, however keyed) gives 12 of 12.
