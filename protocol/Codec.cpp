@@ -1,5 +1,6 @@
 #include "protocol/Codec.h"
 
+#include <cmath>
 #include <utility>
 
 #include "protocol/Json.h"
@@ -34,9 +35,23 @@ constexpr auto kCommandName = [](const auto* t) {
   return std::remove_pointer_t<decltype(t)>::kName;
 };
 
+/// Every field of ours is an integer, a string, a bool or made of them: a number that is
+/// not finite or too large for 64 bits is refused here (converting it to an integer would
+/// be undefined behaviour — found by fuzz_protocol).
+void checkNumbers(const json& j, int depth = 0) {
+  if (depth > 64) throw DecodeError("bad_args", "nested too deeply");
+  if (j.is_number_float()) {
+    const double v = j.get<double>();
+    if (!std::isfinite(v) || v >= 9.2e18 || v <= -9.2e18) throw DecodeError("bad_args", "number out of range");
+  } else if (j.is_structured()) {
+    for (const auto& e : j) checkNumbers(e, depth + 1);
+  }
+}
+
 template <class Variant, class Name>
 Variant decode(const std::string& name, const json& j, Name nameOf, const char* unknownCode) {
   if (!j.is_object()) throw DecodeError("bad_args", "arguments must be an object");
+  checkNumbers(j);
   try {
     auto v = decodeByName<Variant>(name, j, nameOf,
                                    std::make_index_sequence<std::variant_size_v<Variant>>{});
