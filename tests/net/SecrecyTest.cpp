@@ -190,6 +190,18 @@ TEST(Secrecy, NoFileLinksAVoterToASecretChoice) {
     ch.voters[k]->ok("vote.cast", ch.castArgs(v1, k));
     read(whileOpen, snapshot(ch.dir.path));
   }
+  {
+    // While it is open: the public sees how many have voted (the hall display shows it),
+    // never who; the chair sees who, never what.
+    Peer citizen(ch.loop, ch.server->port());
+    citizen.hello();
+    json pub = citizen.cmd("state.get")["result"]["state"]["current"]["votes"][0];
+    EXPECT_EQ(pub["turnout"], kVoters);
+    EXPECT_FALSE(pub.contains("voted"));
+    json staff = ch.chair->cmd("state.get")["result"]["state"]["current"]["votes"][0];
+    EXPECT_EQ(staff["voted"].size(), static_cast<std::size_t>(kVoters));
+    EXPECT_FALSE(staff.contains("result")) << "no running count before the close";
+  }
   ch.chair->ok("vote.close", {{"vote", v1}});
 
   // A burst: every ballot sent before any reply, so they share transactions.

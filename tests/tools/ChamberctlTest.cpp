@@ -92,6 +92,34 @@ TEST(Chamberctl, TokensForTabletsLogIn) {
   EXPECT_EQ(p->name, "Ma Thị Thu");
 }
 
+TEST(Chamberctl, TokensAreListedRevokedAndGoneAfterAReimport) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";
+  const std::string import = std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv";
+  ASSERT_EQ(runCtl(data, import).code, 0);
+  const std::string t7 = runCtl(data, "token --seat 7 --device \"Máy tính bảng 7\"").out.substr(0, 64);
+  const std::string t8 = runCtl(data, "token --seat 8 --device tablet-8").out.substr(0, 64);
+  auto list = runCtl(data, "token list");
+  ASSERT_EQ(list.code, 0);
+  EXPECT_NE(list.out.find("db07"), std::string::npos);
+  EXPECT_EQ(list.out.find(t7), std::string::npos) << "the list never shows a token itself";
+  // Revoke seat 7's by its id as listed.
+  const std::string id7 = list.out.substr(list.out.find("db07") - 18, 16);
+  EXPECT_EQ(runCtl(data, "token revoke " + id7).code, 0);
+  {
+    store::Store st(data);
+    EXPECT_FALSE(st.council.loginToken(t7, 1));
+    EXPECT_TRUE(st.council.loginToken(t8, 1));
+  }
+  EXPECT_NE(runCtl(data, "token revoke 00000000deadbeef").code, 0) << "an unknown id says so";
+  // A new council: every tablet signs in again.
+  auto again = runCtl(data, import);
+  EXPECT_NE(again.out.find("revoked 1"), std::string::npos) << again.out;
+  store::Store st(data);
+  EXPECT_FALSE(st.council.loginToken(t8, 1));
+  EXPECT_NE(runCtl(data, "token list").out.find("REVOKED"), std::string::npos);
+}
+
 TEST(Import, BadCsvRowsAreNamedByLine) {
   test::TempDir dir;
   write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,123456\nx,b,Bình,,delegate,1,123456\n");

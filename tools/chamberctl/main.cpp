@@ -157,10 +157,11 @@ int main(int argc, char** argv) {
 
     if (import->parsed()) {
       const auto delegates = ctl::readDelegatesCsv(csv, pinDigits);
+      int revoked = 0;  // a new council: every tablet signs in again, with the role it has now
+      for (const auto& tk : st.council.tokens()) revoked += !tk.revoked;
       store::Transaction t(st.db);
       for (const auto& d : delegates) st.council.putDelegate(d.delegate, d.pin, iterations);
-      // A new council: every tablet signs in again, with the role it has now.
-      const int revoked = st.council.revokeTokens("");
+      st.council.revokeTokens("");
       t.commit();
       if (revoked) std::cout << "Thu hồi / revoked " << revoked << " mã thiết bị / device tokens\n";
       std::cout << "Đã nhập / imported " << delegates.size() << " đại biểu\n";
