@@ -96,6 +96,8 @@ int main(int argc, char** argv) {
       st.council.putDelegate(d, std::to_string(100000 + i), 60000);
     }
     st.council.putAccount("operator", "Kỹ thuật viên", "", core::Role::Operator, "a long operator password", 60000);
+    for (const char* id : {"media", "display", "r1"})  // not guessed during the attack
+      st.council.putAccount(id, id, "", core::Role::Display, "another long password", 60000);
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::system_clock::now().time_since_epoch()).count();
     token = st.council.issueToken({core::Role::Delegate, "d3", "Đại biểu 3"}, "bench", now, 86400 * 1000);
@@ -200,6 +202,34 @@ int main(int argc, char** argv) {
   loop.runUntil([&] { return healthy; }, 20000);
   const double after = monotonicMs() - h0;
 
+  // Known and unknown names, one guess at a time on a fresh connection each: how long the
+  // answer takes (the same, or an unknown name would be told apart by its speed).
+  auto answerTime = [&](const std::string& user) {
+    bool done = false;
+    auto& c = loop.connect("127.0.0.1", port);
+    double sent = 0;
+    c.onOpen = [&] {
+      c.send(R"({"type":"hello","version":1})");
+      sent = monotonicMs();
+      c.send(json{{"type", "auth"}, {"id", "t"}, {"method", "password"}, {"user", user}, {"password", "wrong"}}.dump());
+    };
+    double took = 0;
+    c.onMessage = [&](const std::string& m) {
+      if (m.find("\"id\":\"t\"") != std::string::npos) {
+        took = monotonicMs() - sent;
+        done = true;
+      }
+    };
+    loop.runUntil([&] { return done; }, 10000);
+    c.close();
+    return took;
+  };
+  std::vector<double> known, unknown;
+  for (int i = 0; i < 9; ++i) {
+    known.push_back(answerTime(i % 3 == 0 ? "media" : i % 3 == 1 ? "display" : "r1"));
+    unknown.push_back(answerTime("nobody" + std::to_string(i)));
+  }
+
   int total = 0;
   for (const auto& [k, v] : answers) total += v;
   std::printf("chamber-signin-bench: %d guessing connections for %.0f s, per-address free failures %ld\n", attackers,
@@ -212,6 +242,9 @@ int main(int argc, char** argv) {
   for (const auto& [k, v] : answers) std::printf(" %s %d", k.c_str(), v);
   std::printf(" ), server CPU %.2f s over %.0f s\n", cpu, seconds);
   std::printf("  a new connection's welcome right after: %.2f ms\n", after);
+  std::printf("  a wrong password, median answer: known name %.1f ms, unknown name %.1f ms%s\n",
+              percentile(known, 50), percentile(unknown, 50),
+              sourceFree < 1000 ? " (throttled from this address by now: both answered at once)" : "");
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
   std::filesystem::remove_all(dataDir);

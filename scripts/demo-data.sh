@@ -12,7 +12,7 @@ rm -rf "$out"
 mkdir -p "$out"
 "$ctl" --data "$out/data" council import "$demo/delegates.csv"
 tail -n +2 "$demo/accounts.csv" | while IFS=, read -r id name title role password; do
-  "$ctl" --data "$out/data" account --id "$id" --name "$name" --title "$title" --role "$role" --password "$password"
+  CHAMBER_ACCOUNT_PASSWORD="$password" "$ctl" --data "$out/data" account --id "$id" --name "$name" --title "$title" --role "$role"
 done
 "$ctl" --data "$out/data" sitting create --number 5 --term "2026-2031" \
   --title "Kỳ họp thứ năm, HĐND xã Côn Minh khóa I" --date 2026-12-10 \

@@ -143,6 +143,8 @@ std::string_view nameOf(const Command& c) {
 }
 
 namespace {
+/// Overloads for std::visit. Give every alternative its own line: a generic `auto`
+/// lambda would quietly take the ones forgotten.
 template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
@@ -169,7 +171,20 @@ Visibility visibilityOf(const EventData& e) {
           [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
           [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
           [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
-          [](const auto&) { return Visibility{Audience::Public, {}}; },
+          // Public, each on purpose. There is no catch-all: a new event without a line here
+          // does not compile, so nothing becomes public by default.
+          [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },
+          [](const SittingOpened&) { return Visibility{Audience::Public, {}}; },
+          [](const SittingSuspended&) { return Visibility{Audience::Public, {}}; },
+          [](const SittingResumed&) { return Visibility{Audience::Public, {}}; },
+          [](const SittingClosed&) { return Visibility{Audience::Public, {}}; },
+          [](const AttendanceChanged&) { return Visibility{Audience::Public, {}}; },
+          [](const ItemActivated&) { return Visibility{Audience::Public, {}}; },
+          [](const FloorGranted&) { return Visibility{Audience::Public, {}}; },
+          [](const FloorEnded&) { return Visibility{Audience::Public, {}}; },
+          [](const VoteOpened&) { return Visibility{Audience::Public, {}}; },
+          [](const VoteClosed&) { return Visibility{Audience::Public, {}}; },
+          [](const VoteVoided&) { return Visibility{Audience::Public, {}}; },
       },
       e);
 }

@@ -41,6 +41,11 @@ TEST(Chamberctl, ImportCreateAttachExportVerifyAndTamperDetection) {
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("25"), std::string::npos);
   r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder --password x");
+  EXPECT_NE(r.code, 0) << "a one-letter password";
+  r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder < /dev/null");
+  EXPECT_NE(r.code, 0) << "no password at all";
+  write(dir.path / "pw", "mat-khau-dai-du\n");  // on standard input: never in ps
+  r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder < " + (dir.path / "pw").string());
   ASSERT_EQ(r.code, 0) << r.out;
   r = runCtl(data, std::string("sitting create --number 5 --title \"Kỳ họp thứ năm\" --agenda ") + DEMO_DIR +
                     "/agenda.json --rules " + DEMO_DIR + "/rules.toml");

@@ -2,6 +2,7 @@
 // sittings and their agenda, documents, device tokens, exports and open data, and
 // `verify` of the event log. Works on the data folder (the server takes in what it adds).
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -65,7 +66,8 @@ int main(int argc, char** argv) {
   account->add_option("--name", accName)->required();
   account->add_option("--title", accTitle);
   account->add_option("--role", accRole)->required();
-  account->add_option("--password", accPassword)->required();
+  account->add_option("--password", accPassword,
+                      "the password (shows in ps: prefer CHAMBER_ACCOUNT_PASSWORD or a line on standard input)");
 
   // sitting create
   auto* sitting = app.add_subcommand("sitting", "kỳ họp / sittings");
@@ -168,6 +170,9 @@ int main(int argc, char** argv) {
     } else if (account->parsed()) {
       auto role = core::roleFromName(accRole);
       if (!role || *role == core::Role::Public) throw std::runtime_error("unknown role " + accRole);
+      if (accPassword.empty() && std::getenv("CHAMBER_ACCOUNT_PASSWORD")) accPassword = std::getenv("CHAMBER_ACCOUNT_PASSWORD");
+      if (accPassword.empty()) std::getline(std::cin, accPassword);
+      if (accPassword.size() < 8) throw std::runtime_error("mật khẩu cần ít nhất 8 ký tự / a password of at least 8 characters");
       st.council.putAccount(accId, accName, accTitle, *role, accPassword, 60000);
       std::cout << "account " << accId << " (" << accRole << ")\n";
     } else if (create->parsed()) {
