@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "tomlnum/TomlNumber.h"
+
 namespace chamber::media {
 
 const Camera* Hardware::overview() const {
@@ -43,8 +45,11 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
   auto& o = h.output;
   if (auto out = t["output"].as_table()) {
     auto get = [&](const char* k, int& v, int lo, int hi) {
-      v = (*out)[k].value_or(v);
-      if (v < lo || v > hi) fail(std::string("output.") + k + " must be " + std::to_string(lo) + ".." + std::to_string(hi));
+      try {
+        if (auto n = tomlnum::wholeNumber((*out)[k], std::string("output.") + k, lo, hi)) v = static_cast<int>(*n);
+      } catch (const std::runtime_error& e) {
+        fail(e.what());
+      }
     };
     get("width", o.width, 160, 7680);
     get("height", o.height, 120, 4320);
@@ -89,7 +94,11 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       mic.id = (*m)["id"].value_or(std::string());
       mic.kind = (*m)["kind"].value_or(std::string("test"));
       mic.device = (*m)["device"].value_or(std::string());
-      mic.frequency = (*m)["frequency"].value_or(440);
+      try {
+        mic.frequency = static_cast<int>(tomlnum::wholeNumber((*m)["frequency"], "microphone.frequency", 1, 20000).value_or(440));
+      } catch (const std::runtime_error& e) {
+        fail(e.what());
+      }
       mic.volume = (*m)["volume"].value_or(0.2);
       if (mic.id.empty()) fail("every microphone needs an id");
       if (mic.kind != "test" && mic.kind != "alsa" && mic.kind != "pulse")
@@ -103,9 +112,13 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       const auto* s = node.as_table();
       if (!s) continue;
       SeatView v;
-      v.seat = (*s)["seat"].value_or(0);
+      try {
+        v.seat = static_cast<int>(tomlnum::wholeNumber((*s)["seat"], "seat.seat", 1, 100000).value_or(0));
+        if (auto p = tomlnum::wholeNumber((*s)["preset"], "seat.preset", 0, 254)) v.preset = static_cast<int>(*p);
+      } catch (const std::runtime_error& e) {
+        fail(e.what());
+      }
       v.camera = (*s)["camera"].value_or(std::string());
-      if (auto p = (*s)["preset"].value<int>()) v.preset = *p;
       if (v.seat <= 0) fail("seat numbers start at 1");
       if (!h.camera(v.camera)) fail("seat " + std::to_string(v.seat) + ": no camera '" + v.camera + "'");
       if (v.preset && (*v.preset < 0 || *v.preset > 254)) fail("seat " + std::to_string(v.seat) + ": preset 0..254");

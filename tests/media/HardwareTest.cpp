@@ -40,6 +40,11 @@ TEST(Hardware, MistakesAreNamed) {
   EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[output]\nhls_segment_s=3\n").find("multiple of keyframe_s"), std::string::npos);
   EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[destination]]\nid='yt'\nurl='http://x'\n").find("rtmp://"), std::string::npos);
   EXPECT_NE(error("[[camera]\n").find("x.toml:1"), std::string::npos);
+  // Whole numbers must be whole (a float was cast to int: undefined behaviour).
+  const std::string ok = "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
+  for (const std::string bad : {"[output]\nwidth = 1e300\n", "[output]\nfps = 29.97\n"})
+    EXPECT_THROW(parseHardware(bad + ok), HardwareError) << bad;
+  EXPECT_THROW(parseHardware(ok + "[[seat]]\nseat = 3\ncamera = 'c'\npreset = 1e99\n"), HardwareError);
 }
 
 TEST(Hardware, StreamKeysComeFromTheEnvironmentAndNeverReachLogs) {

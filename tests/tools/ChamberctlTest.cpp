@@ -169,4 +169,10 @@ TEST(Import, RulesTomlOverridesTheDefaults) {
   EXPECT_THROW(ctl::readRulesToml(dir.path / "bad.toml"), std::runtime_error);
   const auto demo = ctl::readRulesToml(std::string(DEMO_DIR) + "/rules.toml");
   EXPECT_EQ(demo.seats, 25);
+  // Found by fuzz_toml: a float where a whole number belongs was undefined behaviour;
+  // fractions that could never be met or divide by zero are refused too.
+  for (const char* bad : {"[speaking_limit_s]\nsecond = 18e0180\n", "seats = 2.5\n", "quorum = [2, 0]\n",
+                          "quorum = [3, 2]\n", "quorum = [9223372036854775807, 1]\n",
+                          "[vote_rules.majority]\nthreshold = [1, 0]\n", "written_answer_days = -1\n"})
+    EXPECT_THROW(ctl::parseRulesToml(bad), std::runtime_error) << bad;
 }

@@ -1,4 +1,5 @@
 #include "chamberctl/Import.h"
+#include "tomlnum/TomlNumber.h"
 
 #include <fstream>
 #include <sstream>
@@ -88,17 +89,30 @@ core::CouncilRules readRulesToml(const std::filesystem::path& file) { return par
 core::CouncilRules parseRulesToml(const std::string& text) {
   auto t = toml::parse(text);
   core::CouncilRules r = core::vietnameseDefaults();
+  using tomlnum::wholeNumber;
   r.version = t["version"].value_or(r.version);
-  r.seats = t["seats"].value_or(r.seats);
-  if (auto q = t["quorum"].as_array(); q && q->size() == 2)
-    r.quorum = {q->get(0)->value_or<int64_t>(2), q->get(1)->value_or<int64_t>(3)};
-  r.openMicLimit = t["open_mic_limit"].value_or(r.openMicLimit);
+  r.seats = static_cast<int>(wholeNumber(t["seats"], "seats", 0, 10000).value_or(r.seats));
+  // A fraction of whole numbers, 0 < num <= den (a quorum or threshold above 1 could never
+  // be met; a zero denominator is no fraction).
+  auto fraction = [](const toml::node* n, const std::string& what, core::Fraction f) {
+    const auto* a = n ? n->as_array() : nullptr;
+    if (!a) return f;
+    if (a->size() != 2) throw std::runtime_error(what + ": [num, den]");
+    const auto num = wholeNumber(toml::node_view<const toml::node>(a->get(0)), what + "[0]", 1, 1000);
+    const auto den = wholeNumber(toml::node_view<const toml::node>(a->get(1)), what + "[1]", 1, 1000);
+    if (!num || !den || *num > *den) throw std::runtime_error(what + ": 0 < num <= den");
+    return core::Fraction{*num, *den};
+  };
+  r.quorum = fraction(t["quorum"].node(), "quorum", r.quorum);
+  r.openMicLimit = static_cast<int>(wholeNumber(t["open_mic_limit"], "open_mic_limit", 0, 1000).value_or(r.openMicLimit));
   r.ballotChangeAllowed = t["ballot_change_allowed"].value_or(r.ballotChangeAllowed);
   r.confidenceVotesEnabled = t["confidence_votes_enabled"].value_or(r.confidenceVotesEnabled);
-  r.writtenAnswerDays = t["written_answer_days"].value_or(r.writtenAnswerDays);
+  r.writtenAnswerDays = static_cast<int>(wholeNumber(t["written_answer_days"], "written_answer_days", 1, 3650).value_or(r.writtenAnswerDays));
   r.recordClosedSittings = t["record_closed_sittings"].value_or(r.recordClosedSittings);
   if (auto limits = t["speaking_limit_s"].as_table())
-    for (const auto& [k, v] : *limits) r.speakingLimit_s[std::string(k.str())] = v.value_or(0);
+    for (const auto& [k, v] : *limits)
+      r.speakingLimit_s[std::string(k.str())] = static_cast<int>(
+          *wholeNumber(toml::node_view<const toml::node>(v), "speaking_limit_s." + std::string(k.str()), 0, 36000));
   if (auto rules = t["vote_rules"].as_table()) {
     for (const auto& [k, v] : *rules) {
       const auto* tbl = v.as_table();
@@ -111,8 +125,7 @@ core::CouncilRules parseRulesToml(const std::string& text) {
       else if (base == "present") vr.base = core::Base::Present;
       else if (base == "votes_cast") vr.base = core::Base::VotesCast;
       else throw std::runtime_error("vote_rules." + std::string(k.str()) + ".base: unknown " + base);
-      if (auto th = (*tbl)["threshold"].as_array(); th && th->size() == 2)
-        vr.threshold = {th->get(0)->value_or<int64_t>(1), th->get(1)->value_or<int64_t>(2)};
+      vr.threshold = fraction((*tbl)["threshold"].node(), "vote_rules." + std::string(k.str()) + ".threshold", vr.threshold);
       vr.strict = (*tbl)["strict"].value_or(vr.strict);
       vr.abstentionsCount = (*tbl)["abstentions_count"].value_or(vr.abstentionsCount);
       vr.passOption = (*tbl)["pass_option"].value_or(vr.passOption);
