@@ -17,12 +17,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "Percentile.h"
 #include "store/Store.h"
 #include "wsclient/WsClient.h"
 
 using namespace chamber;
 using nlohmann::json;
 using wsclient::monotonicMs;
+using bench::percentile;
 
 namespace {
 
@@ -41,13 +43,6 @@ long rssKiB(pid_t pid) {
   while (std::getline(f, line))
     if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
   return 0;
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(std::min<double>(v.size() - 1, p / 100.0 * static_cast<double>(v.size())));
-  return v[i];
 }
 
 void raiseFileLimit() {

@@ -21,21 +21,16 @@
 #include <sstream>
 #include <thread>
 
+#include "Percentile.h"
 #include "store/Store.h"
 #include "wsclient/WsClient.h"
 
 using namespace chamber;
 using nlohmann::json;
 using wsclient::monotonicMs;
+using bench::percentile;
 
 namespace {
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(std::min<double>(v.size() - 1, p / 100.0 * static_cast<double>(v.size())));
-  return v[i];
-}
 
 double cpuSeconds(pid_t pid) {
   std::ifstream f("/proc/" + std::to_string(pid) + "/stat");

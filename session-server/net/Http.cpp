@@ -28,7 +28,6 @@ ServerImpl& serverOf(lws* wsi) {
   return *static_cast<ServerImpl*>(lws_context_user(lws_get_context(wsi)));
 }
 
-std::optional<store::Principal> bearer(ServerImpl& s, lws* wsi) { return bearerOf(s, wsi); }
 
 /// Is a non-classified document on the agenda of a public sitting?
 bool publiclyAttached(const core::State& st, const std::string& sha) {
@@ -54,7 +53,7 @@ bool mayRead(ServerImpl& s, const store::DocumentMeta& m, const std::optional<st
 int serveDocument(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& sha) {
   auto meta = s.store.documents.find(sha);
   if (!meta) return respondError(wsi, r, 404, "not_found", "Không có tài liệu / no such document");
-  const auto who = bearer(s, wsi);
+  const auto who = bearerOf(s, wsi);
   if (!mayRead(s, *meta, who, [&](const std::string& doc) { return s.store.publications.find(doc).has_value(); })) {
     if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
     return respondError(wsi, r, 403, "forbidden", "Không được xem tài liệu này / not allowed");
@@ -96,13 +95,13 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   if (!post && s.portalFiles && uri.rfind("/api/", 0) != 0 && uri != "/api")
     return s.portalFiles->serve(wsi, r, uri);
   if (uri == "/api/state" && !post) {
-    const auto who = bearer(s, wsi);
+    const auto who = bearerOf(s, wsi);
     const auto role = who ? who->role : core::Role::Public;
     return respondJson(wsi, r, 200,
                        {{"head", s.head}, {"state", protocol::stateView(s.state, role, who ? who->id : "")}});
   }
   if (uri == "/api/documents" && !post) {
-    const auto who = bearer(s, wsi);
+    const auto who = bearerOf(s, wsi);
     json list = json::array();
     std::unordered_set<std::string> published;  // one query for the list, not one per document
     for (const auto& p : s.store.publications.list()) published.insert(p.sha256);
@@ -114,7 +113,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   if (uri.rfind("/api/documents/", 0) == 0 && !post)
     return serveDocument(s, wsi, r, uri.substr(std::strlen("/api/documents/")));
   if (uri == "/api/documents" && post) {
-    r.uploader = bearer(s, wsi);
+    r.uploader = bearerOf(s, wsi);
     if (!r.uploader) {
       r.closeAfter = true;
       return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
