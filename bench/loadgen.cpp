@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
       const std::string type = m["type"];
       if (type == "event") {
         t.lastSeq = m["seq"];
-        if (m["kind"] == "vote.closed" && t.tallyAt == 0) {
+        if (m["kind"] == core::VoteClosed::kKind && t.tallyAt == 0) {
           t.tallyAt = monotonicMs();
           ++tallies;
         }
@@ -192,9 +192,10 @@ int main(int argc, char** argv) {
     if (m["type"] == "error") std::fprintf(stderr, "chair: %s\n", text.c_str());
   };
   chair.c->send(R"({"type":"cmd","id":"checkin","cmd":"attendance.checkin"})");
-  chair.c->send(R"({"type":"cmd","id":"create","cmd":"vote.create","args":{"item":"1","title":"Thông qua nghị quyết"}})");
+  chair.c->send(json{{"type", "cmd"}, {"id", "create"}, {"cmd", core::CreateVote::kName},
+                     {"args", {{"item", "1"}, {"title", "Thông qua nghị quyết"}}}}.dump());
   loop.runUntil([&] { return !vote.empty(); }, 10000);
-  chair.c->send(json{{"type", "cmd"}, {"id", "open"}, {"cmd", "vote.open"}, {"args", {{"vote", vote}}}}.dump());
+  chair.c->send(json{{"type", "cmd"}, {"id", "open"}, {"cmd", core::OpenVote::kName}, {"args", {{"vote", vote}}}}.dump());
   loop.runUntil([&] { return opened && std::all_of(tablets.begin(), tablets.end(), [&](const Tablet& t) { return t.lastSeq >= chairLast; }); }, 120000);
 
   if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "vote open on all: %.0f ms\n", monotonicMs() - t0);
@@ -208,7 +209,7 @@ int main(int argc, char** argv) {
     }
     auto& t = tablets[i];
     t.castAt = monotonicMs();
-    t.c->send(json{{"type", "cmd"}, {"id", "cast"}, {"cmd", "vote.cast"},
+    t.c->send(json{{"type", "cmd"}, {"id", "cast"}, {"cmd", core::CastBallot::kName},
                    {"args", {{"vote", vote}, {"choices", {i % 3 == 0 ? "no" : "yes"}}}}}.dump());
     ++i;
   }
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
 
   // 6. The chair closes; the tally reaches every tablet.
   closeSentAt = monotonicMs();
-  chair.c->send(json{{"type", "cmd"}, {"id", "close"}, {"cmd", "vote.close"}, {"args", {{"vote", vote}}}}.dump());
+  chair.c->send(json{{"type", "cmd"}, {"id", "close"}, {"cmd", core::CloseVote::kName}, {"args", {{"vote", vote}}}}.dump());
   loop.runUntil([&] { return tallies == n; }, 60000);
   double lastTally = 0;
   for (const auto& t : tablets) lastTally = std::max(lastTally, t.tallyAt);
