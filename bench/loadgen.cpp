@@ -19,17 +19,18 @@
 
 #include "Percentile.h"
 #include "store/Store.h"
-#include "wsclient/WsClient.h"
+#include "WsClient.h"
+#include "protocol/Client.h"
 
 using namespace chamber;
 using nlohmann::json;
-using wsclient::monotonicMs;
+using client::monotonicMs;
 using bench::percentile;
 
 namespace {
 
 struct Tablet {
-  wsclient::Client* c = nullptr;
+  client::Client* c = nullptr;
   std::string token;
   std::int64_t lastSeq = 0;
   double castAt = 0, ackAt = 0, tallyAt = 0;
@@ -117,7 +118,7 @@ int main(int argc, char** argv) {
   else
     std::printf("tablets: %d, casts in one burst, server pid %d on port %d\n", n, server, port);
 
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::string vote;
   int tallies = 0;
   double closeSentAt = 0;
@@ -138,7 +139,7 @@ int main(int argc, char** argv) {
         // A tablet new to the sitting starts from the head (it would fetch state.get once);
         // one that comes back resumes from the last event it saw.
         if (t.lastSeq == 0) t.lastSeq = m["head"];
-        t.c->send(json{{"type", "resume"}, {"id", "resume"}, {"after", t.lastSeq}}.dump());
+        t.c->send(protocol::resume("resume", t.lastSeq).dump());
       } else if (type == "ok") {
         const std::string id = m["id"];
         if (id == "auth") t.authed = true;
@@ -154,8 +155,8 @@ int main(int argc, char** argv) {
   auto login = [&](Tablet& t) {
     t.c = &loop.connect("127.0.0.1", port);
     wire(t);
-    t.c->send(R"({"type":"hello","version":1})");
-    t.c->send(json{{"type", "auth"}, {"id", "auth"}, {"method", "token"}, {"token", t.token}}.dump());
+    t.c->send(protocol::hello("chamber-loadgen").dump());
+    t.c->send(protocol::authToken("auth", t.token).dump());
   };
 
   // 3. All tablets connect, authenticate, subscribe and check in.
@@ -192,10 +193,9 @@ int main(int argc, char** argv) {
     if (m["type"] == "error") std::fprintf(stderr, "chair: %s\n", text.c_str());
   };
   chair.c->send(R"({"type":"cmd","id":"checkin","cmd":"attendance.checkin"})");
-  chair.c->send(json{{"type", "cmd"}, {"id", "create"}, {"cmd", core::CreateVote::kName},
-                     {"args", {{"item", "1"}, {"title", "Thông qua nghị quyết"}}}}.dump());
+  chair.c->send(protocol::command("create", core::CreateVote{"1", "Thông qua nghị quyết"}).dump());
   loop.runUntil([&] { return !vote.empty(); }, 10000);
-  chair.c->send(json{{"type", "cmd"}, {"id", "open"}, {"cmd", core::OpenVote::kName}, {"args", {{"vote", vote}}}}.dump());
+  chair.c->send(protocol::command("open", core::OpenVote{vote}).dump());
   loop.runUntil([&] { return opened && std::all_of(tablets.begin(), tablets.end(), [&](const Tablet& t) { return t.lastSeq >= chairLast; }); }, 120000);
 
   if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "vote open on all: %.0f ms\n", monotonicMs() - t0);
@@ -209,8 +209,7 @@ int main(int argc, char** argv) {
     }
     auto& t = tablets[i];
     t.castAt = monotonicMs();
-    t.c->send(json{{"type", "cmd"}, {"id", "cast"}, {"cmd", core::CastBallot::kName},
-                   {"args", {{"vote", vote}, {"choices", {i % 3 == 0 ? "no" : "yes"}}}}}.dump());
+    t.c->send(protocol::command("cast", core::CastBallot{vote, {i % 3 == 0 ? "no" : "yes"}, ""}).dump());
     ++i;
   }
   const double lastCastAt = monotonicMs();
@@ -221,7 +220,7 @@ int main(int argc, char** argv) {
 
   // 6. The chair closes; the tally reaches every tablet.
   closeSentAt = monotonicMs();
-  chair.c->send(json{{"type", "cmd"}, {"id", "close"}, {"cmd", core::CloseVote::kName}, {"args", {{"vote", vote}}}}.dump());
+  chair.c->send(protocol::command("close", core::CloseVote{vote}).dump());
   loop.runUntil([&] { return tallies == n; }, 60000);
   double lastTally = 0;
   for (const auto& t : tablets) lastTally = std::max(lastTally, t.tallyAt);

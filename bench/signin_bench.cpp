@@ -23,11 +23,12 @@
 
 #include "Percentile.h"
 #include "store/Store.h"
-#include "wsclient/WsClient.h"
+#include "WsClient.h"
+#include "protocol/Client.h"
 
 using namespace chamber;
 using nlohmann::json;
-using wsclient::monotonicMs;
+using client::monotonicMs;
 using bench::percentile;
 
 namespace {
@@ -46,7 +47,7 @@ double cpuSeconds(pid_t pid) {
 
 /// The delegate's pings: one every `every_ms`, each waiting for its pong.
 struct Pinger {
-  wsclient::Client* c;
+  client::Client* c;
   std::vector<double> rtt;
   double sentAt = 0;
   int n = 0;
@@ -55,7 +56,7 @@ struct Pinger {
     if (!waiting && now - sentAt >= every_ms) {
       sentAt = now;
       waiting = true;
-      c->send(json{{"type", "ping"}, {"id", "p" + std::to_string(++n)}}.dump());
+      c->send(protocol::ping("p" + std::to_string(++n)).dump());
     }
   }
   void got(const std::string& text) {
@@ -115,12 +116,12 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Pinger delegate{&loop.connect("127.0.0.1", port)};
   bool signedIn = false;
   delegate.c->onOpen = [&] {
-    delegate.c->send(R"({"type":"hello","version":1})");
-    delegate.c->send(json{{"type", "auth"}, {"id", "a"}, {"method", "token"}, {"token", token}}.dump());
+    delegate.c->send(protocol::hello("chamber-signin-bench").dump());
+    delegate.c->send(protocol::authToken("a", token).dump());
   };
   delegate.c->onMessage = [&](const std::string& m) {
     if (m.find("\"id\":\"a\"") != std::string::npos) signedIn = m.find("\"ok\"") != std::string::npos;
@@ -146,7 +147,7 @@ int main(int argc, char** argv) {
   // The guessers: each sends a password guess for a name (known or not) as soon as its last
   // one was answered, never faster than 20 a second (the per-connection limit).
   struct Guesser {
-    wsclient::Client* c;
+    client::Client* c;
     double sentAt = 0;
     bool waiting = false, ready = false;
     int n = 0;
@@ -158,7 +159,7 @@ int main(int argc, char** argv) {
     g.c = &loop.connect("127.0.0.1", port);
     Guesser* gp = &g;
     g.c->onOpen = [gp] {
-      gp->c->send(R"({"type":"hello","version":1})");
+      gp->c->send(protocol::hello("chamber-signin-bench").dump());
       gp->ready = true;
     };
     g.c->onMessage = [gp, &answers](const std::string& m) {
@@ -179,8 +180,7 @@ int main(int argc, char** argv) {
       g.sentAt = now;
       g.waiting = true;
       const std::string user = (rng() % 2) ? "operator" : "user" + std::to_string(rng() % 100000);
-      g.c->send(json{{"type", "auth"}, {"id", "g" + std::to_string(++g.n)}, {"method", "password"},
-                     {"user", user}, {"password", "guess" + std::to_string(rng())}}.dump());
+      g.c->send(protocol::authPassword("g" + std::to_string(++g.n), user, "guess" + std::to_string(rng())).dump());
     }
     return now - attackStart >= seconds * 1000;
   }, static_cast<int>(seconds * 1000) + 1000);
@@ -192,7 +192,7 @@ int main(int argc, char** argv) {
   const double h0 = monotonicMs();
   bool healthy = false;
   auto& h = loop.connect("127.0.0.1", port);
-  h.onOpen = [&] { h.send(R"({"type":"hello","version":1})"); };
+  h.onOpen = [&] { h.send(protocol::hello("chamber-signin-bench").dump()); };
   h.onMessage = [&](const std::string&) { healthy = true; };
   loop.runUntil([&] { return healthy; }, 20000);
   const double after = monotonicMs() - h0;
@@ -204,9 +204,9 @@ int main(int argc, char** argv) {
     auto& c = loop.connect("127.0.0.1", port);
     double sent = 0;
     c.onOpen = [&] {
-      c.send(R"({"type":"hello","version":1})");
+      c.send(protocol::hello("chamber-signin-bench").dump());
       sent = monotonicMs();
-      c.send(json{{"type", "auth"}, {"id", "t"}, {"method", "password"}, {"user", user}, {"password", "wrong"}}.dump());
+      c.send(protocol::authPassword("t", user, "wrong").dump());
     };
     double took = 0;
     c.onMessage = [&](const std::string& m) {

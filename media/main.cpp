@@ -13,19 +13,16 @@
 #include <cstdio>
 #include <future>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <random>
 #include <thread>
 
+#include "ClientSession.h"
 #include "core/Director.h"
 #include "core/Hardware.h"
-#include "core/Reconnect.h"
 #include "core/Visca.h"
 #include "pipeline/Pipeline.h"
-#include "wsclient/WsClient.h"
 
 using namespace chamber::media;
-using nlohmann::json;
+namespace core = chamber::core;
 
 namespace {
 std::atomic<bool> gStop{false};
@@ -53,12 +50,12 @@ int main(int argc, char** argv) {
   {
     std::string h;
     int p = 0;
-    if (!server.empty() && !chamber::wsclient::parseWsUrl(server, h, p)) {
+    if (!server.empty() && !chamber::client::parseWsUrl(server, h, p)) {
       log("--server must look like ws://host:port or wss://host:port");
       return 2;
     }
     if (!server.empty()) {
-      if (auto why = chamber::wsclient::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+      if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
         log(why);
         return 2;
       }
@@ -77,18 +74,14 @@ int main(int argc, char** argv) {
   }
   Pipeline pipeline(hw, std::filesystem::path(dataDir) / "recordings", std::filesystem::path(dataDir) / "live");
   Director director(hw);
-  std::unique_ptr<chamber::wsclient::ClientLoop> loop;
-  chamber::wsclient::Client* ws = nullptr;
-  int counter = 0;
+  std::unique_ptr<chamber::client::ClientLoop> loop;
+  std::unique_ptr<chamber::client::ClientSession> session;
   auto report = [&](MediaState s, const std::string& error, const std::string& detail) {
     log(std::string("state ") + stateName(s) + (error.empty() ? "" : " (" + error + ": " + detail + ")"));
-    if (ws && ws->isOpen())
-      ws->send(json{{"type", "cmd"}, {"id", "media-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(++counter)},
-                    {"cmd", "media.report"},
-                    {"args", {{"state", stateName(s)}, {"error", error}, {"detail", detail},
-                              {"recording", s == MediaState::Live ? pipeline.recordingFile() : ""},
-                              {"recordingStarted_ms", s == MediaState::Live ? pipeline.recordingStarted_ms() : 0}}}}
-                   .dump());
+    if (session)
+      session->send(core::ReportMediaState{stateName(s), error, detail,
+                                           s == MediaState::Live ? pipeline.recordingFile() : "",
+                                           s == MediaState::Live ? pipeline.recordingStarted_ms() : 0});
   };
   pipeline.onState = report;
 
@@ -128,61 +121,51 @@ int main(int argc, char** argv) {
     auto it = sittings.find(currentSitting);
     return it == sittings.end() || it->second.isPublic || it->second.recordIfClosed;
   };
-  int attempt = 0;
-  std::mt19937 rng(std::random_device{}());
-  auto nextConnect = std::chrono::steady_clock::now();
-  std::int64_t lastSeq = 0;
-  auto connect = [&] {
-    if (!loop) loop = std::make_unique<chamber::wsclient::ClientLoop>(caFile);
-    std::string host;
-    int port = 0;
-    bool tls = false;
-    chamber::wsclient::parseWsUrl(server, host, port, &tls);  // checked at start
-    ws = &loop->connect(host, port, tls);
-    ws->onOpen = [&] {
-      if (attempt > 0) log("connected to the server again");
-      attempt = 0;
-      ws->send(json{{"type", "hello"}, {"version", 1}, {"client", "chamber-media/0.1"}}.dump());
-      ws->send(json{{"type", "auth"}, {"id", "auth"}, {"method", "password"}, {"user", user}, {"password", password}}.dump());
-      ws->send(json{{"type", "resume"}, {"id", "resume"}, {"after", lastSeq}}.dump());
-      report(pipeline.state(), pipeline.error(), "");
-    };
-    ws->onMessage = [&](const std::string& text) {
-      const json m = json::parse(text, nullptr, false);
-      if (m.is_discarded()) return;
-      if (m.value("type", "") == "error" && m.value("id", "") == "auth") log("sign-in refused: " + m.value("message", ""));
-      if (m.value("type", "") != "event") return;
-      lastSeq = m.value("seq", lastSeq);
-      const std::string kind = m.value("kind", "");
-      const int sitting = m.value("sitting", 0);
-      if (kind == "sitting.created") {
-        const json& d = m["data"];
-        sittings[sitting] = {d.value("isPublic", true),
-                             d.contains("rules") ? d["rules"].value("recordClosedSittings", true) : true};
-      }
-      if (director.onEvent(kind, m["data"])) showShot();
-      if (kind == "sitting.opened" || kind == "sitting.resumed") {
-        currentSitting = sitting;
-        wantRecording = mayRecord();
-      }
-      if (kind == "sitting.closed") wantRecording = false;
-      if (kind == "media.recording_requested") wantRecording = m["data"].value("on", true) && mayRecord();
-    };
+  auto onEvent = [&](const chamber::protocol::EventEnvelope& env) {
+    std::optional<core::EventData> typed;
+    try {
+      typed = env.typed();
+    } catch (const std::exception& e) {
+      log("event " + std::to_string(env.seq) + " (" + env.kind + ") is malformed: " + e.what());
+      return;
+    }
+    if (!typed) return;  // a kind newer than this build: not one the media acts on
+    if (const auto* c = std::get_if<core::SittingCreated>(&*typed))
+      sittings[env.sitting] = {c->isPublic, c->rules.recordClosedSittings};
+    if (director.onEvent(*typed)) showShot();
+    if (std::holds_alternative<core::SittingOpened>(*typed) || std::holds_alternative<core::SittingResumed>(*typed)) {
+      currentSitting = env.sitting;
+      wantRecording = mayRecord();
+    }
+    if (std::holds_alternative<core::SittingClosed>(*typed)) wantRecording = false;
+    if (const auto* r = std::get_if<core::RecordingControlled>(&*typed)) wantRecording = r->on && mayRecord();
   };
-  if (!server.empty()) connect();
+  if (!server.empty()) {
+    loop = std::make_unique<chamber::client::ClientLoop>(caFile);
+    chamber::client::SessionOptions o;
+    o.url = server;
+    o.client = "chamber-media/0.1";
+    o.credentials.method = chamber::client::Credentials::Method::Password;
+    o.credentials.user = user;
+    o.credentials.password = password;
+    session = std::make_unique<chamber::client::ClientSession>(*loop, o);
+    session->onEvent = onEvent;
+    session->onConnected = [&] { report(pipeline.state(), pipeline.error(), ""); };
+    session->onLog = [](const std::string& s) { log(s); };
+    session->onRefused = [&](const std::string& code, const std::string& message) {
+      log("sign-in refused (" + code + "): " + message + " — recording goes on without the server");
+    };
+    session->onReply = [&](const chamber::protocol::ServerMessage& m) {
+      if (m.type == chamber::protocol::ServerType::Error) log("the server refused a report: " + m.code + " " + m.message);
+    };
+  }
 
   const auto started = std::chrono::steady_clock::now();
   while (!gStop) {
     if (duration_s > 0 && std::chrono::steady_clock::now() - started > std::chrono::duration<double>(duration_s)) break;
     if (loop) {
       loop->service(5);
-      if (ws && ws->isClosed() && std::chrono::steady_clock::now() >= nextConnect) {
-        // The server went away: try again with backoff and jitter; the recording goes on.
-        const auto delay = reconnectDelay_ms({500, 2.0, 5000, 0.2, 0}, attempt++, std::uniform_real_distribution<>(0, 1)(rng));
-        nextConnect = std::chrono::steady_clock::now() + std::chrono::milliseconds(*delay);
-        if (attempt == 1 || attempt % 10 == 0) log("server unreachable, reconnecting (attempt " + std::to_string(attempt) + ")");
-        connect();
-      }
+      session->poll();  // the server went away: it reconnects and resumes; the recording goes on
     }
     if (wantRecording && !recording) {
       recording = true;

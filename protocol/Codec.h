@@ -15,6 +15,13 @@ using nlohmann::json;
 
 inline constexpr int kVersion = 1;
 inline constexpr const char* kSubprotocol = "chamber.v1";
+/// The one query: a `cmd` that changes nothing and is not stored.
+inline constexpr const char* kStateQuery = "state.get";
+/// Envelope types, in the order of ClientType / ServerType (Messages.h, Client.h).
+inline constexpr const char* kClientTypes[] = {"hello", "auth", "resume", "cmd", "ping"};
+inline constexpr const char* kServerTypes[] = {"welcome", "ok", "error", "event", "pong"};
+/// How auth proves who one is.
+inline constexpr const char* kAuthMethods[] = {"pin", "token", "password", "public"};
 
 /// A message that cannot be decoded. `code` is one of the protocol's stable error codes.
 struct DecodeError : std::runtime_error {

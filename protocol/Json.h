@@ -1,8 +1,14 @@
 #pragma once
-/// JSON mappings of the core's types (nlohmann). Field names on the wire are the C++
-/// member names. Decoding is lenient about missing fields (they keep their defaults) and
-/// strict about types (a wrong type is `bad_args`).
+/// JSON mappings of the core's types: the wire format of chamber.v1 and of the stored log.
+///
+/// Every field is named here explicitly, apart from the C++ member it fills: renaming a
+/// member changes nothing on the wire; renaming a wire name breaks the golden fixtures
+/// (tests/protocol/golden/). A field is either required (`req`: missing is `bad_args`) or
+/// optional (`opt`: missing keeps the member's default). Wrong types are always `bad_args`;
+/// fields we do not know are ignored (a newer peer may send more). Append only: a field added
+/// later is `opt`, so the log written before it still decodes.
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -65,89 +71,177 @@ CHAMBER_STRICT_ENUM(VoteKind, {{VoteKind::Motion, "motion"}, {VoteKind::Election
                                {VoteKind::Confidence, "confidence"}})
 #undef CHAMBER_STRICT_ENUM
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Fraction, num, den)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteRule, label, base, threshold, strict,
-                                                abstentionsCount, passOption)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CouncilRules, version, seats, quorum, voteRules,
-                                                speakingLimit_s, openMicLimit, ballotChangeAllowed,
-                                                confidenceVotesEnabled, writtenAnswerDays,
-                                                recordClosedSittings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Delegate, id, seat, name, title, role, inOffice)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Responder, id, name, title)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DocumentRef, sha256, title, classified)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgendaItem, id, parent, title, presenter, documents)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteOption, key, label)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptionResult, key, label, count, base, elected)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NamedBallot, delegate, choices)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Tally, rule, ruleLabel, base, seats, inOffice,
-                                                present, cast, absent, notVoted, issued, valid,
-                                                invalid, options, passed, tie, named)
+
+/// One field of a wire table: its name on the wire, the member it fills, whether required.
+template <class T, class M>
+struct WireField {
+  const char* name;
+  M T::*member;
+  bool required;
+};
+template <class T, class M>
+constexpr WireField<T, M> req(const char* name, M T::*member) { return {name, member, true}; }
+template <class T, class M>
+constexpr WireField<T, M> opt(const char* name, M T::*member) { return {name, member, false}; }
+
+/// Specialised (with CHAMBER_WIRE) for every type that travels as a JSON object.
+template <class T>
+struct Wire;
+template <class T>
+concept HasWire = requires { Wire<T>::fields; };
+
+template <HasWire T>
+void wireToJson(json& j, const T& v) {
+  j = json::object();
+  std::apply([&](const auto&... f) { ((j[f.name] = v.*(f.member)), ...); }, Wire<T>::fields);
+}
+template <HasWire T>
+void wireFromJson(const json& j, T& v) {
+  if (!j.is_object()) throw std::invalid_argument("expected an object");
+  auto one = [&](const auto& f) {
+    auto it = j.find(f.name);
+    if (it == j.end()) {
+      if (f.required) throw std::invalid_argument(std::string("missing field '") + f.name + "'");
+      return;
+    }
+    try {
+      it->get_to(v.*(f.member));
+    } catch (const json::exception& e) {
+      throw std::invalid_argument(std::string("field '") + f.name + "': " + e.what());
+    }
+  };
+  std::apply([&](const auto&... f) { (one(f), ...); }, Wire<T>::fields);
+}
+
+template <HasWire T>
+void to_json(json& j, const T& v) { wireToJson(j, v); }
+template <HasWire T>
+void from_json(const json& j, T& v) { wireFromJson(j, v); }
+
+#define CHAMBER_WIRE(T, ...)                                   \
+  template <>                                                  \
+  struct Wire<T> {                                             \
+    using S = T;                                               \
+    static constexpr auto fields = std::make_tuple(__VA_ARGS__); \
+  };
+
+// Model
+CHAMBER_WIRE(Fraction, req("num", &S::num), req("den", &S::den))
+CHAMBER_WIRE(VoteRule, opt("label", &S::label), opt("base", &S::base),
+             opt("threshold", &S::threshold), opt("strict", &S::strict),
+             opt("abstentionsCount", &S::abstentionsCount), opt("passOption", &S::passOption))
+CHAMBER_WIRE(CouncilRules, opt("version", &S::version), opt("seats", &S::seats),
+             opt("quorum", &S::quorum), opt("voteRules", &S::voteRules),
+             opt("speakingLimit_s", &S::speakingLimit_s), opt("openMicLimit", &S::openMicLimit),
+             opt("ballotChangeAllowed", &S::ballotChangeAllowed),
+             opt("confidenceVotesEnabled", &S::confidenceVotesEnabled),
+             opt("writtenAnswerDays", &S::writtenAnswerDays),
+             opt("recordClosedSittings", &S::recordClosedSittings))
+CHAMBER_WIRE(Delegate, req("id", &S::id), opt("seat", &S::seat), opt("name", &S::name),
+             opt("title", &S::title), opt("role", &S::role), opt("inOffice", &S::inOffice))
+CHAMBER_WIRE(Responder, req("id", &S::id), opt("name", &S::name), opt("title", &S::title))
+CHAMBER_WIRE(DocumentRef, req("sha256", &S::sha256), opt("title", &S::title),
+             opt("classified", &S::classified))
+CHAMBER_WIRE(AgendaItem, req("id", &S::id), opt("parent", &S::parent), opt("title", &S::title),
+             opt("presenter", &S::presenter), opt("documents", &S::documents))
+CHAMBER_WIRE(VoteOption, req("key", &S::key), opt("label", &S::label))
+CHAMBER_WIRE(OptionResult, req("key", &S::key), opt("label", &S::label), opt("count", &S::count),
+             opt("base", &S::base), opt("elected", &S::elected), opt("percent", &S::percent),
+             opt("line", &S::line))
+CHAMBER_WIRE(NamedBallot, req("delegate", &S::delegate), opt("choices", &S::choices))
+CHAMBER_WIRE(Tally, opt("rule", &S::rule), opt("ruleLabel", &S::ruleLabel), opt("base", &S::base),
+             opt("seats", &S::seats), opt("inOffice", &S::inOffice), opt("present", &S::present),
+             opt("cast", &S::cast), opt("absent", &S::absent), opt("notVoted", &S::notVoted),
+             opt("issued", &S::issued), opt("valid", &S::valid), opt("invalid", &S::invalid),
+             opt("options", &S::options), opt("passed", &S::passed), opt("tie", &S::tie),
+             opt("named", &S::named))
 
 // Events
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SittingCreated, number, term, title, date, place,
-                                                isPublic, rules, roster, responders, agenda)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SittingSuspended, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AttendanceChanged, delegate, present, via)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ItemActivated, item)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DocumentAttached, item, document)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PageShared, sha256, page)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FloorRequested, delegate, kind)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FloorCancelled, delegate)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FloorGranted, person, kind, limit_s)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FloorEnded, person)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionSubmitted, question, from, to, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionsGrouped, questions, group)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionAnswered, question, mode, text, due_ms)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionFollowedUp, question, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteCreated, vote, item, title, form, kind, rule,
-                                                options, maxChoices)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteOpened, vote, present, inOffice)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BallotCast, vote, delegate, choices)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteClosed, vote, tally)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VoteVoided, vote, reason, ballots)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MediaStateChanged, state, error, detail, recording,
-                                                recordingStarted_ms)
+CHAMBER_WIRE(SittingCreated, req("number", &S::number), opt("term", &S::term),
+             opt("title", &S::title), opt("date", &S::date), opt("place", &S::place),
+             opt("isPublic", &S::isPublic), opt("rules", &S::rules), opt("roster", &S::roster),
+             opt("responders", &S::responders), opt("agenda", &S::agenda))
+CHAMBER_WIRE(SittingOpened)
+CHAMBER_WIRE(SittingSuspended, opt("reason", &S::reason))
+CHAMBER_WIRE(SittingResumed)
+CHAMBER_WIRE(SittingClosed)
+CHAMBER_WIRE(AttendanceChanged, req("delegate", &S::delegate), req("present", &S::present),
+             opt("via", &S::via))
+CHAMBER_WIRE(ItemActivated, req("item", &S::item))
+CHAMBER_WIRE(DocumentAttached, req("item", &S::item), req("document", &S::document))
+CHAMBER_WIRE(PageShared, req("sha256", &S::sha256), req("page", &S::page))
+CHAMBER_WIRE(FloorRequested, req("delegate", &S::delegate), opt("kind", &S::kind))
+CHAMBER_WIRE(FloorCancelled, req("delegate", &S::delegate))
+CHAMBER_WIRE(FloorGranted, req("person", &S::person), opt("kind", &S::kind),
+             opt("limit_s", &S::limit_s))
+CHAMBER_WIRE(FloorEnded, req("person", &S::person))
+CHAMBER_WIRE(QuestionSubmitted, req("question", &S::question), req("from", &S::from),
+             req("to", &S::to), opt("text", &S::text))
+CHAMBER_WIRE(QuestionsGrouped, req("questions", &S::questions), req("group", &S::group))
+CHAMBER_WIRE(QuestionAnswered, req("question", &S::question), req("mode", &S::mode),
+             opt("text", &S::text), opt("due_ms", &S::due_ms))
+CHAMBER_WIRE(QuestionFollowedUp, req("question", &S::question), opt("text", &S::text))
+CHAMBER_WIRE(VoteCreated, req("vote", &S::vote), opt("item", &S::item), opt("title", &S::title),
+             opt("form", &S::form), opt("kind", &S::kind), opt("rule", &S::rule),
+             opt("options", &S::options), opt("maxChoices", &S::maxChoices))
+CHAMBER_WIRE(VoteOpened, req("vote", &S::vote), opt("present", &S::present),
+             opt("inOffice", &S::inOffice))
+CHAMBER_WIRE(BallotCast, req("vote", &S::vote), req("delegate", &S::delegate),
+             opt("choices", &S::choices))
+CHAMBER_WIRE(VoteClosed, req("vote", &S::vote), req("tally", &S::tally))
+CHAMBER_WIRE(VoteVoided, req("vote", &S::vote), opt("reason", &S::reason),
+             opt("ballots", &S::ballots))
+CHAMBER_WIRE(MediaStateChanged, req("state", &S::state), opt("error", &S::error),
+             opt("detail", &S::detail), opt("recording", &S::recording),
+             opt("recordingStarted_ms", &S::recordingStarted_ms))
+CHAMBER_WIRE(RecordingControlled, opt("on", &S::on))
+CHAMBER_WIRE(SignInCleared, req("seat", &S::seat))
 
 // Commands
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CreateSitting, number, term, title, date, place,
-                                                isPublic, agenda, rules)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SuspendSitting, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckIn, present)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MarkAttendance, delegate, present)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ActivateItem, item)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AttachDocument, item, document)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharePage, sha256, page)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RequestFloor, kind)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GrantFloor, person, kind)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EndFloor, person)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SubmitQuestion, to, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GroupQuestions, questions, group)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnswerQuestion, question, mode, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FollowUpQuestion, question, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CreateVote, item, title, form, kind, rule,
-                                                candidates, maxChoices)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenVote, vote)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CastBallot, vote, choices, delegate)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CloseVote, vote)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportMediaState, state, error, detail, recording,
-                                                recordingStarted_ms)
+CHAMBER_WIRE(CreateSitting, req("number", &S::number), opt("term", &S::term),
+             opt("title", &S::title), opt("date", &S::date), opt("place", &S::place),
+             opt("isPublic", &S::isPublic), opt("agenda", &S::agenda), opt("rules", &S::rules))
+CHAMBER_WIRE(OpenSitting)
+CHAMBER_WIRE(SuspendSitting, opt("reason", &S::reason))
+CHAMBER_WIRE(ResumeSitting)
+CHAMBER_WIRE(CloseSitting)
+CHAMBER_WIRE(CheckIn, opt("present", &S::present))
+CHAMBER_WIRE(MarkAttendance, req("delegate", &S::delegate), opt("present", &S::present))
+CHAMBER_WIRE(ActivateItem, req("item", &S::item))
+CHAMBER_WIRE(AttachDocument, req("item", &S::item), req("document", &S::document))
+CHAMBER_WIRE(SharePage, req("sha256", &S::sha256), req("page", &S::page))
+CHAMBER_WIRE(RequestFloor, opt("kind", &S::kind))
+CHAMBER_WIRE(CancelFloor)
+CHAMBER_WIRE(GrantFloor, opt("person", &S::person), opt("kind", &S::kind))
+CHAMBER_WIRE(EndFloor, opt("person", &S::person))
+CHAMBER_WIRE(SubmitQuestion, req("to", &S::to), req("text", &S::text))
+CHAMBER_WIRE(GroupQuestions, req("questions", &S::questions), req("group", &S::group))
+CHAMBER_WIRE(AnswerQuestion, req("question", &S::question), opt("mode", &S::mode),
+             opt("text", &S::text))
+CHAMBER_WIRE(FollowUpQuestion, req("question", &S::question), req("text", &S::text))
+CHAMBER_WIRE(CreateVote, req("item", &S::item), req("title", &S::title), opt("form", &S::form),
+             opt("kind", &S::kind), opt("rule", &S::rule), opt("candidates", &S::candidates),
+             opt("maxChoices", &S::maxChoices))
+CHAMBER_WIRE(OpenVote, req("vote", &S::vote))
+CHAMBER_WIRE(CastBallot, req("vote", &S::vote), req("choices", &S::choices),
+             opt("delegate", &S::delegate))
+CHAMBER_WIRE(CloseVote, req("vote", &S::vote))
+CHAMBER_WIRE(ReportMediaState, req("state", &S::state), opt("error", &S::error),
+             opt("detail", &S::detail), opt("recording", &S::recording),
+             opt("recordingStarted_ms", &S::recordingStarted_ms))
+CHAMBER_WIRE(ControlRecording, opt("on", &S::on))
+CHAMBER_WIRE(ClearSignIn, req("seat", &S::seat))
+#undef CHAMBER_WIRE
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RecordingControlled, on)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ControlRecording, on)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ClearSignIn, seat)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SignInCleared, seat)
-
-// Messages without fields travel as {}.
-#define CHAMBER_EMPTY_JSON(T)                                      \
-  inline void to_json(json& j, const T&) { j = json::object(); } \
-  inline void from_json(const json&, T&) {}
-CHAMBER_EMPTY_JSON(SittingOpened)
-CHAMBER_EMPTY_JSON(SittingResumed)
-CHAMBER_EMPTY_JSON(SittingClosed)
-CHAMBER_EMPTY_JSON(OpenSitting)
-CHAMBER_EMPTY_JSON(ResumeSitting)
-CHAMBER_EMPTY_JSON(CloseSitting)
-CHAMBER_EMPTY_JSON(CancelFloor)
-#undef CHAMBER_EMPTY_JSON
+/// A tally stored before options carried `percent` and `line` gets them when read, so every
+/// peer shows the announcement as the server made it.
+inline void from_json(const json& j, Tally& t) {
+  wireFromJson(j, t);
+  for (const auto& o : t.options)
+    if (o.line.empty()) {
+      announce(t);
+      break;
+    }
+}
 
 }  // namespace chamber::core

@@ -37,13 +37,14 @@ ClientMessage parseClientMessage(std::string_view text) {
   if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
     throw DecodeError("bad_message", "a message is an object with a string \"type\"");
   ClientMessage m;
+  m.type = ClientType{};
   const auto& type = j["type"].get_ref<const std::string&>();
-  if (type == "hello") m.type = ClientType::Hello;
-  else if (type == "auth") m.type = ClientType::Auth;
-  else if (type == "resume") m.type = ClientType::Resume;
-  else if (type == "cmd") m.type = ClientType::Cmd;
-  else if (type == "ping") m.type = ClientType::Ping;
-  else throw DecodeError("unknown_type", "unknown message type '" + type + "'");
+  int index = 0;
+  for (const char* name : kClientTypes) {
+    ++index;
+    if (type == name) m.type = static_cast<ClientType>(index);
+  }
+  if (m.type == ClientType{}) throw DecodeError("unknown_type", "unknown message type '" + type + "'");
   if (j.contains("id")) {
     if (!j["id"].is_string() || j["id"].get_ref<const std::string&>().empty() ||
         j["id"].get_ref<const std::string&>().size() > kMaxClientIdBytes)
@@ -57,23 +58,29 @@ ClientMessage parseClientMessage(std::string_view text) {
 }
 
 json welcome(const std::string& server, std::int64_t head, core::Role role) {
-  return {{"type", "welcome"}, {"version", kVersion}, {"server", server}, {"head", head},
+  return {{"type", kServerTypes[0]}, {"version", kVersion}, {"server", server}, {"head", head},
           {"role", core::roleName(role)}};
 }
 
 json okReply(const std::string& id, json result) {
-  return {{"type", "ok"}, {"id", id}, {"result", std::move(result)}};
+  return {{"type", kServerTypes[1]}, {"id", id}, {"result", std::move(result)}};
 }
 
 json errorReply(const std::string& id, const std::string& code, const std::string& message) {
-  json j{{"type", "error"}, {"code", code}, {"message", message}};
+  json j{{"type", kServerTypes[2]}, {"code", code}, {"message", message}};
+  if (!id.empty()) j["id"] = id;
+  return j;
+}
+
+json pong(const std::string& id) {
+  json j{{"type", kServerTypes[4]}};
   if (!id.empty()) j["id"] = id;
   return j;
 }
 
 json eventMessage(std::int64_t seq, std::int64_t ts_ms, int sitting, std::string_view kind,
                   const json& data) {
-  return {{"type", "event"}, {"seq", seq}, {"ts", ts_ms}, {"sitting", sitting},
+  return {{"type", kServerTypes[3]}, {"seq", seq}, {"ts", ts_ms}, {"sitting", sitting},
           {"kind", kind},    {"data", data}};
 }
 

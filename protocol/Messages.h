@@ -33,6 +33,7 @@ bool validUtf8(std::string_view s);
 json welcome(const std::string& server, std::int64_t head, core::Role role);
 json okReply(const std::string& id, json result);
 json errorReply(const std::string& id, const std::string& code, const std::string& message);
+json pong(const std::string& id);
 json eventMessage(std::int64_t seq, std::int64_t ts_ms, int sitting, std::string_view kind,
                   const json& data);
 

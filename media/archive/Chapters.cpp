@@ -5,18 +5,6 @@
 
 namespace chamber::media {
 
-using nlohmann::json;
-
-LogEvent logEventFromJson(const json& j) {
-  LogEvent e;
-  e.seq = j.value("seq", std::int64_t{0});
-  e.ts = j.value("ts", std::int64_t{0});
-  e.sitting = j.value("sitting", 0);
-  e.kind = j.value("kind", "");
-  e.data = j.contains("data") ? j["data"] : json::object();
-  return e;
-}
-
 std::string floorKindLabel(const std::string& kind) {
   static const std::map<std::string, std::string> labels = {
       {"speech", "phát biểu"},       {"second", "phát biểu lần hai"},
@@ -35,35 +23,29 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
   std::string activeItem;
   for (const auto& e : events) {
     if (e.sitting != sitting) continue;
-    const json& d = e.data;
-    if (e.kind == "sitting.created") {
-      out.title = d.value("title", "");
-      for (const auto& i : d.value("agenda", json::array()))
-        itemTitle[i.value("id", "")] = i.value("title", "");
-      for (const auto& list : {d.value("roster", json::array()), d.value("responders", json::array())})
-        for (const auto& p : list) {
-          const std::string title = p.value("title", "");
-          personLabel[p.value("id", "")] = p.value("name", "") + (title.empty() ? "" : " (" + title + ")");
-        }
-    } else if (e.kind == "agenda.activated") {
-      activeItem = d.value("item", "");
+    const auto typed = e.typed();  // nullopt: a kind newer than this build, not ours
+    if (!typed) continue;
+    if (const auto* c = std::get_if<core::SittingCreated>(&*typed)) {
+      out.title = c->title;
+      for (const auto& i : c->agenda) itemTitle[i.id] = i.title;
+      for (const auto& p : c->roster) personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
+      for (const auto& p : c->responders) personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
+    } else if (const auto* a = std::get_if<core::ItemActivated>(&*typed)) {
+      activeItem = a->item;
       const auto it = itemTitle.find(activeItem);
-      out.marks.push_back({e.ts, "item", activeItem, "",
+      out.marks.push_back({e.ts_ms, "item", activeItem, "",
                            "Mục " + activeItem + ". " + (it == itemTitle.end() ? "" : it->second)});
-    } else if (e.kind == "floor.granted") {
-      const std::string person = d.value("person", "");
-      const auto it = personLabel.find(person);
-      out.marks.push_back({e.ts, "speaker", activeItem, person,
-                           (it == personLabel.end() ? person : it->second) + " " +
-                               floorKindLabel(d.value("kind", "speech"))});
-    } else if (e.kind == "media.state") {
-      const std::string pattern = d.value("recording", "");
-      const auto started = d.value("recordingStarted_ms", std::int64_t{0});
-      if (d.value("state", "") == "live" && !pattern.empty() && started > 0 &&
+    } else if (const auto* g = std::get_if<core::FloorGranted>(&*typed)) {
+      const auto it = personLabel.find(g->person);
+      out.marks.push_back({e.ts_ms, "speaker", activeItem, g->person,
+                           (it == personLabel.end() ? g->person : it->second) + " " +
+                               floorKindLabel(g->kind.empty() ? "speech" : g->kind)});
+    } else if (const auto* m = std::get_if<core::MediaStateChanged>(&*typed)) {
+      if (m->state == "live" && !m->recording.empty() && m->recordingStarted_ms > 0 &&
           std::none_of(out.recordings.begin(), out.recordings.end(),
-                       [&](const Recording& r) { return r.pattern == pattern; }))
-        out.recordings.push_back({pattern, started});
-    } else if (e.kind == "sitting.closed") {
+                       [&](const Recording& r) { return r.pattern == m->recording; }))
+        out.recordings.push_back({m->recording, m->recordingStarted_ms});
+    } else if (std::holds_alternative<core::SittingClosed>(*typed)) {
       out.closed = true;
     }
   }

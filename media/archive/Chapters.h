@@ -4,21 +4,16 @@
 /// agenda item activated and every turn on the floor, titled in Vietnamese. Pure: no files,
 /// no libav; Archive.h turns it into an MP4.
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "protocol/Client.h"
+
 namespace chamber::media {
 
-/// One event as the server sends it (`{"seq","ts","sitting","kind","data"}`).
-struct LogEvent {
-  std::int64_t seq = 0;
-  std::int64_t ts = 0;
-  int sitting = 0;
-  std::string kind;
-  nlohmann::json data;
-};
-LogEvent logEventFromJson(const nlohmann::json& j);
+/// One event as the server sends it and `chamberctl export events` writes it
+/// (`{"seq","ts","sitting","kind","data"}`), read strictly by protocol/Client.h.
+using LogEvent = protocol::EventEnvelope;
 
 /// A recording: segments named by `pattern` ("recording-<ms>-%05d.ts"); running time 0 of
 /// the recording is the wall-clock `started_ms`.

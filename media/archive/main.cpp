@@ -17,9 +17,8 @@
 #include <set>
 #include <thread>
 
+#include "ClientSession.h"
 #include "archive/Archive.h"
-#include "core/Reconnect.h"
-#include "wsclient/WsClient.h"
 
 using namespace chamber::media;
 using nlohmann::json;
@@ -99,7 +98,12 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::vector<LogEvent> events;
-    for (const auto& e : all) events.push_back(logEventFromJson(e));
+    try {
+      for (const auto& e : all) events.push_back(chamber::protocol::parseEventEnvelope(e));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s: %s\n", eventsFile.c_str(), e.what());
+      return 2;
+    }
     return build(events, sitting, recordings, out) ? 0 : 1;
   }
   if (server.empty()) {
@@ -111,86 +115,74 @@ int main(int argc, char** argv) {
 
   std::string host;
   int port = 0;
-  bool tls = false;
-  if (!chamber::wsclient::parseWsUrl(server, host, port, &tls)) {
+  if (!chamber::client::parseWsUrl(server, host, port)) {
     std::fprintf(stderr, "--server must look like ws://host:port or wss://host:port\n");
     return 2;
   }
-  if (auto why = chamber::wsclient::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+  if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
     std::fprintf(stderr, "%s\n", why.c_str());
     return 2;
   }
 
   std::vector<LogEvent> events;
-  std::int64_t lastSeq = 0;
-  bool caughtUp = false, refused = false;
   std::map<int, std::chrono::steady_clock::time_point> pending;  // closed sittings waiting to settle
   std::set<int> closedSittings, built;
   std::string mediaState;
-  int attempt = 0;
-  std::mt19937 rng(std::random_device{}());
+  bool refused = false;
 
-  while (!gStop) {
-    chamber::wsclient::ClientLoop loop(caFile);
-    auto& ws = loop.connect(host, port, tls);
-    ws.onOpen = [&] {
-      attempt = 0;
-      ws.send(json{{"type", "hello"}, {"version", 1}, {"client", "chamber-archive/0.1"}}.dump());
-      ws.send(json{{"type", "auth"}, {"id", "auth"}, {"method", "password"}, {"user", user}, {"password", password}}.dump());
-      ws.send(json{{"type", "resume"}, {"id", "resume"}, {"after", lastSeq}}.dump());
-    };
-    ws.onMessage = [&](const std::string& text) {
-      const json m = json::parse(text, nullptr, false);
-      if (m.is_discarded()) return;
-      const std::string type = m.value("type", "");
-      if (type == "error" && m.value("id", "") == "auth") {
-        log("sign-in refused: " + m.value("message", ""));
-        refused = true;
+  chamber::client::ClientLoop loop(caFile);
+  chamber::client::SessionOptions o;
+  o.url = server;
+  o.client = "chamber-archive/0.1";
+  o.credentials.method = chamber::client::Credentials::Method::Password;
+  o.credentials.user = user;
+  o.credentials.password = password;
+  // --sitting gives up after a few tries; --follow waits for the server as long as it takes.
+  if (!follow) o.reconnect.maxTries = 5;
+  chamber::client::ClientSession session(loop, o);
+  session.onLog = [](const std::string& s) { log(s); };
+  session.onRefused = [&](const std::string& code, const std::string& message) {
+    log(code == "unreachable" ? "cannot reach the server at " + server : "sign-in refused (" + code + "): " + message);
+    refused = true;
+  };
+  session.onEvent = [&](const LogEvent& e) {
+    std::optional<chamber::core::EventData> typed;
+    try {
+      typed = e.typed();
+    } catch (const std::exception& ex) {
+      log("event " + std::to_string(e.seq) + " (" + e.kind + ") is malformed: " + ex.what());
+    }
+    if (typed && std::holds_alternative<chamber::core::SittingClosed>(*typed)) {
+      closedSittings.insert(e.sitting);
+      if (session.caughtUp()) pending[e.sitting] = std::chrono::steady_clock::now();
+    }
+    if (typed)
+      if (const auto* m = std::get_if<chamber::core::MediaStateChanged>(&*typed)) mediaState = m->state;
+    events.push_back(e);
+  };
+
+  while (!gStop && !refused) {
+    loop.service(50);
+    session.poll();
+    if (!session.caughtUp()) continue;
+    if (!follow) return build(events, sitting, recordings, out) ? 0 : 1;
+    // On start: closed sittings that have no archive yet.
+    for (int s : closedSittings)
+      if (!built.count(s) && !pending.count(s) &&
+          !fs::exists(fs::path(out) / ("sitting-" + std::to_string(s)) / "archive.json")) {
+        build(events, s, recordings, out);
+        built.insert(s);
       }
-      if (type == "ok" && m.value("id", "") == "resume") caughtUp = true;
-      if (type != "event") return;
-      LogEvent e = logEventFromJson(m);
-      lastSeq = std::max(lastSeq, e.seq);
-      if (e.kind == "sitting.closed") {
-        closedSittings.insert(e.sitting);
-        if (caughtUp) pending[e.sitting] = std::chrono::steady_clock::now();
-      }
-      if (e.kind == "media.state") mediaState = e.data.value("state", "");
-      events.push_back(std::move(e));
-    };
-    while (!gStop && !ws.isClosed() && !refused) {
-      loop.service(50);
-      if (!caughtUp) continue;
-      if (!follow) {
-        return build(events, sitting, recordings, out) ? 0 : 1;
-      }
-      // On start: closed sittings that have no archive yet.
-      for (int s : closedSittings)
-        if (!built.count(s) && !pending.count(s) &&
-            !fs::exists(fs::path(out) / ("sitting-" + std::to_string(s)) / "archive.json")) {
-          build(events, s, recordings, out);
-          built.insert(s);
-        }
-      for (auto it = pending.begin(); it != pending.end();) {
-        const bool stopped = mediaState != "live" && mediaState != "starting";
-        if (stopped || std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
-          build(events, it->first, recordings, out);
-          built.insert(it->first);
-          it = pending.erase(it);
-        } else {
-          ++it;
-        }
+    for (auto it = pending.begin(); it != pending.end();) {
+      const bool stopped = mediaState != "live" && mediaState != "starting";
+      if (stopped || std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
+        build(events, it->first, recordings, out);
+        built.insert(it->first);
+        it = pending.erase(it);
+      } else {
+        ++it;
       }
     }
-    if (refused) return 1;
-    if (gStop) break;
-    if (!follow && attempt >= 5) {
-      log("cannot reach the server at " + server);
-      return 1;
-    }
-    const auto delay = reconnectDelay_ms({500, 2.0, 5000, 0.2, 0}, attempt++, std::uniform_real_distribution<>(0, 1)(rng));
-    log("server unreachable, trying again in " + std::to_string(*delay) + " ms");
-    for (int waited = 0; waited < *delay && !gStop; waited += 50) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  return 0;
+  return refused ? 1 : 0;
 }

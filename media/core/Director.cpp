@@ -6,28 +6,24 @@ namespace chamber::media {
 
 Director::Director(const Hardware& hw) : hw_(hw) { recompute(); }
 
-bool Director::onEvent(const std::string& kind, const nlohmann::json& d) {
+bool Director::onEvent(const core::EventData& e) {
   const Shot before = shot_;
-  if (kind == "sitting.created") {
+  if (const auto* c = std::get_if<core::SittingCreated>(&e)) {
     people_.clear();
     items_.clear();
     speakers_.clear();
     activeItem_.clear();
-    for (const auto& p : d.value("roster", nlohmann::json::array()))
-      people_[p.value("id", "")] = {p.value("name", ""), p.value("title", ""), p.value("seat", 0)};
-    for (const auto& p : d.value("responders", nlohmann::json::array()))
-      people_[p.value("id", "")] = {p.value("name", ""), p.value("title", ""), 0};
-    for (const auto& i : d.value("agenda", nlohmann::json::array()))
-      items_[i.value("id", "")] = i.value("title", "");
-  } else if (kind == "agenda.activated") {
-    activeItem_ = d.value("item", "");
-  } else if (kind == "floor.granted") {
-    const std::string who = d.value("person", "");
-    std::erase(speakers_, who);
-    speakers_.push_back(who);
-  } else if (kind == "floor.ended") {
-    std::erase(speakers_, d.value("person", ""));
-  } else if (kind == "sitting.closed") {
+    for (const auto& p : c->roster) people_[p.id] = {p.name, p.title, p.seat};
+    for (const auto& p : c->responders) people_[p.id] = {p.name, p.title, 0};
+    for (const auto& i : c->agenda) items_[i.id] = i.title;
+  } else if (const auto* a = std::get_if<core::ItemActivated>(&e)) {
+    activeItem_ = a->item;
+  } else if (const auto* g = std::get_if<core::FloorGranted>(&e)) {
+    std::erase(speakers_, g->person);
+    speakers_.push_back(g->person);
+  } else if (const auto* f = std::get_if<core::FloorEnded>(&e)) {
+    std::erase(speakers_, f->person);
+  } else if (std::holds_alternative<core::SittingClosed>(e)) {
     speakers_.clear();
   } else {
     return false;

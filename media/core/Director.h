@@ -1,13 +1,14 @@
 #pragma once
 /// The camera follows the speaker: from the sitting's events, which camera is on the
 /// program (and which PTZ preset to recall) and what the lower third says. Pure logic,
-/// fed with chamber.v1 events; the pipeline only carries it out.
+/// fed with the core's typed events (decoded by protocol/Client.h); the pipeline only
+/// carries it out.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/Events.h"
 #include "core/Hardware.h"
 
 namespace chamber::media {
@@ -23,8 +24,8 @@ struct Shot {
 class Director {
  public:
   explicit Director(const Hardware& hw);
-  /// Folds one event (kind and data as on the wire); true if the shot changed.
-  bool onEvent(const std::string& kind, const nlohmann::json& data);
+  /// Folds one event; true if the shot changed.
+  bool onEvent(const core::EventData& e);
   const Shot& shot() const { return shot_; }
 
  private:

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "core/Reconnect.h"
+#include "protocol/Reconnect.h"
 #include <gst/app/gstappsrc.h>
 #include <gst/video/video-event.h>
 #include <sstream>
@@ -359,7 +359,7 @@ void Pipeline::tick() {
           bus = nullptr;
           // The stream server dropped or refused us: only this destination waits and retries.
           detach(p);
-          const auto delay = reconnectDelay_ms({1000, 2.0, 30000, 0.2, 0}, p.attempt++, g_random_double());
+          const auto delay = chamber::protocol::reconnectDelay_ms(chamber::protocol::ReconnectPolicy{}, p.attempt++, g_random_double());
           p.retryAt = now + std::chrono::milliseconds(delay.value_or(30000));
           setState(MediaState::Reconnecting, "stream", p.dest.id + ": " + what);
           break;

@@ -16,73 +16,99 @@ struct CreateSitting {
   bool isPublic = true;
   std::vector<AgendaItem> agenda;
   std::optional<CouncilRules> rules;  ///< default: vietnameseDefaults()
+  bool operator==(const CreateSitting&) const = default;
 };
-struct OpenSitting { static constexpr const char* kName = "sitting.open"; };
+struct OpenSitting {
+  static constexpr const char* kName = "sitting.open";
+  bool operator==(const OpenSitting&) const = default;
+};
 struct SuspendSitting {
   static constexpr const char* kName = "sitting.suspend";
   std::string reason;
+  bool operator==(const SuspendSitting&) const = default;
 };
-struct ResumeSitting { static constexpr const char* kName = "sitting.resume"; };
-struct CloseSitting { static constexpr const char* kName = "sitting.close"; };
+struct ResumeSitting {
+  static constexpr const char* kName = "sitting.resume";
+  bool operator==(const ResumeSitting&) const = default;
+};
+struct CloseSitting {
+  static constexpr const char* kName = "sitting.close";
+  bool operator==(const CloseSitting&) const = default;
+};
 /// A delegate checks in from the tablet (or out, with present = false).
 struct CheckIn {
   static constexpr const char* kName = "attendance.checkin";
   bool present = true;
+  bool operator==(const CheckIn&) const = default;
 };
 /// Roll call: the secretary or chair marks a delegate.
 struct MarkAttendance {
   static constexpr const char* kName = "attendance.mark";
   std::string delegate;
   bool present = true;
+  bool operator==(const MarkAttendance&) const = default;
 };
 struct ActivateItem {
   static constexpr const char* kName = "agenda.activate";
   std::string item;
+  bool operator==(const ActivateItem&) const = default;
 };
 struct AttachDocument {
   static constexpr const char* kName = "document.attach";
   std::string item;
   DocumentRef document;
+  bool operator==(const AttachDocument&) const = default;
 };
 struct SharePage {
   static constexpr const char* kName = "document.share_page";
   std::string sha256;
   int page = 0;
+  bool operator==(const SharePage&) const = default;
 };
 struct RequestFloor {
   static constexpr const char* kName = "floor.request";
   std::string kind = "speech";
+  bool operator==(const RequestFloor&) const = default;
 };
-struct CancelFloor { static constexpr const char* kName = "floor.cancel"; };
+struct CancelFloor {
+  static constexpr const char* kName = "floor.cancel";
+  bool operator==(const CancelFloor&) const = default;
+};
 /// Give the floor: to `person`, or (empty) to the head of the queue, points of order first.
 struct GrantFloor {
   static constexpr const char* kName = "floor.grant";
   std::string person;
   std::string kind;  ///< empty: the kind requested, else "speech"
+  bool operator==(const GrantFloor&) const = default;
 };
 /// End a turn: the chair ends anyone's, a speaker ends their own.
 struct EndFloor {
   static constexpr const char* kName = "floor.end";
   std::string person;  ///< empty: the sender's own turn
+  bool operator==(const EndFloor&) const = default;
 };
 struct SubmitQuestion {
   static constexpr const char* kName = "question.submit";
   std::string to, text;
+  bool operator==(const SubmitQuestion&) const = default;
 };
 struct GroupQuestions {
   static constexpr const char* kName = "question.group";
   std::vector<std::string> questions;
   std::string group;
+  bool operator==(const GroupQuestions&) const = default;
 };
 struct AnswerQuestion {
   static constexpr const char* kName = "question.answer";
   std::string question;
   std::string mode = "in_person";  ///< in_person, written (promise), written_answer
   std::string text;
+  bool operator==(const AnswerQuestion&) const = default;
 };
 struct FollowUpQuestion {
   static constexpr const char* kName = "question.follow_up";
   std::string question, text;
+  bool operator==(const FollowUpQuestion&) const = default;
 };
 struct CreateVote {
   static constexpr const char* kName = "vote.create";
@@ -92,38 +118,45 @@ struct CreateVote {
   std::string rule = "majority";
   std::vector<VoteOption> candidates;  ///< elections
   int maxChoices = 1;
+  bool operator==(const CreateVote&) const = default;
 };
 struct OpenVote {
   static constexpr const char* kName = "vote.open";
   std::string vote;
+  bool operator==(const OpenVote&) const = default;
 };
 struct CastBallot {
   static constexpr const char* kName = "vote.cast";
   std::string vote;
   std::vector<std::string> choices;
   std::string delegate;  ///< optional; when given it must be the sender
+  bool operator==(const CastBallot&) const = default;
 };
 struct CloseVote {
   static constexpr const char* kName = "vote.close";
   std::string vote;
+  bool operator==(const CloseVote&) const = default;
 };
 struct ReportMediaState {
   static constexpr const char* kName = "media.report";
   std::string state, error, detail;
   std::string recording;                 ///< the file being recorded, if any
   std::int64_t recordingStarted_ms = 0;  ///< wall clock of its first frame
+  bool operator==(const ReportMediaState&) const = default;
 };
 
 /// The chair starts or stops the recording (it also starts and stops with the sitting).
 struct ControlRecording {
   static constexpr const char* kName = "media.recording";
   bool on = true;
+  bool operator==(const ControlRecording&) const = default;
 };
 
 /// Staff let a seat sign in again at once after failed PINs (the throttle, core/Throttle.h).
 struct ClearSignIn {
   static constexpr const char* kName = "signin.clear";
   int seat = 0;
+  bool operator==(const ClearSignIn&) const = default;
 };
 
 using Command =

@@ -58,6 +58,7 @@ Tally computeTally(const TallyInput& in) {
 
   if (!in.election) {
     t.passed = reaches(countOf(in, in.rule.passOption), t.base, in.rule.threshold, in.rule.strict);
+    announce(t);
     return t;
   }
 
@@ -81,6 +82,7 @@ Tally computeTally(const TallyInput& in) {
   }
   for (auto* o : qualified) o->elected = true;
   t.passed = !qualified.empty();
+  announce(t);
   return t;
 }
 
@@ -95,6 +97,13 @@ std::string formatPercent(int count, int base) {
 std::string formatLine(const OptionResult& r) {
   return std::to_string(r.count) + "/" + std::to_string(r.base) + " đại biểu " + r.label + " (" +
          formatPercent(r.count, r.base) + ")";
+}
+
+void announce(Tally& t) {
+  for (auto& o : t.options) {
+    o.percent = formatPercent(o.count, o.base);
+    o.line = formatLine(o);
+  }
 }
 
 std::string formatAnnouncement(const Tally& t) {

@@ -27,6 +27,8 @@ struct OptionResult {
   int count = 0;
   int base = 0;
   bool elected = false;  ///< elections only
+  std::string percent;   ///< "64,00%" (formatPercent), as announced
+  std::string line;      ///< "16/25 đại biểu tán thành (64,00%)" (formatLine), as announced
   bool operator==(const OptionResult&) const = default;
 };
 
@@ -77,6 +79,9 @@ Tally computeTally(const TallyInput& in);
 std::string formatPercent(int count, int base);
 /// "16/25 đại biểu tán thành (64,00%)".
 std::string formatLine(const OptionResult& r);
+/// Fills each option's `percent` and `line` from its count and base (computeTally does;
+/// a tally stored before these fields existed gets them when it is read).
+void announce(Tally& t);
 /// The whole announcement, one line per option, then absent/not voted and the verdict.
 std::string formatAnnouncement(const Tally& t);
 

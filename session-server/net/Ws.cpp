@@ -173,7 +173,7 @@ void handleCmd(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
     return s.defer(c, err(m.id, "bad_message", "\"cmd\" names the command"));
   const std::string name = b["cmd"].get<std::string>();
   const json args = b.contains("args") ? b["args"] : json::object();
-  if (name == "state.get") {
+  if (name == protocol::kStateQuery) {
     return s.defer(c, protocol::okReply(m.id, {{"head", s.head},
                                                {"state", protocol::stateView(s.state, c.role, c.principal)}})
                           .dump());
@@ -216,9 +216,7 @@ void ServerImpl::onMessage(Connection& c, std::string_view text) {
     return defer(c, err("", e.code, e.what()));
   }
   if (m.type == protocol::ClientType::Ping) {
-    json pong{{"type", "pong"}};
-    if (!m.id.empty()) pong["id"] = m.id;
-    return defer(c, pong.dump());
+    return defer(c, protocol::pong(m.id).dump());
   }
   if (m.type == protocol::ClientType::Hello) return handleHello(*this, c, m);
   if (!c.helloDone) return defer(c, err(m.id, "hello_first", "Gửi hello trước / send hello first"));

@@ -106,7 +106,7 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
                          "[[camera]]\nid='overview'\npattern='red'\noverview=true\n"
                          "[[camera]]\nid='seat3'\npattern='blue'\n[[microphone]]\nid='chair'\n"
                          "[[seat]]\nseat=3\ncamera='seat3'\n";
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
@@ -244,7 +244,7 @@ TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
   const auto toml = dir.path / "chamber.toml";
   std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
                          "[[camera]]\nid='overview'\n[[microphone]]\nid='chair'\n";
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));

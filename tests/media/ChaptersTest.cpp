@@ -8,21 +8,29 @@ using nlohmann::json;
 
 namespace {
 
+LogEvent ev(std::int64_t seq, std::int64_t ts, int sitting, const chamber::core::EventData& e) {
+  return {seq, ts, sitting, std::string(chamber::core::kindOf(e)), chamber::protocol::encodeEventData(e)};
+}
+
 std::vector<LogEvent> sittingLog() {
-  json created{{"title", "Kỳ họp thứ hai"},
-               {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}, {{"id", "2"}, {"title", "Chất vấn"}}})},
-               {"roster", json::array({{{"id", "db04"}, {"name", "Lò Thị Mai"}, {"title", "Đại biểu"}}})},
-               {"responders", json::array({{{"id", "ubnd-ct"}, {"name", "Hà Văn Long"}, {"title", "Chủ tịch UBND xã"}}})}};
+  using namespace chamber::core;
+  SittingCreated created;
+  created.number = 2;
+  created.title = "Kỳ họp thứ hai";
+  created.agenda = {{"1", "", "Khai mạc", "", {}}, {"2", "", "Chất vấn", "", {}}};
+  created.roster = {{"db04", 4, "Lò Thị Mai", "Đại biểu", Role::Delegate, true}};
+  created.responders = {{"ubnd-ct", "Hà Văn Long", "Chủ tịch UBND xã"}};
+  const MediaStateChanged live{"live", "", "", "recording-3000-%05d.ts", 3000};
   return {
-      {1, 1000, 2, "sitting.created", created},
-      {2, 1500, 1, "agenda.activated", {{"item", "9"}}},  // another sitting
-      {3, 2000, 2, "agenda.activated", {{"item", "1"}}},  // before the recording started
-      {4, 3000, 2, "media.state", {{"state", "live"}, {"recording", "recording-3000-%05d.ts"}, {"recordingStarted_ms", 3000}}},
-      {5, 13000, 2, "agenda.activated", {{"item", "2"}}},
-      {6, 15000, 2, "floor.granted", {{"person", "db04"}, {"kind", "question"}}},
-      {7, 25000, 2, "floor.granted", {{"person", "ubnd-ct"}, {"kind", "answer"}}},
-      {8, 25000, 2, "media.state", {{"state", "live"}, {"recording", "recording-3000-%05d.ts"}, {"recordingStarted_ms", 3000}}},
-      {9, 40000, 2, "sitting.closed", json::object()},
+      ev(1, 1000, 2, created),
+      ev(2, 1500, 1, ItemActivated{"9"}),  // another sitting
+      ev(3, 2000, 2, ItemActivated{"1"}),  // before the recording started
+      ev(4, 3000, 2, live),
+      ev(5, 13000, 2, ItemActivated{"2"}),
+      ev(6, 15000, 2, FloorGranted{"db04", "question", 0}),
+      ev(7, 25000, 2, FloorGranted{"ubnd-ct", "answer", 0}),
+      ev(8, 25000, 2, live),
+      ev(9, 40000, 2, SittingClosed{}),
   };
 }
 

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "core/Hardware.h"
-#include "core/Reconnect.h"
+#include "protocol/Reconnect.h"
 
 using namespace chamber::media;
 
@@ -64,6 +64,7 @@ TEST(Hardware, StreamKeysComeFromTheEnvironmentAndNeverReachLogs) {
 }
 
 TEST(Reconnect, BackoffWithJitterCapAndMaxTries) {
+  using namespace chamber::protocol;
   ReconnectPolicy p;  // 1 s doubling to 30 s, ±20 %
   EXPECT_EQ(reconnectDelay_ms(p, 0, 0.5), 1000);
   EXPECT_EQ(reconnectDelay_ms(p, 1, 0.5), 2000);

@@ -47,7 +47,7 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
     seat = 3
     camera = "seat3"
   )";
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
@@ -104,7 +104,7 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
   const auto toml = dir.path / "chamber.toml";
   std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
                          "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   {
     Peer chair(loop, port);
     chair.hello();
@@ -179,7 +179,7 @@ TEST(MediaWithServer, AClosedSittingIsRecordedForTheArchiveButNeverStreamed) {
   ::setenv("CHAMBER_TEST_STREAM_KEY", "closed-sitting-key", 1);
   const auto toml = dir.path / "chamber.toml";
   writeChamber(toml, rtmpPort);
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
@@ -212,7 +212,7 @@ TEST(MediaWithServer, AClosedSittingIsNotRecordedWhenTheRulesSaySo) {
   ServerProcess server(dir.path / "server");
   const auto toml = dir.path / "chamber.toml";
   writeChamber(toml, freePort());
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));

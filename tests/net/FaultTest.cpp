@@ -25,7 +25,7 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   seedCouncil(dir.path, kDelegates);
   const std::vector<std::string> args{"--rate", "1000", "--burst", "1000"};
   auto server = std::make_unique<ServerProcess>(dir.path, args);
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::string vote;
   {
     Peer chair(loop, server->port());
@@ -59,8 +59,8 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   // The first half of the tablets cast in waves; the server is killed once a third of all
   // are acknowledged, with casts still in flight. The other half cast only after the restart.
   int sent = 0;
-  const double deadline = wsclient::monotonicMs() + 20000;
-  while (acked().size() < kDelegates / 3 && wsclient::monotonicMs() < deadline) {
+  const double deadline = client::monotonicMs() + 20000;
+  while (acked().size() < kDelegates / 3 && client::monotonicMs() < deadline) {
     for (int k = 0; k < 4 && sent < kDelegates / 2; ++k, ++sent)
       tablets[static_cast<std::size_t>(sent)]->client().send(castMessage(vote, sent + 1).dump());
     loop.service(1);

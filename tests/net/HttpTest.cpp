@@ -24,7 +24,7 @@ std::string samplePdf(int pages) {
 struct HttpFixture : ::testing::Test {
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::string opToken, delegateToken, displayToken;
 
   void SetUp() override {
@@ -138,7 +138,7 @@ TEST(Tls, ServesWssWithModernCiphersOnlyAndClientsVerifyIt) {
   ServerProcess server(dir.path, {"--tls-cert", ca.serverCert.string(), "--tls-key", ca.serverKey.string()});
   {
     // A client that trusts the council's CA: the chain and the name 127.0.0.1 check out.
-    wsclient::ClientLoop loop(ca.caCert.string());
+    client::ClientLoop loop(ca.caCert.string());
     Peer p(loop, server.port(), /*tls=*/true);
     ASSERT_TRUE(p.waitOpen());
     p.hello();
@@ -146,7 +146,7 @@ TEST(Tls, ServesWssWithModernCiphersOnlyAndClientsVerifyIt) {
   }
   {
     // A client with only the system's trust store refuses the council's certificate.
-    wsclient::ClientLoop loop;
+    client::ClientLoop loop;
     Peer p(loop, server.port(), /*tls=*/true);
     EXPECT_FALSE(p.waitOpen()) << "a certificate from an unknown CA was accepted";
   }
@@ -174,7 +174,7 @@ TEST(Tls, ASelfSignedServerIsRefusedAndACertificateWithoutAKeyDoesNotStart) {
   TestCa ca(dir.path);
   {
     ServerProcess server(dir.path, {"--tls-cert", ca.selfCert.string(), "--tls-key", ca.selfKey.string()});
-    wsclient::ClientLoop loop(ca.caCert.string());
+    client::ClientLoop loop(ca.caCert.string());
     Peer p(loop, server.port(), /*tls=*/true);
     EXPECT_FALSE(p.waitOpen()) << "a self-signed certificate was accepted";
   }

@@ -41,7 +41,7 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   ServerProcess server(dir.path / "data", {"--archive", (dir.path / "archive").string()});
   const int port = server.port();
 
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, port);
   chair.hello();
   chair.loginPin(1, pinOf(1));

@@ -13,7 +13,7 @@ namespace {
 struct Fixture : ::testing::Test {
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::string vote;
 
   void SetUp() override {

@@ -137,7 +137,7 @@ void read(Reader& r, const Files& f) {
 struct Chamber {
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::unique_ptr<Peer> chair;
   std::vector<std::unique_ptr<Peer>> voters;
 

@@ -20,7 +20,7 @@ json agenda() {
 struct Chamber {
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   explicit Chamber(int delegates) {
     seedCouncil(dir.path, delegates);
     server = std::make_unique<ServerProcess>(dir.path / "");

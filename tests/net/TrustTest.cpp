@@ -42,7 +42,7 @@ TEST(Trust, ServedFoldersFollowNoLinkAndServeNothingButPages) {
 
   ServerProcess server(data, {"--portal", portal.string(), "--hls", live.string(), "--archive", archive.string()});
   const int port = server.port();
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer op(loop, port);
   op.hello();
   op.loginPin(1, pinOf(1));
@@ -93,7 +93,7 @@ TEST(Trust, AClosedSittingReachesNoOneButMembers) {
   }
   ServerProcess server(data, {"--hls", live.string(), "--archive", archive.string()});
   const int port = server.port();
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, port);
   chair.hello();
   const std::string token = chair.loginPin(1, pinOf(1), "console")["result"]["token"];
@@ -127,7 +127,7 @@ TEST(Trust, ATokenFollowsItsAccountNotItsPast) {
   const auto data = dir.path / "data";
   seedCouncil(data, 3);
   auto server = std::make_unique<ServerProcess>(data);
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   std::string chairToken, d3Token;
   {
     Peer chair(loop, server->port());
@@ -177,7 +177,7 @@ TEST(Trust, AnAttachedDocumentKeepsItsStoredClassification) {
     secretSha = st.documents.finish(std::move(up), "Phương án nhân sự", "mat.pdf", true, 1000).sha256;
   }
   ServerProcess server(data);
-  wsclient::ClientLoop loop;
+  client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));

@@ -3,59 +3,13 @@
 
 #include "protocol/Json.h"
 #include "protocol/Messages.h"
+#include "Samples.h"
 
 using namespace chamber;
 using namespace chamber::core;
 using protocol::json;
-
-namespace {
-
-// One filled-in sample of every event kind.
-std::vector<EventData> sampleEvents() {
-  Tally t;
-  t.rule = "majority";
-  t.base = 25;
-  t.options = {{"yes", "tán thành", 16, 25, false}};
-  t.named = {{"d01", {"yes"}}};
-  return {SittingCreated{5, "2026-2031", "Kỳ họp thứ năm", "2026-12-10", "Hội trường xã", true,
-                         vietnameseDefaults(), {{"d01", 1, "Nguyễn Văn An", "Chủ tịch", Role::Chair, true}},
-                         {{"r1", "Trần B", "Chủ tịch UBND"}},
-                         {{"1", "", "Khai mạc", "Chủ tọa", {{std::string(64, 'a'), "Tờ trình", true}}}}},
-          SittingOpened{}, SittingSuspended{"Giải lao"}, SittingResumed{}, SittingClosed{},
-          AttendanceChanged{"d01", true, "checkin"}, ItemActivated{"2"},
-          DocumentAttached{"2", {std::string(64, 'b'), "Dự toán", false}},
-          PageShared{std::string(64, 'b'), 7}, FloorRequested{"d03", "point_of_order"},
-          FloorCancelled{"d03"}, FloorGranted{"d03", "speech", 420}, FloorEnded{"d03"},
-          QuestionSubmitted{"q1", "d03", "r1", "Câu hỏi?"}, QuestionsGrouped{{"q1", "q2"}, "Giáo dục"},
-          QuestionAnswered{"q1", "written", "", 1234}, QuestionFollowedUp{"q1", "Hỏi lại"},
-          VoteCreated{"v1", "2", "Thông qua", VoteForm::Secret, VoteKind::Election, "election",
-                      {{"a", "Ứng viên A"}}, 1},
-          VoteOpened{"v1", 20, 25}, BallotCast{"v1", "d03", {"yes"}}, VoteClosed{"v1", t},
-          MediaStateChanged{"live", "", "", "recording-1796000000000.ts", 1796000000000},
-          RecordingControlled{false}, VoteVoided{"v2", "server_restart", 7}, SignInCleared{4}};
-}
-
-std::vector<Command> sampleCommands() {
-  CreateSitting c;
-  c.number = 5;
-  c.title = "Kỳ họp";
-  c.agenda = {{"1", "", "Khai mạc", "", {}}};
-  c.rules = vietnameseDefaults();
-  return {c, OpenSitting{}, SuspendSitting{"x"}, ResumeSitting{}, CloseSitting{}, CheckIn{false},
-          MarkAttendance{"d04", true}, ActivateItem{"1"}, AttachDocument{"1", {std::string(64, 'c'), "T", true}},
-          SharePage{std::string(64, 'c'), 3}, RequestFloor{"debate"}, CancelFloor{},
-          GrantFloor{"d04", "second"}, EndFloor{"d04"}, SubmitQuestion{"r1", "?"},
-          GroupQuestions{{"q1"}, "g"}, AnswerQuestion{"q1", "written_answer", "đáp"},
-          FollowUpQuestion{"q1", "?"}, CreateVote{"1", "t", VoteForm::Named, VoteKind::Motion, "two_thirds", {}, 1},
-          OpenVote{"v1"}, CastBallot{"v1", {"no"}, "d04"}, CloseVote{"v1"},
-          ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000}, ControlRecording{false}, ClearSignIn{4}};
-}
-
-bool sameCommand(const Command& a, const Command& b) {
-  return protocol::encodeCommand(a) == protocol::encodeCommand(b);
-}
-
-}  // namespace
+using test::sampleCommands;
+using test::sampleEvents;
 
 using protocol::encodeCommand;
 
@@ -76,7 +30,7 @@ TEST(Codec, EveryCommandRoundTrips) {
     const json wire = json::parse(protocol::encodeCommand(c).dump());
     const Command back = protocol::decodeCommand(wire["cmd"], wire["args"]);
     EXPECT_EQ(back.index(), c.index());
-    EXPECT_TRUE(sameCommand(back, c)) << wire.dump();
+    EXPECT_EQ(back, c) << wire.dump();
   }
   EXPECT_EQ(protocol::commandNames().size(), samples.size());
 }
@@ -100,9 +54,19 @@ TEST(Codec, BadArgumentsAreRefusedWithStableCodes) {
   EXPECT_EQ(code("signin.clear", json::parse(R"({"seat":-1e300})")), "bad_args");
   EXPECT_EQ(code("document.share_page", json::parse(R"({"sha256":"x","page":{"a":[1e99]}})")), "bad_args");
   EXPECT_EQ(code("signin.clear", json::parse(R"({"seat":4.0})")), "ok");
-  // Missing fields keep their defaults.
+  // Optional fields keep their defaults; a required one is refused, never a default.
   auto c = protocol::decodeCommand("floor.request", json::object());
   EXPECT_EQ(std::get<RequestFloor>(c).kind, "speech");
+  EXPECT_EQ(code("vote.cast", {{"choices", {"yes"}}}), "bad_args");
+  EXPECT_EQ(code("vote.open", json::object()), "bad_args");
+  EXPECT_EQ(code("attendance.mark", {{"present", true}}), "bad_args");
+  try {
+    protocol::decodeEvent("floor.granted", {{"kind", "speech"}});
+    ADD_FAILURE() << "a floor.granted without a person decoded";
+  } catch (const protocol::DecodeError& e) {
+    EXPECT_EQ(e.code, "bad_args");
+    EXPECT_NE(std::string(e.what()).find("person"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Messages, EnvelopesAndRefusals) {

@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "wsclient/WsClient.h"
+#include "WsClient.h"
+#include "protocol/Client.h"
 
 namespace chamber::test {
 
@@ -17,7 +18,7 @@ using nlohmann::json;
 
 class Peer {
  public:
-  Peer(wsclient::ClientLoop& loop, int port, bool tls = false) : loop_(loop) {
+  Peer(client::ClientLoop& loop, int port, bool tls = false) : loop_(loop) {
     client_ = &loop.connect("127.0.0.1", port, tls);
     client_->onMessage = [this](const std::string& m) { onMessage(m); };
   }
@@ -25,7 +26,7 @@ class Peer {
   /// Sends a message with a fresh id (unless it has one) and waits for its reply.
   json request(json msg, int timeout_ms = 5000) {
     // Ids must be unique per principal for good: the server remembers every reply.
-    if (!msg.contains("id")) msg["id"] = prefix_ + std::to_string(++counter_);
+    if (!msg.contains("id")) msg["id"] = nextId();
     const std::string id = msg["id"];
     client_->send(msg.dump());
     json reply;
@@ -41,8 +42,9 @@ class Peer {
     return reply;
   }
 
+  /// A command by name with any arguments (tests send malformed ones on purpose).
   json cmd(const std::string& name, json args = json::object(), const std::string& id = "") {
-    json m{{"type", "cmd"}, {"cmd", name}, {"args", std::move(args)}};
+    json m{{"type", protocol::kClientTypes[3]}, {"cmd", name}, {"args", std::move(args)}};
     if (!id.empty()) m["id"] = id;
     return request(m);
   }
@@ -54,19 +56,18 @@ class Peer {
     return r.contains("result") ? r["result"].value("events", json::array()) : json::array();
   }
 
-  void hello() { EXPECT_EQ(request({{"type", "hello"}, {"version", 1}})["type"], "welcome"); }
+  /// A typed command (what a real peer sends).
+  json cmd(const core::Command& c) { return request(protocol::command(nextId(), c)); }
+
+  void hello() { EXPECT_EQ(request(protocol::hello("test-peer"))["type"], "welcome"); }
   json loginPin(int seat, const std::string& pin, const std::string& device = "") {
-    json m{{"type", "auth"}, {"method", "pin"}, {"seat", seat}, {"pin", pin}};
-    if (!device.empty()) m["device"] = device;
-    return request(m);
+    return request(protocol::authPin(nextId(), seat, pin, device));
   }
   json loginPassword(const std::string& user, const std::string& pw) {
-    return request({{"type", "auth"}, {"method", "password"}, {"user", user}, {"password", pw}});
+    return request(protocol::authPassword(nextId(), user, pw));
   }
-  json loginToken(const std::string& token) {
-    return request({{"type", "auth"}, {"method", "token"}, {"token", token}});
-  }
-  json resume(std::int64_t after) { return request({{"type", "resume"}, {"after", after}}); }
+  json loginToken(const std::string& token) { return request(protocol::authToken(nextId(), token)); }
+  json resume(std::int64_t after) { return request(protocol::resume(nextId(), after)); }
 
   /// Waits for an event of this kind (optionally matching); returns it or null.
   json waitEvent(const std::string& kind, int timeout_ms = 5000,
@@ -106,11 +107,12 @@ class Peer {
     return it == replies_.end() ? nullptr : &it->second;
   }
 
-  wsclient::Client& client() { return *client_; }
+  client::Client& client() { return *client_; }
   std::vector<json> events;
   std::vector<json> unsolicited;  ///< errors and messages without an id
 
  private:
+  std::string nextId() { return prefix_ + std::to_string(++counter_); }
   void onMessage(const std::string& text) {
     json m = json::parse(text, nullptr, false);
     if (m.is_discarded()) {
@@ -130,8 +132,8 @@ class Peer {
     }
   }
 
-  wsclient::ClientLoop& loop_;
-  wsclient::Client* client_;
+  client::ClientLoop& loop_;
+  client::Client* client_;
   std::map<std::string, json> replies_;
   int counter_ = 0;
   std::string prefix_ = "t" + std::to_string(std::random_device{}()) + "-";

@@ -1,6 +1,7 @@
 #pragma once
 /// A single-threaded libwebsockets client for many connections at once: the tests, the
-/// load generator and the media process speak chamber.v1 through it.
+/// load generator, chamber-media and chamber-archive speak chamber.v1 through it (most of
+/// them through a ClientSession, which signs in, resumes and reconnects).
 /// Everything runs on the thread that calls ClientLoop::service/runUntil.
 #include <libwebsockets.h>
 
@@ -11,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace chamber::wsclient {
+namespace chamber::client {
 
 class ClientLoop;
 
@@ -69,13 +70,15 @@ class ClientLoop {
   bool runUntil(const std::function<bool()>& done, int timeout_ms);
 
   std::vector<std::unique_ptr<Client>>& clients() { return clients_; }
+  /// Forgets a closed client (a session that reconnects drops the old one).
+  void release(Client& c);
 
  private:
   friend int clientCallback(lws*, lws_callback_reasons, void*, void*, size_t);
   lws_context* ctx_ = nullptr;
   std::vector<std::unique_ptr<Client>> clients_;
   lws_sorted_usec_list_t tick_{};
-  std::vector<std::string> hosts_;  // lws keeps the pointers until the connection is up
+  std::deque<std::string> hosts_;  // lws keeps the pointers until the connection is up: never moved
   std::string caFile_;
 };
 
@@ -90,4 +93,4 @@ std::string loadSecret(const std::string& file, const char* env, std::string& se
 /// Splits "ws://host:port" (or "wss://…") into host and port; false if it is not one.
 bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls = nullptr);
 
-}  // namespace chamber::wsclient
+}  // namespace chamber::client

@@ -1,4 +1,4 @@
-#include "wsclient/WsClient.h"
+#include "WsClient.h"
 
 #include <sys/stat.h>
 
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace chamber::wsclient {
+namespace chamber::client {
 
 double monotonicMs() {
   using namespace std::chrono;
@@ -163,6 +163,11 @@ Client& ClientLoop::connect(const std::string& host, int port, bool tls, const s
   return c;
 }
 
+void ClientLoop::release(Client& c) {
+  if (!c.closed_) return;
+  std::erase_if(clients_, [&](const auto& p) { return p.get() == &c; });
+}
+
 void ClientLoop::service(int max_ms) {
   // lws_service ignores its timeout: a timer bounds the wait instead.
   lws_sul_schedule(ctx_, 0, &tick_, tick, static_cast<lws_usec_t>(max_ms) * 1000);
@@ -179,4 +184,4 @@ bool ClientLoop::runUntil(const std::function<bool()>& done, int timeout_ms) {
   return true;
 }
 
-}  // namespace chamber::wsclient
+}  // namespace chamber::client

@@ -1,9 +1,9 @@
-#include "core/Reconnect.h"
+#include "protocol/Reconnect.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace chamber::media {
+namespace chamber::protocol {
 
 std::optional<int> reconnectDelay_ms(const ReconnectPolicy& p, int attempt, double random01) {
   if (attempt < 0) attempt = 0;
@@ -13,4 +13,4 @@ std::optional<int> reconnectDelay_ms(const ReconnectPolicy& p, int attempt, doub
   return static_cast<int>(std::lround(std::min<double>(p.max_ms * (1.0 + p.jitter), base * j)));
 }
 
-}  // namespace chamber::media
+}  // namespace chamber::protocol
