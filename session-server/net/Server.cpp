@@ -71,8 +71,8 @@ void ServerImpl::voidInterruptedVotes() {
       t.commit();
     }
     store.secret.commitStaged();
+    store::applyDecision(state, d, now);
     for (const auto& e : d.events) {
-      core::apply(state, d.sitting, e, now);
       log->warn("sitting {}: secret vote {} voided (the server stopped while it was open)", d.sitting,
                 std::get<core::VoteVoided>(e).vote);
     }
@@ -324,28 +324,23 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
     beginTurn();
     if (auto stored = store.replies.find(principal, clientId)) return *stored;
     const auto now = nowMs();
-    core::Command cmd = command;
-    core::Decision d;
-    if (auto refused = store.bindDocuments(cmd)) d.error = *refused;
-    else d = core::decide(state, actor, cmd, now);
+    std::vector<store::StoredEvent> stored;
+    const core::Decision d = store.decideAndRecord(state, actor, command, now, stored);
     std::string reply;
     if (!d.ok()) {
       reply = protocol::errorReply(clientId, d.error->code, d.error->message).dump();
-      log->debug("{} {} refused: {}", principal, core::nameOf(cmd), d.error->code);
+      log->debug("{} {} refused: {}", principal, core::nameOf(command), d.error->code);
     } else {
-      auto stored = store.record(actor, d, now);
-      for (const auto& e : d.events) {
-        core::apply(state, d.sitting, e, now);
+      store::applyDecision(state, d, now);
+      for (const auto& e : d.events)
         if (const auto* c = std::get_if<core::SignInCleared>(&e)) accountThrottle.clear("seat:" + std::to_string(c->seat));
-      }
-      if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
       // {"type":"ok","id":…,"result":{"seq":N,"events":[…]}}, the events as they are sent.
       reply = R"({"type":"ok","id":)" + json(clientId).dump() + R"(,"result":{"seq":)" +
               std::to_string(stored.empty() ? head : stored.back().seq) + R"(,"events":[)";
       for (std::size_t i = 0; i < stored.size(); ++i) reply += (i ? "," : "") + eventFrameText(stored[i]);
       reply += "]}}";
       for (auto& e : stored) turnEvents_.push_back(std::move(e));
-      log->debug("{} {} ok", principal, core::nameOf(cmd));
+      log->debug("{} {} ok", principal, core::nameOf(command));
     }
     store.replies.put(principal, clientId, reply);
     turnReplies_[key] = reply;

@@ -82,28 +82,37 @@ std::optional<core::Error> Store::bindDocuments(core::Command& cmd) {
   return std::nullopt;
 }
 
+core::Decision Store::decideAndRecord(const core::State& state, const core::Actor& actor,
+                                      const core::Command& command, std::int64_t now_ms,
+                                      std::vector<StoredEvent>& stored) {
+  core::Command cmd = command;
+  core::Decision d;
+  if (auto refused = bindDocuments(cmd)) d.error = *refused;
+  else d = core::decide(state, actor, cmd, now_ms);
+  if (d.ok()) stored = record(actor, d, now_ms);
+  return d;
+}
+
+void applyDecision(core::State& state, const core::Decision& d, std::int64_t now_ms) {
+  for (const auto& e : d.events) core::apply(state, d.sitting, e, now_ms);
+  if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
+}
+
 core::Decision Store::run(core::State& state, const core::Actor& actor, const core::Command& command,
                           std::int64_t now_ms, std::vector<StoredEvent>* stored) {
-  core::Command cmd = command;
-  if (auto refused = bindDocuments(cmd)) {
-    core::Decision d;
-    d.error = *refused;
-    return d;
-  }
-  core::Decision d = core::decide(state, actor, cmd, now_ms);
-  if (!d.ok()) return d;
+  core::Decision d;
   std::vector<StoredEvent> events;
   try {
     Transaction t(db);
-    events = record(actor, d, now_ms);
+    d = decideAndRecord(state, actor, command, now_ms, events);
+    if (!d.ok()) return d;
     t.commit();
   } catch (...) {
     secret.discardStaged();
     throw;
   }
   secret.commitStaged();
-  for (const auto& e : d.events) core::apply(state, d.sitting, e, now_ms);
-  if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
+  applyDecision(state, d, now_ms);
   if (stored) *stored = std::move(events);
   return d;
 }

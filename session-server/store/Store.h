@@ -43,12 +43,24 @@ class Store {
   /// classified whatever the command says. Returns the refusal, if any.
   std::optional<core::Error> bindDocuments(core::Command& cmd);
 
-  /// Decides, records, commits and applies one command (chamberctl; the server batches).
+  /// The one record routine of the server and chamberctl: binds the command's documents,
+  /// decides, and if accepted records the events within the caller's open transaction
+  /// (`stored` gets them as stored). The caller commits, then applyDecision().
+  core::Decision decideAndRecord(const core::State& state, const core::Actor& actor,
+                                 const core::Command& cmd, std::int64_t now_ms,
+                                 std::vector<StoredEvent>& stored);
+
+  /// Decides, records, commits and applies one command (chamberctl; the server batches
+  /// several commands in one transaction, with decideAndRecord and applyDecision).
   core::Decision run(core::State& state, const core::Actor& actor, const core::Command& cmd,
                      std::int64_t now_ms, std::vector<StoredEvent>* stored = nullptr);
 };
 
 std::string actorString(const core::Actor& a);
+
+/// Folds an accepted decision into the state: its events, then a secret ballot's choice
+/// (counted in memory only).
+void applyDecision(core::State& state, const core::Decision& d, std::int64_t now_ms);
 
 /// Folds a stored event into the state (replay, or events written by another process).
 void applyStored(core::State& state, const StoredEvent& e);
