@@ -84,4 +84,30 @@ json eventMessage(std::int64_t seq, std::int64_t ts_ms, int sitting, std::string
           {"kind", kind},    {"data", data}};
 }
 
+std::string eventMessageText(std::int64_t seq, std::int64_t ts_ms, int sitting,
+                             std::string_view kind, std::string_view dataJson) {
+  std::string s;
+  s.reserve(dataJson.size() + 96);
+  s += R"({"type":")";
+  s += kServerTypes[3];
+  s += R"(","seq":)" + std::to_string(seq) + R"(,"ts":)" + std::to_string(ts_ms) +
+       R"(,"sitting":)" + std::to_string(sitting) + R"(,"kind":)" + json(kind).dump() + R"(,"data":)";
+  s += dataJson;
+  s += '}';
+  return s;
+}
+
+std::string okEventsText(const std::string& id, std::int64_t seq,
+                         const std::vector<std::string>& eventTexts) {
+  std::string s = R"({"type":")";
+  s += kServerTypes[1];
+  s += R"(","id":)" + json(id).dump() + R"(,"result":{"seq":)" + std::to_string(seq) + R"(,"events":[)";
+  for (std::size_t i = 0; i < eventTexts.size(); ++i) {
+    if (i) s += ',';
+    s += eventTexts[i];
+  }
+  s += "]}}";
+  return s;
+}
+
 }  // namespace chamber::protocol

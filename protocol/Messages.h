@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/Types.h"
 #include "protocol/Codec.h"
@@ -36,5 +37,12 @@ json errorReply(const std::string& id, const std::string& code, const std::strin
 json pong(const std::string& id);
 json eventMessage(std::int64_t seq, std::int64_t ts_ms, int sitting, std::string_view kind,
                   const json& data);
+/// The same event as text, around data that is already JSON text (the stored log's payload
+/// is sent as it is, without parsing it again).
+std::string eventMessageText(std::int64_t seq, std::int64_t ts_ms, int sitting,
+                             std::string_view kind, std::string_view dataJson);
+/// {"type":"ok","id":…,"result":{"seq":N,"events":[…]}} around event texts (a command's reply).
+std::string okEventsText(const std::string& id, std::int64_t seq,
+                         const std::vector<std::string>& eventTexts);
 
 }  // namespace chamber::protocol

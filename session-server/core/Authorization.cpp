@@ -23,6 +23,7 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {MarkAttendance::kName, kRunners},
       {ActivateItem::kName, kRunners},
       {AttachDocument::kName, {R::Chair, R::Secretary, R::Operator}},
+      {kUploadDocument, {R::Chair, R::Secretary, R::Operator}},
       // Presenters (whoever holds the floor) may share too; Session.cpp checks that.
       {SharePage::kName, {R::Chair, R::ViceChair, R::Secretary, R::Delegate, R::Responder, R::Operator}},
       {RequestFloor::kName, kMembers},
@@ -60,6 +61,23 @@ std::optional<Error> authorize(Role role, const Command& command) {
   return Error{"forbidden", "Vai trò " + std::string(roleName(role)) + " không được thực hiện " +
                                 std::string(name) + " / role " + std::string(roleName(role)) +
                                 " may not send " + std::string(name)};
+}
+
+bool publiclyAttached(const State& st, const std::string& sha) {
+  for (const auto& [id, sitting] : st.sittings) {
+    if (!sitting.isPublic) continue;
+    for (const auto& item : sitting.agenda)
+      for (const auto& d : item.documents)
+        if (d.sha256 == sha && !d.classified) return true;
+  }
+  return false;
+}
+
+bool mayReadDocument(const State& state, Role role, const std::string& sha256, bool classified,
+                     const std::function<bool()>& published) {
+  if (classified) return roleIn(role, Audience::Cleared);
+  if (role != Role::Public) return true;
+  return publiclyAttached(state, sha256) || published();
 }
 
 }  // namespace chamber::core

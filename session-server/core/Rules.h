@@ -1,6 +1,8 @@
 #pragma once
 /// A council's rules as data (RULES.md). Every number is a default of a configuration,
 /// never a constant in code: a sitting records the rule set it ran under.
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -42,6 +44,19 @@ struct CouncilRules {
   /// its archive served to members only); false: not recorded at all.
   bool recordClosedSittings = true;
   bool operator==(const CouncilRules&) const = default;
+};
+
+/// Sign-in throttling (core/Throttle.h keeps the table): each key (a seat, a user name, a
+/// source address) may fail `freeFailures` times; after that each failure makes the next
+/// check wait twice as long as the last, from `firstDelay_ms` up to `maxDelay_ms`. Nothing
+/// locks for good: a key is forgotten after `forget_ms`. The table holds `maxEntries` keys.
+/// A server-wide rule (chamber-server flags), not a sitting's.
+struct ThrottleRule {
+  int freeFailures = 5;
+  std::int64_t firstDelay_ms = 1000;
+  std::int64_t maxDelay_ms = 5 * 60 * 1000;
+  std::int64_t forget_ms = 60 * 60 * 1000;
+  std::size_t maxEntries = 10000;
 };
 
 /// The defaults of RULES.md for a commune People's Council.

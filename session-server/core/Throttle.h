@@ -1,5 +1,5 @@
 #pragma once
-/// Sign-in throttling: a rule of the council like the others, and the table it keeps.
+/// Sign-in throttling: the table kept under ThrottleRule (core/Rules.h).
 ///
 /// Each key (a seat, a user name, a source address) may fail `freeFailures` times; after
 /// that each failure makes the next check wait twice as long as the last, from
@@ -11,15 +11,9 @@
 #include <string>
 #include <unordered_map>
 
-namespace chamber::core {
+#include "core/Rules.h"
 
-struct ThrottleRule {
-  int freeFailures = 5;
-  std::int64_t firstDelay_ms = 1000;
-  std::int64_t maxDelay_ms = 5 * 60 * 1000;
-  std::int64_t forget_ms = 60 * 60 * 1000;
-  std::size_t maxEntries = 10000;
-};
+namespace chamber::core {
 
 class Throttle {
  public:

@@ -10,6 +10,7 @@
 #include "net/Http.h"
 #include "net/StaticFiles.h"
 #include "net/ServerImpl.h"
+#include "protocol/Messages.h"
 #include "protocol/Codec.h"
 
 namespace chamber::net {
@@ -48,8 +49,7 @@ int wsCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size
         std::string msg;
         msg.swap(c->rx);
         if (lws_frame_is_binary(wsi)) {
-          s.defer(*c, protocol::json{{"type", "error"}, {"code", "bad_message"},
-                                     {"message", "text frames only (JSON)"}}.dump());
+          s.defer(*c, protocol::errorReply("", "bad_message", "text frames only (JSON)").dump());
           return 0;
         }
         s.onMessage(*c, msg);

@@ -10,6 +10,7 @@
 #include "net/HttpResponse.h"
 #include "net/PublicApi.h"
 #include "net/StaticFiles.h"
+#include "core/Authorization.h"
 #include "net/ServerImpl.h"
 #include "protocol/Messages.h"
 #include "protocol/StateView.h"
@@ -29,25 +30,12 @@ ServerImpl& serverOf(lws* wsi) {
 }
 
 
-/// Is a non-classified document on the agenda of a public sitting?
-bool publiclyAttached(const core::State& st, const std::string& sha) {
-  for (const auto& [id, sitting] : st.sittings) {
-    if (!sitting.isPublic) continue;
-    for (const auto& item : sitting.agenda)
-      for (const auto& d : item.documents)
-        if (d.sha256 == sha && !d.classified) return true;
-  }
-  return false;
-}
-
-/// `published`: whether the council published the document (looked up only when it
-/// decides, and once for a whole list by the caller).
+/// The document-read rule is the core's (core/Authorization.h); this only looks up the facts.
 template <class Published>
 bool mayRead(ServerImpl& s, const store::DocumentMeta& m, const std::optional<store::Principal>& p,
              Published&& published) {
-  if (m.classified) return p && core::roleIn(p->role, core::Audience::Cleared);
-  if (p && p->role != core::Role::Public) return true;
-  return publiclyAttached(s.state, m.sha256) || published(m.sha256);
+  return core::mayReadDocument(s.state, p ? p->role : core::Role::Public, m.sha256, m.classified,
+                               [&] { return published(m.sha256); });
 }
 
 int serveDocument(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& sha) {
@@ -119,7 +107,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
       return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
     }
     const auto role = r.uploader->role;
-    if (role != core::Role::Operator && role != core::Role::Secretary && role != core::Role::Chair) {
+    if (!core::roleMaySend(role, core::kUploadDocument)) {
       r.closeAfter = true;
       return respondError(wsi, r, 403, "forbidden", "Không được tải tài liệu lên / may not upload");
     }

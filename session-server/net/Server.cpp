@@ -31,14 +31,7 @@ Frame makeFrame(std::string_view payload) {
 }
 
 std::string eventFrameText(const store::StoredEvent& e) {
-  // Built by hand: the payload is already JSON text and is sent as it is.
-  std::string s;
-  s.reserve(e.data.size() + 96);
-  s += R"({"type":"event","seq":)" + std::to_string(e.seq) + R"(,"ts":)" + std::to_string(e.ts_ms) +
-       R"(,"sitting":)" + std::to_string(e.sitting) + R"(,"kind":")" + e.kind + R"(","data":)";
-  s += e.data;
-  s += '}';
-  return s;
+  return protocol::eventMessageText(e.seq, e.ts_ms, e.sitting, e.kind, e.data);
 }
 
 ServerImpl::ServerImpl(ServerConfig config)
@@ -334,11 +327,9 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
       store::applyDecision(state, d, now);
       for (const auto& e : d.events)
         if (const auto* c = std::get_if<core::SignInCleared>(&e)) accountThrottle.clear("seat:" + std::to_string(c->seat));
-      // {"type":"ok","id":…,"result":{"seq":N,"events":[…]}}, the events as they are sent.
-      reply = R"({"type":"ok","id":)" + json(clientId).dump() + R"(,"result":{"seq":)" +
-              std::to_string(stored.empty() ? head : stored.back().seq) + R"(,"events":[)";
-      for (std::size_t i = 0; i < stored.size(); ++i) reply += (i ? "," : "") + eventFrameText(stored[i]);
-      reply += "]}}";
+      std::vector<std::string> texts;
+      for (const auto& e : stored) texts.push_back(eventFrameText(e));
+      reply = protocol::okEventsText(clientId, stored.empty() ? head : stored.back().seq, texts);
       for (auto& e : stored) turnEvents_.push_back(std::move(e));
       log->debug("{} {} ok", principal, core::nameOf(command));
     }

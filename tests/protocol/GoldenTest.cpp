@@ -111,6 +111,18 @@ TEST(Golden, EveryEnvelopeIsAsTheFixtureSays) {
   EXPECT_EQ(closed.tally.options.at(0).percent, "64,00%");
 }
 
+TEST(Golden, TheServersTextEnvelopesAreTheSameJson) {
+  const json golden = fixture()["envelopes"]["event"];
+  const std::string text = protocol::eventMessageText(golden["seq"], golden["ts"], golden["sitting"],
+                                                      golden["kind"].get<std::string>(), golden["data"].dump());
+  EXPECT_EQ(json::parse(text), golden);
+  const std::string ok = protocol::okEventsText("c\"1", 1241, {text, text});
+  const auto m = protocol::parseServerMessage(ok);
+  EXPECT_EQ(m.id, "c\"1");
+  ASSERT_EQ(protocol::eventsOf(m).size(), 2u);
+  EXPECT_EQ(protocol::eventsOf(m)[1].seq, 1241);
+}
+
 TEST(Golden, AFieldRenamedOnTheWireFailsToDecode) {
   // What the fixtures guard against, shown once: the old name no longer fills the member.
   json renamed = fixture()["events"]["floor.granted"];

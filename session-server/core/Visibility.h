@@ -1,0 +1,50 @@
+#pragma once
+/// Who sees each event: one line per kind, and no catch-all. std::visit with kVisibility
+/// does not compile for an event kind that has no line here, so a new event never becomes
+/// public (or anything else) by default — tests/core/compile_fail shows it.
+#include "core/Events.h"
+
+namespace chamber::core {
+
+/// Overloads for std::visit. Give every alternative its own line: a generic `auto`
+/// lambda would quietly take the ones forgotten.
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+inline constexpr Overloaded kVisibility{
+      [](const BallotCast& b) { return Visibility{Audience::Staff, b.delegate}; },
+      [](const DocumentAttached& d) {
+        return Visibility{d.document.classified ? Audience::Cleared : Audience::Public, {}};
+      },
+      [](const PageShared&) { return Visibility{Audience::Members, {}}; },
+      [](const FloorRequested&) { return Visibility{Audience::Members, {}}; },
+      [](const FloorCancelled&) { return Visibility{Audience::Members, {}}; },
+      [](const QuestionSubmitted&) { return Visibility{Audience::Members, {}}; },
+      [](const QuestionsGrouped&) { return Visibility{Audience::Members, {}}; },
+      [](const QuestionAnswered&) { return Visibility{Audience::Members, {}}; },
+      [](const QuestionFollowedUp&) { return Visibility{Audience::Members, {}}; },
+      [](const VoteCreated&) { return Visibility{Audience::Members, {}}; },
+      [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
+      [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
+      [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
+      // Public, each on purpose. There is no catch-all: a new event without a line here
+      // does not compile, so nothing becomes public by default.
+      [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },
+      [](const SittingOpened&) { return Visibility{Audience::Public, {}}; },
+      [](const SittingSuspended&) { return Visibility{Audience::Public, {}}; },
+      [](const SittingResumed&) { return Visibility{Audience::Public, {}}; },
+      [](const SittingClosed&) { return Visibility{Audience::Public, {}}; },
+      [](const AttendanceChanged&) { return Visibility{Audience::Public, {}}; },
+      [](const ItemActivated&) { return Visibility{Audience::Public, {}}; },
+      [](const FloorGranted&) { return Visibility{Audience::Public, {}}; },
+      [](const FloorEnded&) { return Visibility{Audience::Public, {}}; },
+      [](const VoteOpened&) { return Visibility{Audience::Public, {}}; },
+      [](const VoteClosed&) { return Visibility{Audience::Public, {}}; },
+      [](const VoteVoided&) { return Visibility{Audience::Public, {}}; },
+};
+
+}  // namespace chamber::core
