@@ -28,6 +28,18 @@ struct SessionOptions {
   std::string client;  ///< "chamber-media/0.1", sent in hello
   Credentials credentials;
   protocol::ReconnectPolicy reconnect = protocol::kServerReconnect;
+
+  /// A service account signing in with a password (chamber-media, chamber-archive).
+  static SessionOptions withPassword(std::string url, std::string client, std::string user,
+                                     std::string password) {
+    SessionOptions o;
+    o.url = std::move(url);
+    o.client = std::move(client);
+    o.credentials.method = Credentials::Method::Password;
+    o.credentials.user = std::move(user);
+    o.credentials.password = std::move(password);
+    return o;
+  }
 };
 
 class ClientSession {

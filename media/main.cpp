@@ -142,12 +142,7 @@ int main(int argc, char** argv) {
   };
   if (!server.empty()) {
     loop = std::make_unique<chamber::client::ClientLoop>(caFile);
-    chamber::client::SessionOptions o;
-    o.url = server;
-    o.client = "chamber-media/0.1";
-    o.credentials.method = chamber::client::Credentials::Method::Password;
-    o.credentials.user = user;
-    o.credentials.password = password;
+    auto o = chamber::client::SessionOptions::withPassword(server, "chamber-media/0.1", user, password);
     session = std::make_unique<chamber::client::ClientSession>(*loop, o);
     session->onEvent = onEvent;
     session->onConnected = [&] { report(pipeline.state(), pipeline.error(), ""); };

@@ -85,19 +85,9 @@ EventEnvelope parseEventEnvelope(const json& j) {
 }
 
 ServerMessage parseServerMessage(std::string_view text) {
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) throw DecodeError("bad_json", "frame is not JSON");
-  if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
-    throw DecodeError("bad_message", "a message is an object with a string \"type\"");
+  json j;
   ServerMessage m;
-  m.type = ServerType{};
-  const auto& type = j["type"].get_ref<const std::string&>();
-  int index = 0;
-  for (const char* name : kServerTypes) {
-    ++index;
-    if (type == name) m.type = static_cast<ServerType>(index);
-  }
-  if (m.type == ServerType{}) throw DecodeError("unknown_type", "unknown message type '" + type + "'");
+  m.type = static_cast<ServerType>(parseEnvelope(text, kServerTypes, j));
   try {
     if (j.contains("id")) m.id = j["id"].get<std::string>();
     if (m.type == ServerType::Welcome) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Commands.h"
@@ -28,6 +29,11 @@ struct DecodeError : std::runtime_error {
   DecodeError(std::string c, const std::string& what) : std::runtime_error(what), code(std::move(c)) {}
   std::string code;
 };
+
+/// Parses a frame into a JSON object with a string "type" and returns that type's position
+/// (1-based) in `types` (kClientTypes or kServerTypes). Throws DecodeError (bad_json,
+/// bad_message, unknown_type).
+int parseEnvelope(std::string_view text, const char* const (&types)[5], json& out);
 
 /// The event's payload ("data" on the wire).
 json encodeEventData(const core::EventData& e);

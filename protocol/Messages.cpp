@@ -32,19 +32,9 @@ bool validUtf8(std::string_view s) {
 
 ClientMessage parseClientMessage(std::string_view text) {
   if (!validUtf8(text)) throw DecodeError("bad_utf8", "frame is not valid UTF-8");
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) throw DecodeError("bad_json", "frame is not JSON");
-  if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
-    throw DecodeError("bad_message", "a message is an object with a string \"type\"");
+  json j;
   ClientMessage m;
-  m.type = ClientType{};
-  const auto& type = j["type"].get_ref<const std::string&>();
-  int index = 0;
-  for (const char* name : kClientTypes) {
-    ++index;
-    if (type == name) m.type = static_cast<ClientType>(index);
-  }
-  if (m.type == ClientType{}) throw DecodeError("unknown_type", "unknown message type '" + type + "'");
+  m.type = static_cast<ClientType>(parseEnvelope(text, kClientTypes, j));
   if (j.contains("id")) {
     if (!j["id"].is_string() || j["id"].get_ref<const std::string&>().empty() ||
         j["id"].get_ref<const std::string&>().size() > kMaxClientIdBytes)

@@ -1,8 +1,11 @@
 #include "models/Chamber.h"
 
+#include "protocol/Json.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 
 namespace chamber::app {
@@ -15,12 +18,17 @@ QList<QVariantMap> rowsOf(const QJsonArray& a) {
   return rows;
 }
 
-int voteNumber(const QString& id) { return id.mid(1).toInt(); }
+std::string str(const QString& s) { return s.toStdString(); }
+QString qstr(const std::string& s) { return QString::fromStdString(s); }
 
-/// "64,00%": the server's convention (core::formatPercent), two decimals, a decimal comma.
-QString percent(int count, int base) {
-  const qint64 hundredths = base > 0 ? (qint64(count) * 20000 + base) / (2LL * base) : 0;
-  return QStringLiteral("%1,%2%").arg(hundredths / 100).arg(hundredths % 100, 2, 10, QLatin1Char('0'));
+std::vector<std::string> strs(const QStringList& l) {
+  std::vector<std::string> out;
+  for (const auto& s : l) out.push_back(s.toStdString());
+  return out;
+}
+
+QJsonObject toQt(const protocol::json& j) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
 }
 
 }  // namespace
@@ -47,7 +55,7 @@ Chamber::Chamber(QObject* parent)
     emit onlineChanged();
   });
   connect(&client_, &SessionClient::pendingChanged, this, &Chamber::pendingChanged);
-  connect(&client_, &SessionClient::event, this, &Chamber::onEvent);
+  client_.onEvent = [this](const protocol::EventEnvelope& e) { onEvent(e); };
   connect(&client_, &SessionClient::authenticated, this, [this](const QJsonObject& r) {
     role_ = r.value("role").toString();
     myId_ = r.value("id").toString();
@@ -128,50 +136,49 @@ void Chamber::logout() {
   emit identityChanged();
 }
 
-void Chamber::send(const QString& name, const QJsonObject& args) { client_.command(name, args); }
+void Chamber::send(const core::Command& c) { client_.command(c); }
 
-void Chamber::checkIn(bool present) { send("attendance.checkin", {{"present", present}}); }
-void Chamber::requestFloor(const QString& kind) { send("floor.request", {{"kind", kind}}); }
-void Chamber::cancelFloor() { send("floor.cancel"); }
-void Chamber::endMyTurn() { send("floor.end"); }
+void Chamber::checkIn(bool present) { send(core::CheckIn{present}); }
+void Chamber::requestFloor(const QString& kind) { send(core::RequestFloor{str(kind)}); }
+void Chamber::cancelFloor() { send(core::CancelFloor{}); }
+void Chamber::endMyTurn() { send(core::EndFloor{}); }
 void Chamber::castVote(const QStringList& choices) {
-  send("vote.cast", {{"vote", openVote_.value("id").toString()}, {"choices", QJsonArray::fromStringList(choices)}});
+  send(core::CastBallot{str(openVote_.value("id").toString()), strs(choices), ""});
 }
-void Chamber::submitQuestion(const QString& to, const QString& text) {
-  send("question.submit", {{"to", to}, {"text", text}});
-}
-void Chamber::followUp(const QString& q, const QString& text) {
-  send("question.follow_up", {{"question", q}, {"text", text}});
-}
+void Chamber::submitQuestion(const QString& to, const QString& text) { send(core::SubmitQuestion{str(to), str(text)}); }
+void Chamber::followUp(const QString& q, const QString& text) { send(core::FollowUpQuestion{str(q), str(text)}); }
 void Chamber::sittingCommand(const QString& name, const QString& reason) {
-  send("sitting." + name, reason.isEmpty() ? QJsonObject{} : QJsonObject{{"reason", reason}});
+  if (name == "open") send(core::OpenSitting{});
+  else if (name == "suspend") send(core::SuspendSitting{str(reason)});
+  else if (name == "resume") send(core::ResumeSitting{});
+  else if (name == "close") send(core::CloseSitting{});
 }
-void Chamber::markPresent(const QString& d, bool present) {
-  send("attendance.mark", {{"delegate", d}, {"present", present}});
-}
-void Chamber::activateItem(const QString& item) { send("agenda.activate", {{"item", item}}); }
-void Chamber::grantFloor(const QString& person, const QString& kind) {
-  QJsonObject args;
-  if (!person.isEmpty()) args["person"] = person;
-  if (!kind.isEmpty()) args["kind"] = kind;
-  send("floor.grant", args);
-}
-void Chamber::endFloor(const QString& person) { send("floor.end", {{"person", person}}); }
+void Chamber::markPresent(const QString& d, bool present) { send(core::MarkAttendance{str(d), present}); }
+void Chamber::activateItem(const QString& item) { send(core::ActivateItem{str(item)}); }
+void Chamber::grantFloor(const QString& person, const QString& kind) { send(core::GrantFloor{str(person), str(kind)}); }
+void Chamber::endFloor(const QString& person) { send(core::EndFloor{str(person)}); }
 void Chamber::createVote(const QString& item, const QString& title, const QString& form, const QString& rule) {
-  send("vote.create", {{"item", item}, {"title", title}, {"form", form}, {"rule", rule}});
+  core::CreateVote c{str(item), str(title)};
+  try {
+    c.form = protocol::json(str(form)).get<core::VoteForm>();  // "open", "named", "secret"
+  } catch (const std::exception&) {
+    lastError_ = QStringLiteral("Hình thức biểu quyết không hợp lệ / unknown vote form: %1").arg(form);
+    emit errorChanged();
+    return;
+  }
+  c.rule = str(rule);
+  send(c);
 }
-void Chamber::openVoteNow(const QString& vote) { send("vote.open", {{"vote", vote}}); }
-void Chamber::closeVote(const QString& vote) { send("vote.close", {{"vote", vote}}); }
+void Chamber::openVoteNow(const QString& vote) { send(core::OpenVote{str(vote)}); }
+void Chamber::closeVote(const QString& vote) { send(core::CloseVote{str(vote)}); }
 void Chamber::answerQuestion(const QString& q, const QString& mode, const QString& text) {
-  send("question.answer", {{"question", q}, {"mode", mode}, {"text", text}});
+  send(core::AnswerQuestion{str(q), str(mode), str(text)});
 }
-void Chamber::setRecording(bool on) { send("media.recording", {{"on", on}}); }
+void Chamber::setRecording(bool on) { send(core::ControlRecording{on}); }
 
-void Chamber::clearSignIn(int seat) { send("signin.clear", {{"seat", seat}}); }
+void Chamber::clearSignIn(int seat) { send(core::ClearSignIn{seat}); }
 
-void Chamber::sharePage(const QString& sha, int page) {
-  send("document.share_page", {{"sha256", sha}, {"page", page}});
-}
+void Chamber::sharePage(const QString& sha, int page) { send(core::SharePage{str(sha), page}); }
 
 void Chamber::setNote(const QString& sha, int page, const QString& text) {
   notes_.setNote(sha, page, text);
@@ -193,7 +200,7 @@ QString Chamber::personName(const QString& id) const { return names_.value(id, i
 void Chamber::setLanguage(const QString& lang) { emit languageRequested(lang); }
 
 void Chamber::refresh() {
-  client_.query("state.get", [this](const QJsonObject& reply) {
+  client_.queryState([this](const QJsonObject& reply) {
     if (reply.value("type") != "ok") return;
     const QJsonObject r = reply.value("result").toObject();
     stateSeq_ = r.value("head").toInteger();
@@ -201,35 +208,38 @@ void Chamber::refresh() {
   });
 }
 
-void Chamber::onEvent(const QJsonObject& e) {
-  const QString kind = e.value("kind").toString();
-  const QJsonObject data = e.value("data").toObject();
-  if (kind == "document.page_shared") {
-    shared_ = {{"sha256", data.value("sha256").toString()}, {"page", data.value("page").toInt()},
-               {"seq", e.value("seq").toInteger()}};
-    emit sharedChanged();
+void Chamber::onEvent(const protocol::EventEnvelope& e) {
+  std::optional<core::EventData> typed;
+  try {
+    typed = e.typed();
+  } catch (const std::exception&) {
+    typed.reset();  // malformed: the next state.get shows what the server holds
   }
-  if (kind == "vote.closed") {
-    // The result is shown at once, from the event itself.
-    const QString id = data.value("vote").toString();
-    const QVariantMap known = votes_.get(votes_.indexOf(id));
-    setResult(known.isEmpty() ? QJsonObject{{"id", id}} : QJsonObject::fromVariantMap(known),
-              data.value("tally").toObject());
+  if (typed) {
+    if (const auto* p = std::get_if<core::PageShared>(&*typed)) {
+      shared_ = {{"sha256", qstr(p->sha256)}, {"page", p->page}, {"seq", static_cast<qint64>(e.seq)}};
+      emit sharedChanged();
+    }
+    if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
+      // The result is shown at once, from the event itself.
+      const QString id = qstr(c->vote);
+      const QVariantMap known = votes_.get(votes_.indexOf(id));
+      setResult(known.isEmpty() ? QJsonObject{{"id", id}} : QJsonObject::fromVariantMap(known),
+                toQt(protocol::json(c->tally)));
+    }
   }
   refreshTimer_.start();
 }
 
 void Chamber::setResult(const QJsonObject& vote, const QJsonObject& tally) {
+  // Each option's percent and announcement line come from the server (core::announce): the
+  // app shows them, and a translation reads the same numbers (qml/shared/ResultBars.qml).
   QList<QVariantMap> rows;
   for (const auto& v : tally.value("options").toArray()) {
     const QJsonObject o = v.toObject();
-    const int count = o.value("count").toInt(), base = o.value("base").toInt();
-    rows << QVariantMap{{"key", o.value("key").toString()},
-                        {"label", o.value("label").toString()},
-                        {"count", count},
-                        {"base", base},
-                        {"percent", percent(count, base)},
-                        {"line", QStringLiteral("%1/%2 đại biểu %3 (%4)").arg(count).arg(base).arg(o.value("label").toString(), percent(count, base))},
+    rows << QVariantMap{{"key", o.value("key").toString()},         {"label", o.value("label").toString()},
+                        {"count", o.value("count").toInt()},         {"base", o.value("base").toInt()},
+                        {"percent", o.value("percent").toString()},  {"line", o.value("line").toString()},
                         {"elected", o.value("elected").toBool()}};
   }
   resultOptions_.setRows(rows);
@@ -340,13 +350,8 @@ void Chamber::applyState(const QJsonObject& state) {
                          {"kind", o.value("kind").toString()},   {"status", o.value("status").toString()},
                          {"turnout", o.value("turnout").toInt()},
                          {"passed", o.value("result").toObject().value("passed").toBool()}};
-    if (o.value("status") == "closed" &&
-        (lastClosed.isEmpty() || voteNumber(o.value("id").toString()) > voteNumber(lastClosed.value("id").toString())))
-      lastClosed = o;
+    if (o.value("status") == "closed") lastClosed = o;  // the server lists votes by number
   }
-  std::sort(votes.begin(), votes.end(), [](const QVariantMap& a, const QVariantMap& b) {
-    return voteNumber(a.value("id").toString()) < voteNumber(b.value("id").toString());
-  });
   votes_.setRows(votes);
   openVote_ = openVote.toVariantMap();
   openVote_.remove("voted");

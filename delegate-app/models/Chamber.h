@@ -134,10 +134,10 @@ class Chamber : public QObject {
   void languageRequested(const QString& lang);
 
  private:
-  void onEvent(const QJsonObject& e);
+  void onEvent(const protocol::EventEnvelope& e);
   void applyState(const QJsonObject& state);
   void setResult(const QJsonObject& vote, const QJsonObject& tally);
-  void send(const QString& name, const QJsonObject& args = {});
+  void send(const core::Command& c);
   void start();
   void fetchDocuments();
 

@@ -4,7 +4,8 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUuid>
-#include <cmath>
+
+#include "protocol/Reconnect.h"
 
 namespace chamber::app {
 
@@ -28,11 +29,6 @@ SessionClient::~SessionClient() {
   ws_.abort();
 }
 
-int SessionClient::backoffMs(int attempt, double jitter01) {
-  const double base = std::min(8000.0, 250.0 * std::pow(2.0, std::min(attempt, 10)));
-  return static_cast<int>(base * (0.8 + 0.4 * jitter01));
-}
-
 void SessionClient::start(const QUrl& url) {
   url_ = url;
   running_ = true;
@@ -42,7 +38,7 @@ void SessionClient::start(const QUrl& url) {
 
 void SessionClient::openSocket() {
   QNetworkRequest req(url_);
-  req.setRawHeader("Sec-WebSocket-Protocol", "chamber.v1");  // the server refuses others
+  req.setRawHeader("Sec-WebSocket-Protocol", protocol::kSubprotocol);  // the server refuses others
   ws_.open(req);
 }
 
@@ -53,48 +49,54 @@ void SessionClient::stop() {
 }
 
 void SessionClient::setPin(int seat, const QString& pin, const QString& device) {
-  auth_ = {{"type", "auth"}, {"method", "pin"}, {"seat", seat}, {"pin", pin}, {"device", device}};
+  authByToken_ = false;
+  auth_ = [seat, pin = pin.toStdString(), device = device.toStdString()](const std::string& id) {
+    return protocol::authPin(id, seat, pin, device);
+  };
 }
 
 void SessionClient::setPassword(const QString& user, const QString& password, const QString& device) {
-  auth_ = {{"type", "auth"}, {"method", "password"}, {"user", user}, {"password", password}, {"device", device}};
+  authByToken_ = false;
+  auth_ = [u = user.toStdString(), p = password.toStdString(), d = device.toStdString()](const std::string& id) {
+    return protocol::authPassword(id, u, p, d);
+  };
 }
 
 void SessionClient::setToken(const QString& token) {
   token_ = token;
-  auth_ = {{"type", "auth"}, {"method", "token"}, {"token", token}};
+  authByToken_ = true;
+  auth_ = [t = token.toStdString()](const std::string& id) { return protocol::authToken(id, t); };
 }
 
-void SessionClient::setPublic() { auth_ = {{"type", "auth"}, {"method", "public"}}; }
-
-void SessionClient::send(const QJsonObject& msg) {
-  ws_.sendTextMessage(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
+void SessionClient::setPublic() {
+  authByToken_ = false;
+  auth_ = [](const std::string& id) { return protocol::authPublic(id); };
 }
 
-QString SessionClient::command(const QString& name, const QJsonObject& args, ReplyFn done) {
+void SessionClient::send(const std::string& text) { ws_.sendTextMessage(QString::fromStdString(text)); }
+
+QString SessionClient::command(const core::Command& c, ReplyFn done) {
   const QString id = QStringLiteral("%1-%2").arg(idPrefix_).arg(++counter_, 10, 10, QLatin1Char('0'));
-  QJsonObject msg{{"type", "cmd"}, {"id", id}, {"cmd", name}, {"args", args}};
-  pending_[id] = {msg, std::move(done), false};
+  pending_[id] = {protocol::command(id.toStdString(), c).dump(), QString::fromUtf8(core::nameOf(c)), std::move(done), false};
   emit pendingChanged(pendingCount());
-  if (ready_) send(msg);
+  if (ready_) send(pending_[id].text);
   return id;
 }
 
-void SessionClient::query(const QString& name, ReplyFn done) {
+void SessionClient::queryState(ReplyFn done) {
   if (!ready_) return;
   const QString id = QStringLiteral("q-%1-%2").arg(idPrefix_).arg(++counter_);
-  pending_[id] = {QJsonObject{{"type", "cmd"}, {"id", id}, {"cmd", name}}, std::move(done), true};
-  send(pending_[id].msg);
+  pending_[id] = {protocol::stateQuery(id.toStdString()).dump(), protocol::kStateQuery, std::move(done), true};
+  send(pending_[id].text);
 }
 
 void SessionClient::simulateDrop() { ws_.abort(); }
 
 void SessionClient::onConnected() {
   attempt_ = 0;
-  send({{"type", "hello"}, {"version", 1}, {"client", "delegate-app/0.1"}});
-  QJsonObject auth = auth_;
-  auth["id"] = "auth";
-  send(auth);
+  send(protocol::hello("delegate-app/0.1").dump());
+  if (!auth_) setPublic();
+  send(auth_("auth").dump());
 }
 
 void SessionClient::onDisconnected() {
@@ -109,39 +111,46 @@ void SessionClient::onDisconnected() {
 
 void SessionClient::scheduleReconnect() {
   if (!running_) return;
-  reconnect_.start(backoffMs(attempt_++, QRandomGenerator::global()->generateDouble()));
+  const auto delay = protocol::reconnectDelay_ms(protocol::kServerReconnect, attempt_++,
+                                                 QRandomGenerator::global()->generateDouble());
+  reconnect_.start(delay.value_or(protocol::kServerReconnect.max_ms));
 }
 
 void SessionClient::flushPending() {
   for (auto& [id, p] : pending_)
-    if (!p.isQuery) send(p.msg);
+    if (!p.isQuery) send(p.text);
 }
 
 void SessionClient::onText(const QString& text) {
-  const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-  const QString type = m.value("type").toString();
-  const QString id = m.value("id").toString();
-  if (type == "event") {
-    const qint64 seq = m.value("seq").toInteger();
-    if (seq <= lastSeq_) return;  // already seen (a replay overlapping a reply)
-    lastSeq_ = seq;
-    emit event(m);
+  protocol::ServerMessage m;
+  try {
+    m = protocol::parseServerMessage(text.toStdString());
+  } catch (const protocol::DecodeError&) {
+    return;  // not chamber.v1: nothing a tablet can act on
+  }
+  using T = protocol::ServerType;
+  if (m.type == T::Welcome || m.type == T::Pong) return;
+  if (m.type == T::Event) {
+    if (m.event.seq <= lastSeq_) return;  // already seen (a replay overlapping a reply)
+    lastSeq_ = m.event.seq;
+    if (onEvent) onEvent(m.event);
     return;
   }
+  const QString id = QString::fromStdString(m.id);
   if (id == "auth") {
-    if (type != "ok") {
-      emit authFailed(m.value("code").toString(), m.value("message").toString());
-      if (auth_.value("method") == "token") running_ = false;  // a revoked token: log in again
+    if (m.type != T::Ok) {
+      emit authFailed(QString::fromStdString(m.code), QString::fromStdString(m.message));
+      if (authByToken_) running_ = false;  // a revoked token: log in again
       ws_.close();
       return;
     }
-    const QJsonObject result = m.value("result").toObject();
+    const QJsonObject result = QJsonDocument::fromJson(QByteArray::fromStdString(m.result.dump())).object();
     if (result.contains("token")) setToken(result.value("token").toString());
     emit authenticated(result);
-    send({{"type", "resume"}, {"id", "resume"}, {"after", lastSeq_}});
+    send(protocol::resume("resume", lastSeq_).dump());
     return;
   }
-  if (id == "resume" && type == "ok") {
+  if (id == "resume" && m.type == T::Ok) {
     ready_ = true;
     emit onlineChanged(true);
     flushPending();
@@ -152,19 +161,19 @@ void SessionClient::onText(const QString& text) {
   Pending p = std::move(it->second);
   pending_.erase(it);
   if (!p.isQuery) emit pendingChanged(pendingCount());
-  if (type == "error" && m.value("code") == "storage_failure" && !p.isQuery) {
+  if (m.type == T::Error && m.code == "storage_failure" && !p.isQuery) {
     // Not recorded on the server: keep it and send it again (same id) in a moment.
     pending_[id] = std::move(p);
     emit pendingChanged(pendingCount());
     QTimer::singleShot(1000, this, [this, id] {
       auto again = pending_.find(id);
-      if (again != pending_.end() && ready_) send(again->second.msg);
+      if (again != pending_.end() && ready_) send(again->second.text);
     });
     return;
   }
-  if (type == "error" && !p.isQuery)
-    emit commandFailed(p.msg.value("cmd").toString(), m.value("code").toString(), m.value("message").toString());
-  if (p.done) p.done(m);
+  if (m.type == T::Error && !p.isQuery)
+    emit commandFailed(p.name, QString::fromStdString(m.code), QString::fromStdString(m.message));
+  if (p.done) p.done(QJsonDocument::fromJson(QByteArray::fromStdString(m.body.dump())).object());
 }
 
 }  // namespace chamber::app

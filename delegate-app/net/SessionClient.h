@@ -1,6 +1,7 @@
 #pragma once
-/// The tablet's connection to the session server (chamber.v1 over Qt WebSockets).
-/// Reconnects by itself with backoff and jitter, re-authenticates with its device token,
+/// The tablet's connection to the session server (chamber.v1 over Qt WebSockets). Every
+/// message is built and read by protocol/ (the definitions the server uses): typed commands
+/// out, typed events in. Reconnects by itself with the protocol's backoff (kServerReconnect), re-authenticates with its device token,
 /// resumes from the last event seen. Commands get a fresh UUID as client id; a command
 /// made while offline, or not yet answered when the connection dropped, is kept and sent
 /// again with the same id once the connection is back — the server answers a repeated id
@@ -13,6 +14,9 @@
 #include <QWebSocket>
 #include <functional>
 #include <map>
+
+#include "core/Commands.h"
+#include "protocol/Client.h"
 
 namespace chamber::app {
 
@@ -38,9 +42,12 @@ class SessionClient : public QObject {
 
   /// Sends a command; `done` gets the server's ok or error (possibly after a reconnect).
   /// Returns the client id used.
-  QString command(const QString& name, const QJsonObject& args = {}, ReplyFn done = nullptr);
-  /// A read-only request (state.get); dropped, not queued, while offline.
-  void query(const QString& name, ReplyFn done);
+  QString command(const core::Command& command, ReplyFn done = nullptr);
+  /// The read-only state.get; dropped, not queued, while offline.
+  void queryState(ReplyFn done);
+
+  /// Every event once, in seq order (typed with EventEnvelope::typed()).
+  std::function<void(const protocol::EventEnvelope&)> onEvent;
 
   bool online() const { return ready_; }
   int pendingCount() const { return static_cast<int>(pending_.size()); }
@@ -50,14 +57,11 @@ class SessionClient : public QObject {
   /// Drops the connection as a lost Wi-Fi would (tests and the demo's "offline" button).
   void simulateDrop();
 
-  /// Backoff before reconnection attempt n (0-based): 250 ms doubling to 8 s, ±20% jitter.
-  static int backoffMs(int attempt, double jitter01);
 
  signals:
   void onlineChanged(bool online);
   void authenticated(const QJsonObject& result);
   void authFailed(const QString& code, const QString& message);
-  void event(const QJsonObject& event);
   void pendingChanged(int count);
   void commandFailed(const QString& name, const QString& code, const QString& message);
 
@@ -65,7 +69,7 @@ class SessionClient : public QObject {
   void onConnected();
   void onDisconnected();
   void onText(const QString& text);
-  void send(const QJsonObject& msg);
+  void send(const std::string& text);
   void scheduleReconnect();
   void openSocket();
   void flushPending();
@@ -76,11 +80,14 @@ class SessionClient : public QObject {
   bool running_ = false;
   bool ready_ = false;  ///< authenticated and resumed
   int attempt_ = 0;
-  QJsonObject auth_;
+  /// Builds the auth message for an id (PIN, password, token or public).
+  std::function<protocol::json(const std::string& id)> auth_;
+  bool authByToken_ = false;
   QString token_;
   qint64 lastSeq_ = 0;
   struct Pending {
-    QJsonObject msg;
+    std::string text;  ///< the message as sent (sent again, same id, after a reconnect)
+    QString name;
     ReplyFn done;
     bool isQuery = false;
   };

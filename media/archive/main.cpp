@@ -131,12 +131,7 @@ int main(int argc, char** argv) {
   bool refused = false;
 
   chamber::client::ClientLoop loop(caFile);
-  chamber::client::SessionOptions o;
-  o.url = server;
-  o.client = "chamber-archive/0.1";
-  o.credentials.method = chamber::client::Credentials::Method::Password;
-  o.credentials.user = user;
-  o.credentials.password = password;
+  auto o = chamber::client::SessionOptions::withPassword(server, "chamber-archive/0.1", user, password);
   // --sitting gives up after a few tries; --follow waits for the server as long as it takes.
   if (!follow) o.reconnect.maxTries = 5;
   chamber::client::ClientSession session(loop, o);

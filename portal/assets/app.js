@@ -161,11 +161,11 @@ export function formatBytes(n) {
   return `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
-/// "64,00%" in Vietnamese, "64.00%" in English.
-export function formatPercent(count, base) {
-  const p = base > 0 ? (100 * count) / base : 0;
-  const s = p.toFixed(2);
-  return `${lang === 'vi' ? s.replace('.', ',') : s}%`;
+/// An option's percent as the server announced it ("64,00%", core::announce); in English
+/// the same figure with a decimal point — never a figure of the portal's own.
+export function announcedPercent(option) {
+  const p = option.percent || '';
+  return lang === 'vi' ? p : p.replace(',', '.');
 }
 
 /// Folds Vietnamese to plain lower-case letters, so "nghi quyet" finds "Nghị quyết".
@@ -195,7 +195,7 @@ export function voteResult(vote, headingLevel = 'h3') {
   const rows = r.options.map((o) => h('tr', {},
     h('th', { scope: 'row' }, o.label, o.elected ? ` (${t('elected')})` : ''),
     h('td', {}, `${o.count}/${o.base}`),
-    h('td', {}, formatPercent(o.count, o.base),
+    h('td', { title: lang === 'vi' ? o.line || '' : '' }, announcedPercent(o),
       h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(o.base ? (100 * o.count) / o.base : 0)))));
   box.append(h('table', { class: 'result' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('option')), h('th', { scope: 'col' }, t('count')),

@@ -3,13 +3,12 @@
 // current from the public WebSocket feed.
 import { frame, h, t, formatDate, voteResult, pageLink } from './app.js';
 import { Feed } from './feed.js';
+import { EVENTS } from './protocol.js';
 
 frame('live');
 
 const $ = (id) => document.getElementById(id);
 let sitting = null;
-
-function voteNumber(v) { return Number(String(v.id).replace(/\D/g, '')) || 0; }
 
 function personName(id) {
   if (!sitting) return id;
@@ -45,8 +44,8 @@ function render() {
     : [t('noSpeaker')]));
   const q = sitting.quorum || {};
   $('quorum').textContent = `${q.present ?? 0}/${q.inOffice ?? 0}`;
-  const votes = (sitting.votes || []).slice().sort((a, b) => voteNumber(a) - voteNumber(b));
-  const latest = votes.filter((v) => v.status !== 'draft').pop();
+  // The server lists votes by number (v2 before v10).
+  const latest = (sitting.votes || []).filter((v) => v.status !== 'draft').pop();
   $('latest-vote').replaceChildren(latest ? voteResult(latest) : h('p', {}, t('noVote')));
 }
 
@@ -55,15 +54,15 @@ function onEvent(e) {
   if (!sitting || e.sitting !== sitting.id) { feed.refresh(); return; }
   const d = e.data || {};
   switch (e.kind) {
-    case 'agenda.activated': sitting.activeItem = d.item; break;
-    case 'floor.granted':
+    case EVENTS.AGENDA_ACTIVATED: sitting.activeItem = d.item; break;
+    case EVENTS.FLOOR_GRANTED:
       sitting.speakers = (sitting.speakers || []).filter((s) => s.person !== d.person)
         .concat([{ person: d.person, kind: d.kind, since_ms: e.ts, limit_s: d.limit_s }]);
       break;
-    case 'floor.ended': sitting.speakers = (sitting.speakers || []).filter((s) => s.person !== d.person); break;
-    case 'sitting.opened': case 'sitting.resumed': sitting.status = 'open'; break;
-    case 'sitting.suspended': sitting.status = 'suspended'; break;
-    case 'sitting.closed': sitting.status = 'closed'; sitting.speakers = []; break;
+    case EVENTS.FLOOR_ENDED: sitting.speakers = (sitting.speakers || []).filter((s) => s.person !== d.person); break;
+    case EVENTS.SITTING_OPENED: case EVENTS.SITTING_RESUMED: sitting.status = 'open'; break;
+    case EVENTS.SITTING_SUSPENDED: sitting.status = 'suspended'; break;
+    case EVENTS.SITTING_CLOSED: sitting.status = 'closed'; sitting.speakers = []; break;
     default: feed.refresh(); return;  // votes, attendance, papers: the server's own count
   }
   render();

@@ -36,7 +36,7 @@ Rectangle {
                 radius: 8; implicitWidth: quorumText.implicitWidth + 24; implicitHeight: 48
                 color: root.q.quorate ? Theme.yes : Theme.no
                 Text { id: quorumText; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body; font.bold: true
-                       text: qsTr("Có mặt %1/%2 — %3").arg(root.q.present || 0).arg(root.q.inOffice || 0).arg(root.q.quorate ? qsTr("đủ điều kiện") : qsTr("chưa đủ 2/3")) }
+                       text: qsTr("Có mặt %1/%2 — %3").arg(root.q.present || 0).arg(root.q.inOffice || 0).arg(root.q.quorate ? qsTr("đủ điều kiện") : qsTr("chưa đủ %1/%2").arg(root.q.num || 2).arg(root.q.den || 3)) }
             }
             Rectangle {
                 objectName: "mediaState"

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../chair/ChairConsole.qml" line="27"/>
-        <location filename="../chair/ChairConsole.qml" line="53"/>
+        <location filename="../chair/ChairConsole.qml" line="63"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
@@ -30,200 +30,203 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="35"/>
+        <location filename="../chair/ChairConsole.qml" line="39"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="35"/>
+        <location filename="../chair/ChairConsole.qml" line="39"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="35"/>
-        <source>chưa đủ 2/3</source>
-        <translation>below 2/3</translation>
-    </message>
-    <message>
-        <location filename="../chair/ChairConsole.qml" line="43"/>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
-        <location filename="../chair/ChairConsole.qml" line="81"/>
+        <location filename="../chair/ChairConsole.qml" line="61"/>
+        <location filename="../chair/ChairConsole.qml" line="95"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="52"/>
+        <location filename="../chair/ChairConsole.qml" line="62"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="53"/>
+        <location filename="../chair/ChairConsole.qml" line="63"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="64"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="55"/>
+        <location filename="../chair/ChairConsole.qml" line="65"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="65"/>
+        <location filename="../chair/ChairConsole.qml" line="79"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <location filename="../chair/ChairConsole.qml" line="118"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="99"/>
+        <location filename="../chair/ChairConsole.qml" line="119"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="99"/>
+        <location filename="../chair/ChairConsole.qml" line="119"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="102"/>
+        <location filename="../chair/ChairConsole.qml" line="122"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="104"/>
+        <location filename="../chair/ChairConsole.qml" line="124"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="111"/>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="112"/>
+        <location filename="../chair/ChairConsole.qml" line="132"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="115"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="124"/>
+        <location filename="../chair/ChairConsole.qml" line="144"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="125"/>
+        <location filename="../chair/ChairConsole.qml" line="145"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="151"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="132"/>
+        <location filename="../chair/ChairConsole.qml" line="152"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion text</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="135"/>
+        <location filename="../chair/ChairConsole.qml" line="155"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="135"/>
+        <location filename="../chair/ChairConsole.qml" line="155"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="135"/>
+        <location filename="../chair/ChairConsole.qml" line="155"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="137"/>
+        <location filename="../chair/ChairConsole.qml" line="157"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="137"/>
+        <location filename="../chair/ChairConsole.qml" line="157"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="139"/>
+        <location filename="../chair/ChairConsole.qml" line="159"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="147"/>
+        <location filename="../chair/ChairConsole.qml" line="170"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="149"/>
+        <location filename="../chair/ChairConsole.qml" line="173"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="149"/>
+        <location filename="../chair/ChairConsole.qml" line="173"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <location filename="../chair/ChairConsole.qml" line="57"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <location filename="../chair/ChairConsole.qml" line="39"/>
+        <source>chưa đủ %1/%2</source>
+        <translation>below %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="57"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <location filename="../chair/ChairConsole.qml" line="195"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="60"/>
+        <location filename="../chair/ChairConsole.qml" line="210"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
+        <location filename="../chair/ChairConsole.qml" line="111"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
+        <location filename="../chair/ChairConsole.qml" line="171"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -267,47 +270,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="46"/>
+        <location filename="../delegate/DocumentViewer.qml" line="47"/>
         <source>Tài liệu</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="49"/>
+        <location filename="../delegate/DocumentViewer.qml" line="50"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="53"/>
+        <location filename="../delegate/DocumentViewer.qml" line="54"/>
         <source>Tìm trong tài liệu</source>
         <translation>Search the document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="70"/>
+        <location filename="../delegate/DocumentViewer.qml" line="71"/>
         <source>Chia sẻ trang</source>
         <translation>Share this page</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="79"/>
+        <location filename="../delegate/DocumentViewer.qml" line="80"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="129"/>
+        <location filename="../delegate/DocumentViewer.qml" line="130"/>
         <source>Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)</source>
         <translation>Private note for this page (kept on your tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="138"/>
+        <location filename="../delegate/DocumentViewer.qml" line="139"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="138"/>
+        <location filename="../delegate/DocumentViewer.qml" line="139"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="144"/>
+        <location filename="../delegate/DocumentViewer.qml" line="145"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>
@@ -539,32 +542,68 @@
 <context>
     <name>ResultBars</name>
     <message>
-        <location filename="../shared/ResultBars.qml" line="30"/>
+        <location filename="../shared/ResultBars.qml" line="20"/>
+        <source>%1/%2 đại biểu %3 (%4)</source>
+        <comment>a vote&apos;s result line: count/base, option, percent</comment>
+        <translation>%1/%2 delegates %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="22"/>
+        <source>tán thành</source>
+        <translation>in favour</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="23"/>
+        <source>không tán thành</source>
+        <translation>against</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="24"/>
+        <source>không biểu quyết</source>
+        <translation>abstaining</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="25"/>
+        <source>tín nhiệm cao</source>
+        <translation>high confidence</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="26"/>
+        <source>tín nhiệm</source>
+        <translation>confidence</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="27"/>
+        <source>tín nhiệm thấp</source>
+        <translation>low confidence</translation>
+    </message>
+    <message>
+        <location filename="../shared/ResultBars.qml" line="48"/>
         <source>trúng cử</source>
         <translation>elected</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="49"/>
+        <location filename="../shared/ResultBars.qml" line="67"/>
         <source>Vắng mặt: %1 — Có mặt không biểu quyết: %2</source>
         <translation>Absent: %1 — Present, not voting: %2</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="64"/>
+        <location filename="../shared/ResultBars.qml" line="82"/>
         <source>CÓ NGƯỜI TRÚNG CỬ</source>
         <translation>ELECTED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="64"/>
+        <location filename="../shared/ResultBars.qml" line="82"/>
         <source>KHÔNG AI TRÚNG CỬ</source>
         <translation>NOBODY ELECTED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="65"/>
+        <location filename="../shared/ResultBars.qml" line="83"/>
         <source>THÔNG QUA</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="65"/>
+        <location filename="../shared/ResultBars.qml" line="83"/>
         <source>KHÔNG THÔNG QUA</source>
         <translation>NOT PASSED</translation>
     </message>

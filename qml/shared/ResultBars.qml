@@ -13,6 +13,24 @@ ColumnLayout {
     property int notVoted: 0
     property int scale: 1         // 2 on the hall display
     spacing: 10 * scale
+
+    // The announcement line is the server's, in the council's language (core::announce).
+    // Another language translates the same data — count, base and the server's percent —
+    // and never computes a number of its own.
+    readonly property string linePattern: qsTr("%1/%2 đại biểu %3 (%4)", "a vote's result line: count/base, option, percent")
+    function optionLabel(m) {
+        if (m.key === "yes") return qsTr("tán thành")
+        if (m.key === "no") return qsTr("không tán thành")
+        if (m.key === "abstain") return qsTr("không biểu quyết")
+        if (m.key === "high") return qsTr("tín nhiệm cao")
+        if (m.key === "confidence") return qsTr("tín nhiệm")
+        if (m.key === "low") return qsTr("tín nhiệm thấp")
+        return m.label  // a candidate's name, a confidence rating: as the server has it
+    }
+    function lineOf(m) {
+        if (linePattern === "%1/%2 đại biểu %3 (%4)") return m.line
+        return linePattern.arg(m.count).arg(m.base).arg(optionLabel(m)).arg(m.percent)
+    }
     Text {
         Layout.fillWidth: true
         text: r.title
@@ -27,7 +45,7 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: 4
             Text {
-                text: model.line + (model.elected ? "  ✓ " + qsTr("trúng cử") : "")
+                text: r.lineOf(model) + (model.elected ? "  ✓ " + qsTr("trúng cử") : "")
                 font.pixelSize: Theme.body * r.scale
                 color: Theme.ink
             }

@@ -117,6 +117,14 @@ struct Vote {
 
 enum class SittingStatus { Scheduled = 1, Open, Suspended, Closed };
 
+/// Orders ids made of a letter and a number ("v2" before "v10", "q9" before "q11"): shorter
+/// first, then by text. Votes and questions are listed in this order everywhere.
+struct ByNumber {
+  bool operator()(const std::string& a, const std::string& b) const {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  }
+};
+
 struct Sitting {
   int id = 0;
   int number = 0;       ///< kỳ họp thứ …
@@ -134,9 +142,9 @@ struct Sitting {
   std::map<std::string, Presence> attendance;
   std::vector<FloorRequest> queue;
   std::vector<Speaker> speakers;
-  std::map<std::string, Question> questions;
+  std::map<std::string, Question, ByNumber> questions;
   int nextQuestion = 1;
-  std::map<std::string, Vote> votes;
+  std::map<std::string, Vote, ByNumber> votes;
   int nextVote = 1;
   std::string openVote;  ///< at most one vote is open
   struct Shared { std::string sha256; int page = 0; } shared;  ///< follow the presenter

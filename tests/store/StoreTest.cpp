@@ -228,3 +228,18 @@ TEST(Store, PublishedDocumentsCarryTheirDecree42FieldsAndNeverAClassifiedOne) {
   EXPECT_THROW(st.publications.put(s), std::runtime_error) << "an unknown file";
   EXPECT_EQ(st.publications.list().size(), 2u);
 }
+
+TEST(Store, VotesAreListedByTheirNumberNotAsText) {
+  test::TempDir dir;
+  Store st(dir.path);
+  State s = openSitting(st, 3, "Khai mạc");
+  for (int i = 1; i <= 11; ++i)
+    ok(st.run(s, del(1), CreateVote{"1", "Biểu quyết " + std::to_string(i), VoteForm::Open, VoteKind::Motion, "majority", {}, 1}, kNow));
+  const auto view = protocol::stateView(s, Role::Chair, "d101");
+  std::vector<std::string> ids;
+  for (const auto& v : view["current"]["votes"]) ids.push_back(v["id"]);
+  ASSERT_EQ(ids.size(), 11u);
+  EXPECT_EQ(ids[1], "v2");
+  EXPECT_EQ(ids[9], "v10") << "v10 comes after v9, not after v1";
+  EXPECT_EQ(ids.back(), "v11");
+}
