@@ -19,18 +19,21 @@ ffmpeg -loglevel error -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i 
   -output_ts_offset 3600 -f segment -segment_time 10 -segment_format mpegts -reset_timestamps 0 \
   "$tmp/rec/recording-$started-%05d.ts"
 python3 - "$tmp/events.json" "$started" "$secs" <<'PY'
-import json, sys
+import json, re, sys
 out, started, secs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+# Event kinds from the protocol's generated names (portal/assets/protocol.js), not typed here.
+js = open("portal/assets/protocol.js").read()
+K = dict(re.findall(r"^  (\w+): '([a-z_.]+)',$", js.split("export const EVENTS")[1].split("});")[0], re.M))
 agenda = [{"id": str(i), "title": f"Nội dung số {i}"} for i in range(1, 11)]
 roster = [{"id": f"db{i:02d}", "name": f"Đại biểu số {i}", "title": "Đại biểu HĐND xã"} for i in range(1, 26)]
-ev = [{"seq": 1, "ts": started - 5000, "sitting": 1, "kind": "sitting.created",
-       "data": {"title": "Kỳ họp đo hiệu năng", "agenda": agenda, "roster": roster, "responders": []}},
-      {"seq": 2, "ts": started, "sitting": 1, "kind": "media.state",
+ev = [{"seq": 1, "ts": started - 5000, "sitting": 1, "kind": K["SITTING_CREATED"],
+       "data": {"number": 1, "title": "Kỳ họp đo hiệu năng", "agenda": agenda, "roster": roster, "responders": []}},
+      {"seq": 2, "ts": started, "sitting": 1, "kind": K["MEDIA_STATE"],
        "data": {"state": "live", "recording": f"recording-{started}-%05d.ts", "recordingStarted_ms": started}}]
 t, n, seq = 15000, 0, 3
 while t < secs * 1000:
-    kind = "agenda.activated" if n % 4 == 0 else "floor.granted"
-    data = {"item": str(n // 4 % 10 + 1)} if kind == "agenda.activated" else {"person": f"db{n % 25 + 1:02d}", "kind": "speech"}
+    kind = K["AGENDA_ACTIVATED"] if n % 4 == 0 else K["FLOOR_GRANTED"]
+    data = {"item": str(n // 4 % 10 + 1)} if kind == K["AGENDA_ACTIVATED"] else {"person": f"db{n % 25 + 1:02d}", "kind": "speech"}
     ev.append({"seq": seq, "ts": started + t, "sitting": 1, "kind": kind, "data": data})
     seq, n, t = seq + 1, n + 1, t + 30000
 json.dump(ev, open(out, "w"), ensure_ascii=False)

@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
     return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.resumed; }); }, 60000);
   const double connectMs = monotonicMs() - t0;
   const long rssConnected = rssKiB(server);
-  for (auto& t : tablets) t.c->send(R"({"type":"cmd","id":"checkin","cmd":"attendance.checkin"})");
+  for (auto& t : tablets) t.c->send(protocol::command("checkin", core::CheckIn{}).dump());
   loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.checkedIn; }); }, 60000);
 
   if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "checked in: %.0f ms\n", monotonicMs() - t0);
@@ -192,7 +192,7 @@ int main(int argc, char** argv) {
     }
     if (m["type"] == "error") std::fprintf(stderr, "chair: %s\n", text.c_str());
   };
-  chair.c->send(R"({"type":"cmd","id":"checkin","cmd":"attendance.checkin"})");
+  chair.c->send(protocol::command("checkin", core::CheckIn{}).dump());
   chair.c->send(protocol::command("create", core::CreateVote{"1", "Thông qua nghị quyết"}).dump());
   loop.runUntil([&] { return !vote.empty(); }, 10000);
   chair.c->send(protocol::command("open", core::OpenVote{vote}).dump());

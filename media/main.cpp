@@ -18,6 +18,7 @@
 #include "ClientSession.h"
 #include "core/Director.h"
 #include "core/Hardware.h"
+#include "core/MediaController.h"
 #include "core/Visca.h"
 #include "pipeline/Pipeline.h"
 
@@ -103,24 +104,8 @@ int main(int argc, char** argv) {
     }
   };
 
-  bool wantRecording = server.empty();
+  MediaController controller(server.empty());  // when to record, and whether in public
   bool recording = false;
-  // A closed sitting (họp kín): recorded only if the council's rules say so, and then for the
-  // archive alone — no HLS, no RTMP push.
-  struct SittingPrivacy {
-    bool isPublic = true;
-    bool recordIfClosed = true;
-  };
-  std::map<int, SittingPrivacy> sittings;
-  int currentSitting = 0;
-  auto currentPublic = [&] {
-    auto it = sittings.find(currentSitting);
-    return it == sittings.end() || it->second.isPublic;
-  };
-  auto mayRecord = [&] {
-    auto it = sittings.find(currentSitting);
-    return it == sittings.end() || it->second.isPublic || it->second.recordIfClosed;
-  };
   auto onEvent = [&](const chamber::protocol::EventEnvelope& env) {
     std::optional<core::EventData> typed;
     try {
@@ -130,15 +115,8 @@ int main(int argc, char** argv) {
       return;
     }
     if (!typed) return;  // a kind newer than this build: not one the media acts on
-    if (const auto* c = std::get_if<core::SittingCreated>(&*typed))
-      sittings[env.sitting] = {c->isPublic, c->rules.recordClosedSittings};
+    controller.onEvent(env.sitting, *typed);
     if (director.onEvent(*typed)) showShot();
-    if (std::holds_alternative<core::SittingOpened>(*typed) || std::holds_alternative<core::SittingResumed>(*typed)) {
-      currentSitting = env.sitting;
-      wantRecording = mayRecord();
-    }
-    if (std::holds_alternative<core::SittingClosed>(*typed)) wantRecording = false;
-    if (const auto* r = std::get_if<core::RecordingControlled>(&*typed)) wantRecording = r->on && mayRecord();
   };
   if (!server.empty()) {
     loop = std::make_unique<chamber::client::ClientLoop>(caFile);
@@ -162,16 +140,21 @@ int main(int argc, char** argv) {
       loop->service(5);
       session->poll();  // the server went away: it reconnects and resumes; the recording goes on
     }
-    if (wantRecording && !recording) {
-      recording = true;
-      const bool open = currentPublic();
-      if (!open) log("a closed sitting: recording for the archive only, no HLS, no stream");
-      if (auto err = pipeline.start(open); !err.empty()) log("cannot start: " + err);
-      else showShot();
-    }
-    if (!wantRecording && recording) {
-      recording = false;
-      pipeline.stop();
+    switch (controller.next(recording)) {
+      case MediaController::Action::Start: {
+        recording = true;
+        const bool open = controller.publicOutputs();
+        if (!open) log("a closed sitting: recording for the archive only, no HLS, no stream");
+        if (auto err = pipeline.start(open); !err.empty()) log("cannot start: " + err);
+        else showShot();
+        break;
+      }
+      case MediaController::Action::Stop:
+        recording = false;
+        pipeline.stop();
+        break;
+      case MediaController::Action::None:
+        break;
     }
     pipeline.pollBus(loop ? 5 : 20);
   }

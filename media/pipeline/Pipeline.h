@@ -1,10 +1,10 @@
 #pragma once
-/// The program pipeline (GStreamer): every camera into an input-selector, the lower third,
-/// the microphones mixed with a level meter on each, ONE H.264 and ONE AAC encode fanned
-/// out with tee to crash-safe recording segments (MPEG-TS, split at GOP boundaries without
-/// holding a GOP back: every segment plays after a kill -9, < 1 s lost) and to HLS. Network branches never block the recording (leaky
-/// queues). Runs on GStreamer's threads; bus messages are handled by pollBus()/the main
-/// loop's bus watch on the process's main thread.
+/// Plays the program pipeline described by core/PipelineDescription.h (cameras, lower
+/// third, microphones, one encode fanned out to the recording, HLS and the pushes) and
+/// carries out what the chamber asks: the shot on the program, segment splits at GOP
+/// boundaries, the RTMP branches (PushBranch.h), silent microphones (core/LevelMonitor.h).
+/// Network branches never block the recording (leaky queues). GStreamer's threads run the
+/// media; bus messages are handled by pollBus() on the process's main thread.
 #include <gst/gst.h>
 
 #include <chrono>
@@ -18,6 +18,9 @@
 
 #include "core/Director.h"
 #include "core/Hardware.h"
+#include "core/LevelMonitor.h"
+#include "core/PipelineDescription.h"
+#include "pipeline/PushBranch.h"
 
 namespace chamber::media {
 
@@ -55,53 +58,30 @@ class Pipeline {
   std::function<void(MediaState, const std::string& error, const std::string& detail)> onState;
 
   bool handle(GstMessage* msg);  ///< one bus message; false once the pipeline is done
-  /// Re-attaches RTMP pushes whose backoff has run out. Main thread; call often.
+  /// Splits a recording segment when due; reads the pushes' buses, re-attaches those whose
+  /// backoff has run out. Main thread; call often.
   void tick();
 
  private:
   void setState(MediaState s, const std::string& error = {}, const std::string& detail = {});
-  std::string build();
-
-  /// One RTMP(S) destination: a branch of its own off the encoders' tees, torn down when
-  /// it fails and re-attached with backoff, so it never blocks the recording.
-  /// The FLV for a destination is made in the main pipeline and handed (appsink ->
-  /// appsrc) to a small pipeline of its own that only sends it: that one can fail, be torn
-  /// down and rebuilt with backoff while the main pipeline — and the recording — go on.
-  struct Push {
-    Destination dest;
-    std::string url;
-    GstElement* sink = nullptr;  ///< appsink in the main pipeline
-    GstElement* out = nullptr;   ///< appsrc ! rtmp2sink
-    GstElement* src = nullptr;
-    std::mutex lock;             ///< streaming thread (new-sample) vs main thread
-    bool waitKey = true;         ///< a new connection starts at a keyframe
-    int attempt = 0;
-    std::chrono::steady_clock::time_point retryAt{};
-    bool failedForGood = false;
-    bool connected = false;
-  };
-  std::vector<std::unique_ptr<Push>> pushes_;
-  void attach(Push& p);
-  void detach(Push& p);
+  std::vector<std::unique_ptr<PushBranch>> pushes_;
   void updatePushState();
   void splitIfDue();
   GstClockTime nextSplit_ = 0;
   guint splits_ = 0;
-  static GstFlowReturn onSample(GstElement* appsink, gpointer push);
   const Hardware& hw_;
   std::filesystem::path recordDir_, hlsDir_;
   GstElement* pipeline_ = nullptr;
   GstElement* selector_ = nullptr;
   GstElement* overlay_ = nullptr;
-  std::map<std::string, int> cameraPad_;
+  PipelineSpec spec_;
   MediaState state_ = MediaState::Idle;
   std::string error_, description_;
   std::int64_t recordingStarted_ms_ = 0;
   std::string recordingFile_;
   bool publicOutputs_ = true;
   bool eos_ = false;
-  std::map<std::string, std::chrono::steady_clock::time_point> lastSound_;
-  std::map<std::string, bool> silent_;
+  LevelMonitor levels_{std::chrono::seconds(hw_.output.silenceReport_s)};
 };
 
 }  // namespace chamber::media

@@ -1,0 +1,47 @@
+#pragma once
+/// The program pipeline as a description (a gst-launch string), built from the chamber's
+/// hardware file alone: every camera into a compositor (one camera: none), the lower third,
+/// the microphones mixed with a level meter each, ONE H.264 and ONE AAC encode fanned out
+/// with tee to crash-safe recording segments (MPEG-TS), to HLS and to one FLV per RTMP
+/// destination. Pure — no GStreamer — so what a chamber would run is tested without running
+/// it; media/pipeline/Pipeline.cpp plays it. The element names it gives are the ones the
+/// error classifier and the pipeline look up: they are defined here once.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/Hardware.h"
+
+namespace chamber::media {
+
+namespace element {
+inline constexpr const char* kCompositor = "sel";
+inline constexpr const char* kLowerThird = "lowerthird";
+inline constexpr const char* kEncoder = "encoder";
+inline constexpr const char* kRecordingMux = "recmux";
+inline constexpr const char* kRecordingFile = "recfile";
+inline constexpr const char* kHls = "hls";
+inline constexpr const char* kLevelPrefix = "level_";  ///< + microphone id
+inline constexpr const char* kPushPrefix = "push";     ///< + destination index (appsink)
+}  // namespace element
+
+struct PipelineSpec {
+  std::string launch;                       ///< for gst_parse_launch; never holds a stream key
+  std::map<std::string, int> cameraPad;     ///< camera id -> compositor sink pad index
+  std::string recordingFile;                ///< "recording-<ms>-%05d.ts"
+  bool switching = false;                   ///< several cameras: a compositor
+  bool publicOutputs = true;                ///< HLS and the pushes are in it
+};
+
+/// `publicOutputs` false (a closed sitting): the recording only — nothing leaves the building.
+/// `startedMs` names the recording; `hardwareEncoder`: vaapih264enc instead of x264.
+PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& recordDir,
+                              const std::filesystem::path& hlsDir, bool publicOutputs,
+                              std::int64_t startedMs, bool hardwareEncoder);
+
+/// What an error posted by element `source` means for the chair: "storage" (the recording
+/// or HLS writer: a disk problem) or "pipeline" (a camera, a microphone, an encoder).
+std::string classifyError(const std::string& source);
+
+}  // namespace chamber::media
