@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <cstdio>
 #include <QTranslator>
+
+#include "AppWindow.h"
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "models/Chamber.h"
@@ -49,26 +51,22 @@ int main(int argc, char** argv) {
   setLanguage(cli.value(lang));
 
   QQmlApplicationEngine engine;
-  engine.addImportPath("qrc:/");  // static QML modules live under qrc:/<URI>
+  chamber::app::Chamber room;
   const QStringList wh = cli.value(size).split('x');
   QVariantMap options{{"server", cli.value(server)}, {"face", cli.value(face)},
                       {"seat", cli.value(seat).toInt()}, {"pin", cli.value(pin)},
                       {"user", cli.value(user)}, {"password", cli.value(password)},
                       {"data", cli.value(data)}, {"width", wh.value(0).toInt()},
                       {"height", wh.value(1).toInt()}};
-  engine.setInitialProperties({{"options", options}});
-  engine.load(QUrl("qrc:/Chamber/Views/Main.qml"));
-  if (engine.rootObjects().isEmpty()) return 1;
-  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-  if (auto* chamber = window->findChild<chamber::app::Chamber*>("chamber")) {
-    QObject::connect(chamber, &chamber::app::Chamber::languageRequested, &engine, [&](const QString& l) {
-      setLanguage(l);
-      engine.retranslate();
-    });
-  }
+  QQuickWindow* window = chamber::app::openWindow(engine, room, options);
+  if (!window) return 1;
+  QObject::connect(&room, &chamber::app::Chamber::languageRequested, &engine, [&](const QString& l) {
+    setLanguage(l);
+    engine.retranslate();
+  });
 
   if (cli.isSet(reportReady)) {
-    auto* chamberObj = window->findChild<chamber::app::Chamber*>("chamber");
+    auto* chamberObj = &room;
     QObject::connect(window, &QQuickWindow::frameSwapped, &app, [window, chamberObj] {
       static bool done = false;
       if (!done && chamberObj && chamberObj->agenda()->rowCount() > 0) {

@@ -9,6 +9,8 @@ import Chamber.Views
 ApplicationWindow {
     id: win
     required property var options
+    /// The one object the views talk to, made and configured by C++ (delegate-app/AppWindow.cpp).
+    required property Chamber room
     width: options.width > 0 ? options.width : 1280
     height: options.height > 0 ? options.height : 800
     visible: true
@@ -16,18 +18,6 @@ ApplicationWindow {
     title: qsTr("Phòng họp số — HĐND xã Côn Minh")
     font.family: Theme.family
     font.pixelSize: Theme.body
-
-    Chamber {
-        id: room
-        objectName: "chamber"
-        serverUrl: win.options.server || ""
-        forcedFace: win.options.face || ""
-        Component.onCompleted: {
-            if (win.options.data) dataDir = win.options.data
-            if (win.options.seat > 0) loginPin(win.options.seat, win.options.pin)
-            else if (win.options.user) loginAccount(win.options.user, win.options.password)
-        }
-    }
 
     header: OfflineBanner {
         online: room.online

@@ -12,12 +12,6 @@ namespace chamber::app {
 
 namespace {
 
-QList<QVariantMap> rowsOf(const QJsonArray& a) {
-  QList<QVariantMap> rows;
-  for (const auto& v : a) rows << v.toObject().toVariantMap();
-  return rows;
-}
-
 std::string str(const QString& s) { return s.toStdString(); }
 QString qstr(const std::string& s) { return QString::fromStdString(s); }
 
@@ -258,110 +252,28 @@ void Chamber::setResult(const QJsonObject& vote, const QJsonObject& tally) {
 }
 
 void Chamber::applyState(const QJsonObject& state) {
-  const QJsonObject s = state.value("current").toObject();
-  media_ = state.value("media").toObject().toVariantMap();
-  sitting_ = {{"id", s.value("id").toInt()},       {"number", s.value("number").toInt()},
-              {"term", s.value("term").toString()}, {"title", s.value("title").toString()},
-              {"date", s.value("date").toString()}, {"place", s.value("place").toString()},
-              {"status", s.value("status").toString()}, {"isPublic", s.value("isPublic").toBool()}};
-  names_.clear();
-  for (const auto& v : s.value("roster").toArray())
-    names_[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
-  for (const auto& v : s.value("responders").toArray())
-    names_[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
-  responders_.setRows(rowsOf(s.value("responders").toArray()));
-
-  // Agenda: depth from the parent chain; documents as given (already filtered by role).
-  activeItem_ = s.value("activeItem").toString();
-  activeItemTitle_.clear();
-  QMap<QString, int> depth;
-  QList<QVariantMap> items;
-  documentShas_.clear();
-  for (const auto& v : s.value("agenda").toArray()) {
-    QVariantMap m = v.toObject().toVariantMap();
-    const QString id = m.value("id").toString(), parent = m.value("parent").toString();
-    depth[id] = parent.isEmpty() ? 0 : depth.value(parent) + 1;
-    m["depth"] = depth[id];
-    m["active"] = id == activeItem_;
-    if (id == activeItem_) activeItemTitle_ = m.value("title").toString();
-    for (const auto& d : v.toObject().value("documents").toArray()) documentShas_ << d.toObject().value("sha256").toString();
-    items << m;
-  }
-  agenda_.setRows(items);
-
-  const QJsonObject attendance = s.value("attendance").toObject();
-  QJsonObject openVote;
-  for (const auto& v : s.value("votes").toArray())
-    if (v.toObject().value("status") == "open") openVote = v.toObject();
-  QSet<QString> voted;
-  for (const auto& v : openVote.value("voted").toArray()) voted.insert(v.toString());
-  QList<QVariantMap> roster;
-  for (const auto& v : s.value("roster").toArray()) {
-    QVariantMap m = v.toObject().toVariantMap();
-    m["present"] = attendance.value(m.value("id").toString()).toBool();
-    m["voted"] = voted.contains(m.value("id").toString());
-    roster << m;
-  }
-  roster_.setRows(roster);
-  checkedIn_ = attendance.value(myId_).toBool();
-  quorum_ = s.value("quorum").toObject().toVariantMap();
-
-  QList<QVariantMap> queue;
-  myQueuePosition_ = 0;
-  int pos = 0;
-  for (const auto& v : s.value("queue").toArray()) {
-    const QJsonObject q = v.toObject();
-    ++pos;
-    if (q.value("delegate").toString() == myId_) myQueuePosition_ = pos;
-    queue << QVariantMap{{"delegate", q.value("delegate").toString()},
-                         {"name", personName(q.value("delegate").toString())},
-                         {"kind", q.value("kind").toString()},
-                         {"position", pos}};
-  }
-  queue_.setRows(queue);
-
-  speaker_.clear();
-  const QJsonArray speakers = s.value("speakers").toArray();
-  if (!speakers.isEmpty()) {
-    const QJsonObject sp = speakers.last().toObject();  // the latest turn is the one shown
-    speaker_ = {{"id", sp.value("person").toString()},
-                {"name", personName(sp.value("person").toString())},
-                {"kind", sp.value("kind").toString()},
-                {"since_ms", sp.value("since_ms").toVariant()},
-                {"limit_s", sp.value("limit_s").toInt()},
-                {"count", speakers.size()}};
-  }
-
-  QList<QVariantMap> questions;
-  for (const auto& v : s.value("questions").toArray()) {
-    QVariantMap m = v.toObject().toVariantMap();
-    m["fromName"] = personName(m.value("from").toString());
-    m["toName"] = personName(m.value("to").toString());
-    questions << m;
-  }
-  questions_.setRows(questions);
-
-  QList<QVariantMap> votes;
-  QJsonObject lastClosed;
-  for (const auto& v : s.value("votes").toArray()) {
-    const QJsonObject o = v.toObject();
-    votes << QVariantMap{{"id", o.value("id").toString()},       {"title", o.value("title").toString()},
-                         {"item", o.value("item").toString()},   {"form", o.value("form").toString()},
-                         {"kind", o.value("kind").toString()},   {"status", o.value("status").toString()},
-                         {"turnout", o.value("turnout").toInt()},
-                         {"passed", o.value("result").toObject().value("passed").toBool()}};
-    if (o.value("status") == "closed") lastClosed = o;  // the server lists votes by number
-  }
-  votes_.setRows(votes);
-  openVote_ = openVote.toVariantMap();
-  openVote_.remove("voted");
-  if (!lastClosed.isEmpty() && result_.value("id").toString() != lastClosed.value("id").toString())
-    setResult(lastClosed, lastClosed.value("result").toObject());
-
-  const QJsonObject shared = s.value("shared").toObject();
-  if (!shared.value("sha256").toString().isEmpty() && shared_.value("sha256") != shared.value("sha256") &&
-      shared_.isEmpty()) {
-    shared_ = {{"sha256", shared.value("sha256").toString()}, {"page", shared.value("page").toInt()}, {"seq", 0}};
+  Projection p = project(state, myId_);
+  media_ = p.media;
+  sitting_ = p.sitting;
+  names_ = p.names;
+  responders_.setRows(p.responders);
+  activeItem_ = p.activeItem;
+  activeItemTitle_ = p.activeItemTitle;
+  documentShas_ = p.documentShas;
+  agenda_.setRows(p.agenda);
+  roster_.setRows(p.roster);
+  checkedIn_ = p.checkedIn;
+  quorum_ = p.quorum;
+  myQueuePosition_ = p.myQueuePosition;
+  queue_.setRows(p.queue);
+  speaker_ = p.speaker;
+  questions_.setRows(p.questions);
+  votes_.setRows(p.votes);
+  openVote_ = p.openVote;
+  if (!p.lastClosed.isEmpty() && result_.value("id").toString() != p.lastClosed.value("id").toString())
+    setResult(p.lastClosed, p.lastClosed.value("result").toObject());
+  if (!p.shared.isEmpty() && shared_.isEmpty()) {
+    shared_ = p.shared;
     emit sharedChanged();
   }
   emit stateChanged();

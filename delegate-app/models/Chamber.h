@@ -10,6 +10,7 @@
 
 #include "docs/DocumentCache.h"
 #include "models/JsonListModel.h"
+#include "models/Projection.h"
 #include "net/SessionClient.h"
 
 namespace chamber::app {

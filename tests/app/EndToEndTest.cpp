@@ -10,6 +10,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "AppHarness.h"
+#include "AppWindow.h"
 
 Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
@@ -20,9 +21,10 @@ using namespace chamber::test;
 namespace {
 
 struct Face {
+  app::Chamber room;  // outlives the engine that shows it
   QQmlApplicationEngine engine;
   QQuickWindow* window = nullptr;
-  app::Chamber* chamber = nullptr;
+  app::Chamber* chamber = &room;
 };
 
 std::unique_ptr<Face> open(const AppServer& srv, QVariantMap options, const QString& who) {
@@ -31,13 +33,8 @@ std::unique_ptr<Face> open(const AppServer& srv, QVariantMap options, const QStr
   options["data"] = srv.dataDir(who);
   if (!options.contains("width")) options["width"] = 1280;
   if (!options.contains("height")) options["height"] = 800;
-  f->engine.addImportPath("qrc:/");  // static QML modules live under qrc:/<URI>
-  f->engine.setInitialProperties({{"options", options}});
-  f->engine.load(QUrl("qrc:/Chamber/Views/Main.qml"));
-  if (f->engine.rootObjects().isEmpty()) return nullptr;
-  f->window = qobject_cast<QQuickWindow*>(f->engine.rootObjects().first());
-  f->chamber = f->window->findChild<app::Chamber*>("chamber");
-  return f;
+  f->window = app::openWindow(f->engine, f->room, options);
+  return f->window ? std::move(f) : nullptr;
 }
 
 /// A visible item by objectName, searched in the visual tree (popups live in the overlay).
