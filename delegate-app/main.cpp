@@ -12,6 +12,7 @@
 #include <QTranslator>
 
 #include "AppWindow.h"
+#include "log/ChamberLog.h"
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "models/Chamber.h"
@@ -20,6 +21,17 @@ Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
 
 int main(int argc, char** argv) {
+  // Qt's and QML's messages go to the app's logger: one format with the other processes.
+  qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& text) {
+    const auto l = chamber::log::get("app");
+    const std::string msg = text.toStdString();
+    switch (type) {
+      case QtDebugMsg: l->debug(msg); break;
+      case QtInfoMsg: l->info(msg); break;
+      case QtWarningMsg: l->warn(msg); break;
+      case QtCriticalMsg: case QtFatalMsg: l->error(msg); break;
+    }
+  });
   if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toUtf8());
   QGuiApplication app(argc, argv);
   app.setApplicationName("delegate-app");

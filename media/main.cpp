@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "ClientSession.h"
+#include "log/ChamberLog.h"
 #include "core/Director.h"
 #include "core/Hardware.h"
 #include "core/MediaController.h"
@@ -29,10 +30,7 @@ namespace {
 std::atomic<bool> gStop{false};
 void onSignal(int) { gStop = true; }
 
-void log(const std::string& s) {
-  std::fprintf(stderr, "[media] %s\n", s.c_str());
-  std::fflush(stderr);
-}
+void log(const std::string& s) { chamber::log::get("media")->info(s); }
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -10,8 +10,8 @@ packages=(
   libwebsockets-dev libsqlite3-dev sqlite3 libssl-dev openssl nlohmann-json3-dev
   libcli11-dev libspdlog-dev libtomlplusplus-dev
   # tests and benchmarks; clang with libFuzzer and the sanitizers' runtimes (the sanitize
-  # preset and bench/fuzz.sh)
-  libgtest-dev libgmock-dev libbenchmark-dev procps clang libclang-rt-14-dev
+  # preset and bench/fuzz.sh); clang-format 14 (scripts/format.sh, checked by the tests)
+  libgtest-dev libgmock-dev libbenchmark-dev procps clang libclang-rt-14-dev clang-format-14
   # PDFs: demo papers are written with Qt's QPdfWriter; poppler checks them
   qt6-base-dev qt6-base-dev-tools fonts-dejavu-core poppler-utils
   # the tablet app (Qt 6 QML, QtPdf, Qt WebSockets, Qt Linguist)

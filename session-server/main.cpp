@@ -1,5 +1,7 @@
 // chamber-server: the composition root. Parses flags, builds the server, runs its loop.
 #include <spdlog/spdlog.h>
+
+#include "log/ChamberLog.h"
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
     gServer = &server;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    spdlog::info("chamber-server listening on {}:{}", cfg.host, server.port());
+    chamber::log::get("server")->info("chamber-server listening on {}:{}", cfg.host, server.port());
     if (!portFile.empty()) {
       // Written to a temporary name, then renamed: a reader never sees half a number.
       const std::string tmp = portFile + ".tmp";
@@ -69,9 +71,9 @@ int main(int argc, char** argv) {
     }
     server.run();
     gServer = nullptr;
-    spdlog::info("chamber-server stopped");
+    chamber::log::get("server")->info("chamber-server stopped");
   } catch (const std::exception& e) {
-    spdlog::critical("chamber-server: {}", e.what());
+    chamber::log::get("server")->critical("chamber-server: {}", e.what());
     return 1;
   }
   return 0;

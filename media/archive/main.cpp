@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "ClientSession.h"
+#include "log/ChamberLog.h"
 #include "archive/Archive.h"
 
 using namespace chamber::media;
@@ -28,10 +29,7 @@ namespace {
 volatile std::sig_atomic_t gStop = 0;
 void onSignal(int) { gStop = 1; }
 
-void log(const std::string& s) {
-  std::fprintf(stderr, "[archive] %s\n", s.c_str());
-  std::fflush(stderr);
-}
+void log(const std::string& s) { chamber::log::get("archive")->info(s); }
 
 /// Builds one sitting's archive into out/sitting-N/ and writes archive.json last (atomically):
 /// the portal only ever sees a finished archive.

@@ -2,8 +2,7 @@
 
 #include <gst/app/gstappsrc.h>
 
-#include <cstdio>
-
+#include "log/ChamberLog.h"
 #include "protocol/Reconnect.h"
 
 namespace chamber::media {
@@ -64,7 +63,7 @@ void PushBranch::attach() {
   out_ = out;
   src_ = src;
   waitKey_ = true;
-  std::fprintf(stderr, "[media] pushing to %s\n", redactUrl(url_).c_str());  // never the key
+  log::get("media")->info("pushing to {}", redactUrl(url_));  // never the key
 }
 
 void PushBranch::detach() {

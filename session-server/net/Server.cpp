@@ -1,6 +1,6 @@
 #include "net/Server.h"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
+#include "log/ChamberLog.h"
 
 #include <chrono>
 
@@ -13,10 +13,7 @@ namespace chamber::net {
 namespace {
 constexpr std::size_t kRecentEvents = 50000;
 
-std::shared_ptr<spdlog::logger> netLogger() {
-  auto l = spdlog::get("net");
-  return l ? l : spdlog::stderr_color_mt("net");
-}
+std::shared_ptr<spdlog::logger> netLogger() { return log::get("server"); }
 }  // namespace
 
 std::int64_t nowMs() {

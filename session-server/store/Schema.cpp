@@ -1,5 +1,7 @@
 #include "store/Schema.h"
 
+#include "log/ChamberLog.h"
+
 namespace chamber::store {
 
 const std::vector<Migration>& schemaMigrations() {
@@ -78,7 +80,11 @@ void ensureSchema(Database& db) {
   migrate(db, schemaMigrations());
   // The WAL may still hold pages of what a migration overwrote (e.g. old secret ballots):
   // write it into the database and empty it.
-  if (before < static_cast<int>(schemaMigrations().size())) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  const int after = static_cast<int>(schemaMigrations().size());
+  if (before < after) {
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (before > 0) log::get("store")->info("database migrated from schema {} to {}", before, after);
+  }
 }
 
 }  // namespace chamber::store
