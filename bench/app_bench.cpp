@@ -39,10 +39,13 @@ int main(int argc, char** argv) {
   qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
   QCommandLineParser cli;
-  QCommandLineOption pdfOpt("pdf", "a 100-page PDF", "file", "build/demo/pdfs/phu-luc-ngan-sach-2027.pdf");
-  QCommandLineOption widthOpt("width", "rendered page width in pixels (a tablet's page)", "px", "1000");
+  QCommandLineOption pdfOpt("pdf", "a 100-page PDF", "file",
+                            "build/demo/pdfs/phu-luc-ngan-sach-2027.pdf");
+  QCommandLineOption widthOpt("width", "rendered page width in pixels (a tablet's page)", "px",
+                              "1000");
   QCommandLineOption appOpt("app", "delegate-app binary", "file", CHAMBER_APP_BIN);
-  QCommandLineOption serverOpt("server", "ws://… of a running server with seat 3 / PIN 101003 (the demo)", "url");
+  QCommandLineOption serverOpt(
+      "server", "ws://… of a running server with seat 3 / PIN 101003 (the demo)", "url");
   QCommandLineOption runsOpt("runs", "repetitions", "n", "5");
   cli.addOptions({pdfOpt, widthOpt, appOpt, serverOpt, runsOpt});
   cli.process(app);
@@ -61,7 +64,8 @@ int main(int argc, char** argv) {
     doc.load(pdf);
     pages = doc.pageCount();
     const QSizeF pt = doc.pagePointSize(0);
-    const QImage img = doc.render(0, QSize(width, static_cast<int>(width * pt.height() / pt.width())));
+    const QImage img =
+        doc.render(0, QSize(width, static_cast<int>(width * pt.height() / pt.width())));
     first.push_back(t.nsecsElapsed() / 1e6);
     if (img.isNull()) {
       std::fprintf(stderr, "cannot render %s\n", qPrintable(pdf));
@@ -82,10 +86,13 @@ int main(int argc, char** argv) {
     if (p <= 5) flipRef.push_back(pdftoppmMs(pdf, p + 1, width, tmp.path()));
   }
   std::printf("PDF: %s, %d pages, rendered %d px wide\n", qPrintable(pdf), pages, width);
-  std::printf("first page (load + render), QtPdf: median %.1f ms; pdftoppm (a process): median %.1f ms\n",
-              median(first), median(firstRef));
-  std::printf("page flip (render next page), QtPdf: median %.1f ms, max %.1f ms; pdftoppm: median %.1f ms\n",
-              median(flip), *std::max_element(flip.begin(), flip.end()), median(flipRef));
+  std::printf(
+      "first page (load + render), QtPdf: median %.1f ms; pdftoppm (a process): median %.1f ms\n",
+      median(first), median(firstRef));
+  std::printf(
+      "page flip (render next page), QtPdf: median %.1f ms, max %.1f ms; pdftoppm: median %.1f "
+      "ms\n",
+      median(flip), *std::max_element(flip.begin(), flip.end()), median(flipRef));
 
   // 1. cold start.
   if (cli.isSet(serverOpt)) {
@@ -95,8 +102,8 @@ int main(int argc, char** argv) {
       t.start();
       QProcess p;
       p.setProcessChannelMode(QProcess::MergedChannels);
-      p.start(cli.value(appOpt), {"--server", cli.value(serverOpt), "--seat", "3", "--pin", "101003", "--data",
-                                  tmp.path() + "/app", "--report-ready"});
+      p.start(cli.value(appOpt), {"--server", cli.value(serverOpt), "--seat", "3", "--pin",
+                                  "101003", "--data", tmp.path() + "/app", "--report-ready"});
       double shown = -1;
       while (p.waitForReadyRead(20000)) {
         while (p.canReadLine()) {
@@ -112,8 +119,10 @@ int main(int argc, char** argv) {
       }
       start.push_back(shown);
     }
-    std::printf("cold start to agenda shown (process start, connect, sign in, state, first frame): median %.0f ms, max %.0f ms\n",
-                median(start), *std::max_element(start.begin(), start.end()));
+    std::printf(
+        "cold start to agenda shown (process start, connect, sign in, state, first frame): median "
+        "%.0f ms, max %.0f ms\n",
+        median(start), *std::max_element(start.begin(), start.end()));
   }
   return 0;
 }

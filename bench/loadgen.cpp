@@ -18,14 +18,14 @@
 #include <thread>
 
 #include "Percentile.h"
-#include "store/Store.h"
 #include "WsClient.h"
 #include "protocol/Client.h"
+#include "store/Store.h"
 
 using namespace chamber;
-using nlohmann::json;
-using client::monotonicMs;
 using bench::percentile;
+using client::monotonicMs;
+using nlohmann::json;
 
 namespace {
 
@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
   app.add_option("--tablets", n, "number of tablets")->capture_default_str();
   app.add_option("--data", dataDir, "scratch data folder (wiped)")->capture_default_str();
   app.add_option("--spread-ms", spreadMs,
-                 "cast over this many ms, evenly (0: all in one burst, the worst case)")->capture_default_str();
+                 "cast over this many ms, evenly (0: all in one burst, the worst case)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   raiseFileLimit();
   std::signal(SIGPIPE, SIG_IGN);
@@ -77,12 +78,18 @@ int main(int argc, char** argv) {
     store::Store st(dataDir);
     store::Transaction t(st.db);
     for (int i = 0; i <= n; ++i) {
-      core::Delegate d{"d" + std::to_string(i), i + 1, "Đại biểu " + std::to_string(i), "",
-                       i == 0 ? core::Role::Chair : core::Role::Delegate, true};
+      core::Delegate d{"d" + std::to_string(i),
+                       i + 1,
+                       "Đại biểu " + std::to_string(i),
+                       "",
+                       i == 0 ? core::Role::Chair : core::Role::Delegate,
+                       true};
       st.council.putDelegate(d, "", 1);
       const auto tok = st.council.issueToken({d.role, d.id, d.name}, "loadgen", 0, INT64_MAX / 2);
-      if (i == 0) chairToken = tok;
-      else tablets[static_cast<std::size_t>(i - 1)].token = tok;
+      if (i == 0)
+        chairToken = tok;
+      else
+        tablets[static_cast<std::size_t>(i - 1)].token = tok;
     }
     t.commit();
     std::int64_t head = 0;
@@ -99,8 +106,8 @@ int main(int argc, char** argv) {
   const std::string portFile = dataDir + "/port";
   const pid_t server = fork();
   if (server == 0) {
-    execl(CHAMBER_SERVER_BIN, CHAMBER_SERVER_BIN, "--port", "0", "--data", dataDir.c_str(), "--port-file",
-          portFile.c_str(), "--log-level", "warn", static_cast<char*>(nullptr));
+    execl(CHAMBER_SERVER_BIN, CHAMBER_SERVER_BIN, "--port", "0", "--data", dataDir.c_str(),
+          "--port-file", portFile.c_str(), "--log-level", "warn", static_cast<char*>(nullptr));
     _exit(127);
   }
   int port = 0;
@@ -114,7 +121,8 @@ int main(int argc, char** argv) {
   }
   const long rssIdle = rssKiB(server);
   if (spreadMs > 0)
-    std::printf("tablets: %d, casts spread over %.0f ms, server pid %d on port %d\n", n, spreadMs, server, port);
+    std::printf("tablets: %d, casts spread over %.0f ms, server pid %d on port %d\n", n, spreadMs,
+                server, port);
   else
     std::printf("tablets: %d, casts in one burst, server pid %d on port %d\n", n, server, port);
 
@@ -142,10 +150,14 @@ int main(int argc, char** argv) {
         t.c->send(protocol::resume("resume", t.lastSeq).dump());
       } else if (type == "ok") {
         const std::string id = m["id"];
-        if (id == "auth") t.authed = true;
-        else if (id == "resume") t.resumed = true;
-        else if (id == "checkin") t.checkedIn = true;
-        else if (id == "cast") t.ackAt = monotonicMs();
+        if (id == "auth")
+          t.authed = true;
+        else if (id == "resume")
+          t.resumed = true;
+        else if (id == "checkin")
+          t.checkedIn = true;
+        else if (id == "cast")
+          t.ackAt = monotonicMs();
       } else if (type == "error") {
         static int shown = 0;
         if (shown++ < 5) std::fprintf(stderr, "tablet error: %s\n", text.c_str());
@@ -162,19 +174,34 @@ int main(int argc, char** argv) {
   // 3. All tablets connect, authenticate, subscribe and check in.
   double t0 = monotonicMs();
   for (auto& t : tablets) login(t);
-  loop.runUntil([&] {
-    static double next = 0;
-    if (getenv("LOADGEN_TRACE") && monotonicMs() > next) {
-      next = monotonicMs() + 500;
-      int open = 0, w = 0, a = 0, r = 0;
-      for (auto& t : tablets) { open += t.c->isOpen(); w += t.welcomed; a += t.authed; r += t.resumed; }
-      std::fprintf(stderr, "%.0f ms: open %d welcomed %d authed %d resumed %d\n", monotonicMs() - t0, open, w, a, r);
-    }
-    return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.resumed; }); }, 60000);
+  loop.runUntil(
+      [&] {
+        static double next = 0;
+        if (getenv("LOADGEN_TRACE") && monotonicMs() > next) {
+          next = monotonicMs() + 500;
+          int open = 0, w = 0, a = 0, r = 0;
+          for (auto& t : tablets) {
+            open += t.c->isOpen();
+            w += t.welcomed;
+            a += t.authed;
+            r += t.resumed;
+          }
+          std::fprintf(stderr, "%.0f ms: open %d welcomed %d authed %d resumed %d\n",
+                       monotonicMs() - t0, open, w, a, r);
+        }
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [](const Tablet& t) { return t.resumed; });
+      },
+      60000);
   const double connectMs = monotonicMs() - t0;
   const long rssConnected = rssKiB(server);
   for (auto& t : tablets) t.c->send(protocol::command("checkin", core::CheckIn{}).dump());
-  loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.checkedIn; }); }, 60000);
+  loop.runUntil(
+      [&] {
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [](const Tablet& t) { return t.checkedIn; });
+      },
+      60000);
 
   if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "checked in: %.0f ms\n", monotonicMs() - t0);
   // 4. The chair creates and opens a vote.
@@ -196,27 +223,41 @@ int main(int argc, char** argv) {
   chair.c->send(protocol::command("create", core::CreateVote{"1", "Thông qua nghị quyết"}).dump());
   loop.runUntil([&] { return !vote.empty(); }, 10000);
   chair.c->send(protocol::command("open", core::OpenVote{vote}).dump());
-  loop.runUntil([&] { return opened && std::all_of(tablets.begin(), tablets.end(), [&](const Tablet& t) { return t.lastSeq >= chairLast; }); }, 120000);
+  loop.runUntil(
+      [&] {
+        return opened && std::all_of(tablets.begin(), tablets.end(),
+                                     [&](const Tablet& t) { return t.lastSeq >= chairLast; });
+      },
+      120000);
 
-  if (getenv("LOADGEN_TRACE")) std::fprintf(stderr, "vote open on all: %.0f ms\n", monotonicMs() - t0);
+  if (getenv("LOADGEN_TRACE"))
+    std::fprintf(stderr, "vote open on all: %.0f ms\n", monotonicMs() - t0);
   // 5. Everyone votes: at once, or evenly over --spread-ms as people press their buttons.
   const double castStart = monotonicMs();
   for (std::size_t i = 0; i < tablets.size();) {
-    const double due = castStart + spreadMs * static_cast<double>(i) / static_cast<double>(tablets.size());
+    const double due =
+        castStart + spreadMs * static_cast<double>(i) / static_cast<double>(tablets.size());
     if (monotonicMs() < due) {
       loop.service(1);
       continue;
     }
     auto& t = tablets[i];
     t.castAt = monotonicMs();
-    t.c->send(protocol::command("cast", core::CastBallot{vote, {i % 3 == 0 ? "no" : "yes"}, ""}).dump());
+    t.c->send(
+        protocol::command("cast", core::CastBallot{vote, {i % 3 == 0 ? "no" : "yes"}, ""}).dump());
     ++i;
   }
   const double lastCastAt = monotonicMs();
-  loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.ackAt > 0; }); }, 60000);
+  loop.runUntil(
+      [&] {
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [](const Tablet& t) { return t.ackAt > 0; });
+      },
+      60000);
   const double allAcked = monotonicMs();
   std::vector<double> lat;
-  for (const auto& t : tablets) if (t.ackAt > 0) lat.push_back(t.ackAt - t.castAt);
+  for (const auto& t : tablets)
+    if (t.ackAt > 0) lat.push_back(t.ackAt - t.castAt);
 
   // 6. The chair closes; the tally reaches every tablet.
   closeSentAt = monotonicMs();
@@ -230,21 +271,35 @@ int main(int argc, char** argv) {
     t.c->close();
     t.resumed = t.authed = false;
   }
-  loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.c->isClosed(); }); }, 30000);
+  loop.runUntil(
+      [&] {
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [](const Tablet& t) { return t.c->isClosed(); });
+      },
+      30000);
   const double stormStart = monotonicMs();
   for (auto& t : tablets) login(t);
-  const bool stormDone = loop.runUntil([&] { return std::all_of(tablets.begin(), tablets.end(), [](const Tablet& t) { return t.resumed; }); }, 60000);
+  const bool stormDone = loop.runUntil(
+      [&] {
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [](const Tablet& t) { return t.resumed; });
+      },
+      60000);
   const double stormMs = monotonicMs() - stormStart;
 
   const double p50 = percentile(lat, 50), p99 = percentile(lat, 99), mx = percentile(lat, 100);
   std::printf("connect+auth+resume of %d tablets: %.0f ms\n", n, connectMs);
-  std::printf("cast -> ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu acks)\n", p50, p99, mx, lat.size());
-  std::printf("votes per second: %.0f (%d votes in %.0f ms)\n", n / ((allAcked - castStart) / 1000.0), n, allAcked - castStart);
+  std::printf("cast -> ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu acks)\n", p50, p99, mx,
+              lat.size());
+  std::printf("votes per second: %.0f (%d votes in %.0f ms)\n",
+              n / ((allAcked - castStart) / 1000.0), n, allAcked - castStart);
   std::printf("close -> tally on all %d: %.1f ms\n", tallies, lastTally - closeSentAt);
-  std::printf("last cast -> tally on all (chair closes when all acked): %.1f ms\n", lastTally - lastCastAt);
-  std::printf("reconnect storm (%d reconnect + resume): %.0f ms%s\n", n, stormMs, stormDone ? "" : " (INCOMPLETE)");
-  std::printf("server memory: %ld KiB idle, %ld KiB with %d tablets: %.1f KiB per connection\n", rssIdle,
-              rssConnected, n, static_cast<double>(rssConnected - rssIdle) / n);
+  std::printf("last cast -> tally on all (chair closes when all acked): %.1f ms\n",
+              lastTally - lastCastAt);
+  std::printf("reconnect storm (%d reconnect + resume): %.0f ms%s\n", n, stormMs,
+              stormDone ? "" : " (INCOMPLETE)");
+  std::printf("server memory: %ld KiB idle, %ld KiB with %d tablets: %.1f KiB per connection\n",
+              rssIdle, rssConnected, n, static_cast<double>(rssConnected - rssIdle) / n);
 
   kill(server, SIGTERM);
   int status = 0;

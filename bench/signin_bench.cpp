@@ -22,14 +22,14 @@
 #include <thread>
 
 #include "Percentile.h"
-#include "store/Store.h"
 #include "WsClient.h"
 #include "protocol/Client.h"
+#include "store/Store.h"
 
 using namespace chamber;
-using nlohmann::json;
-using client::monotonicMs;
 using bench::percentile;
+using client::monotonicMs;
+using nlohmann::json;
 
 namespace {
 
@@ -77,7 +77,8 @@ int main(int argc, char** argv) {
   CLI::App app{"chamber-signin-bench — the chamber's responsiveness under password guessing"};
   app.add_option("--attackers", attackers, "connections guessing passwords")->capture_default_str();
   app.add_option("--seconds", seconds, "how long they guess")->capture_default_str();
-  app.add_option("--source-free-failures", sourceFree, "the server's per-address free failures")->capture_default_str();
+  app.add_option("--source-free-failures", sourceFree, "the server's per-address free failures")
+      ->capture_default_str();
   app.add_option("--data", dataDir, "scratch data folder (wiped)")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   std::signal(SIGPIPE, SIG_IGN);
@@ -87,23 +88,30 @@ int main(int argc, char** argv) {
   {
     store::Store st(dataDir);
     for (int i = 1; i <= 25; ++i) {
-      core::Delegate d{"d" + std::to_string(i), i, "Đại biểu " + std::to_string(i), "",
-                       i == 1 ? core::Role::Chair : core::Role::Delegate, true};
+      core::Delegate d{"d" + std::to_string(i),
+                       i,
+                       "Đại biểu " + std::to_string(i),
+                       "",
+                       i == 1 ? core::Role::Chair : core::Role::Delegate,
+                       true};
       st.council.putDelegate(d, std::to_string(100000 + i), 60000);
     }
-    st.council.putAccount("operator", "Kỹ thuật viên", "", core::Role::Operator, "a long operator password", 60000);
+    st.council.putAccount("operator", "Kỹ thuật viên", "", core::Role::Operator,
+                          "a long operator password", 60000);
     for (const char* id : {"media", "display", "r1"})  // not guessed during the attack
       st.council.putAccount(id, id, "", core::Role::Display, "another long password", 60000);
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch()).count();
-    token = st.council.issueToken({core::Role::Delegate, "d3", "Đại biểu 3"}, "bench", now, 86400 * 1000);
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    token = st.council.issueToken({core::Role::Delegate, "d3", "Đại biểu 3"}, "bench", now,
+                                  86400 * 1000);
   }
   const std::string portFile = dataDir + "/port";
   const pid_t server = fork();
   if (server == 0) {
-    execl(CHAMBER_SERVER_BIN, CHAMBER_SERVER_BIN, "--port", "0", "--data", dataDir.c_str(), "--port-file",
-          portFile.c_str(), "--log-level", "error", "--source-free-failures", std::to_string(sourceFree).c_str(),
-          static_cast<char*>(nullptr));
+    execl(CHAMBER_SERVER_BIN, CHAMBER_SERVER_BIN, "--port", "0", "--data", dataDir.c_str(),
+          "--port-file", portFile.c_str(), "--log-level", "error", "--source-free-failures",
+          std::to_string(sourceFree).c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int port = 0;
@@ -124,7 +132,8 @@ int main(int argc, char** argv) {
     delegate.c->send(protocol::authToken("a", token).dump());
   };
   delegate.c->onMessage = [&](const std::string& m) {
-    if (m.find("\"id\":\"a\"") != std::string::npos) signedIn = m.find("\"ok\"") != std::string::npos;
+    if (m.find("\"id\":\"a\"") != std::string::npos)
+      signedIn = m.find("\"ok\"") != std::string::npos;
     delegate.got(m);
   };
   loop.runUntil([&] { return signedIn; }, 5000);
@@ -136,10 +145,12 @@ int main(int argc, char** argv) {
   auto measure = [&](double ms) {
     delegate.rtt.clear();
     const double end = monotonicMs() + ms;
-    loop.runUntil([&] {
-      delegate.tick(monotonicMs(), 50);
-      return monotonicMs() >= end;
-    }, static_cast<int>(ms) + 1000);
+    loop.runUntil(
+        [&] {
+          delegate.tick(monotonicMs(), 50);
+          return monotonicMs() >= end;
+        },
+        static_cast<int>(ms) + 1000);
     return delegate.rtt;
   };
   const auto quiet = measure(3000);
@@ -172,18 +183,23 @@ int main(int argc, char** argv) {
   const double cpu0 = cpuSeconds(server);
   const double attackStart = monotonicMs();
   delegate.rtt.clear();
-  loop.runUntil([&] {
-    const double now = monotonicMs();
-    delegate.tick(now, 50);
-    for (auto& g : guessers) {
-      if (!g.ready || g.waiting || now - g.sentAt < 50) continue;
-      g.sentAt = now;
-      g.waiting = true;
-      const std::string user = (rng() % 2) ? "operator" : "user" + std::to_string(rng() % 100000);
-      g.c->send(protocol::authPassword("g" + std::to_string(++g.n), user, "guess" + std::to_string(rng())).dump());
-    }
-    return now - attackStart >= seconds * 1000;
-  }, static_cast<int>(seconds * 1000) + 1000);
+  loop.runUntil(
+      [&] {
+        const double now = monotonicMs();
+        delegate.tick(now, 50);
+        for (auto& g : guessers) {
+          if (!g.ready || g.waiting || now - g.sentAt < 50) continue;
+          g.sentAt = now;
+          g.waiting = true;
+          const std::string user =
+              (rng() % 2) ? "operator" : "user" + std::to_string(rng() % 100000);
+          g.c->send(protocol::authPassword("g" + std::to_string(++g.n), user,
+                                           "guess" + std::to_string(rng()))
+                        .dump());
+        }
+        return now - attackStart >= seconds * 1000;
+      },
+      static_cast<int>(seconds * 1000) + 1000);
   const auto attacked = delegate.rtt;
   const double cpu = cpuSeconds(server) - cpu0;
   for (auto& g : guessers) g.c->close();
@@ -227,19 +243,22 @@ int main(int argc, char** argv) {
 
   int total = 0;
   for (const auto& [k, v] : answers) total += v;
-  std::printf("chamber-signin-bench: %d guessing connections for %.0f s, per-address free failures %ld\n", attackers,
-              seconds, sourceFree);
-  std::printf("  quiet:     delegate ping p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%zu pings)\n", percentile(quiet, 50),
-              percentile(quiet, 99), percentile(quiet, 100), quiet.size());
-  std::printf("  guessing:  delegate ping p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%zu pings)\n", percentile(attacked, 50),
-              percentile(attacked, 99), percentile(attacked, 100), attacked.size());
+  std::printf(
+      "chamber-signin-bench: %d guessing connections for %.0f s, per-address free failures %ld\n",
+      attackers, seconds, sourceFree);
+  std::printf("  quiet:     delegate ping p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%zu pings)\n",
+              percentile(quiet, 50), percentile(quiet, 99), percentile(quiet, 100), quiet.size());
+  std::printf("  guessing:  delegate ping p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%zu pings)\n",
+              percentile(attacked, 50), percentile(attacked, 99), percentile(attacked, 100),
+              attacked.size());
   std::printf("  guesses answered: %d (", total);
   for (const auto& [k, v] : answers) std::printf(" %s %d", k.c_str(), v);
   std::printf(" ), server CPU %.2f s over %.0f s\n", cpu, seconds);
   std::printf("  a new connection's welcome right after: %.2f ms\n", after);
-  std::printf("  a wrong password, median answer: known name %.1f ms, unknown name %.1f ms%s\n",
-              percentile(known, 50), percentile(unknown, 50),
-              sourceFree < 1000 ? " (throttled from this address by now: both answered at once)" : "");
+  std::printf(
+      "  a wrong password, median answer: known name %.1f ms, unknown name %.1f ms%s\n",
+      percentile(known, 50), percentile(unknown, 50),
+      sourceFree < 1000 ? " (throttled from this address by now: both answered at once)" : "");
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
   std::filesystem::remove_all(dataDir);

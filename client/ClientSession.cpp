@@ -16,7 +16,9 @@ ClientSession::ClientSession(ClientLoop& loop, SessionOptions options)
             std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) + "-";
 }
 
-std::string ClientSession::nextId(const char* what) { return what + prefix_ + std::to_string(++counter_); }
+std::string ClientSession::nextId(const char* what) {
+  return what + prefix_ + std::to_string(++counter_);
+}
 
 void ClientSession::connect() {
   if (ws_) loop_.release(*ws_);
@@ -28,10 +30,11 @@ void ClientSession::connect() {
     const auto& c = opt_.credentials;
     authId_ = nextId("auth-");
     using M = Credentials::Method;
-    protocol::json auth = c.method == M::Password ? protocol::authPassword(authId_, c.user, c.password, c.device)
-                          : c.method == M::Pin    ? protocol::authPin(authId_, c.seat, c.password, c.device)
-                          : c.method == M::Token  ? protocol::authToken(authId_, c.token)
-                                                  : protocol::authPublic(authId_);
+    protocol::json auth =
+        c.method == M::Password ? protocol::authPassword(authId_, c.user, c.password, c.device)
+        : c.method == M::Pin    ? protocol::authPin(authId_, c.seat, c.password, c.device)
+        : c.method == M::Token  ? protocol::authToken(authId_, c.token)
+                                : protocol::authPublic(authId_);
     ws_->send(auth.dump());
     resumeId_ = nextId("resume-");
     // Messages after an auth wait for its answer on the server: the resume runs signed in.
@@ -98,7 +101,8 @@ void ClientSession::poll() {
                                                    std::uniform_real_distribution<>(0, 1)(rng_));
     if (!delay) {
       refused_ = true;
-      if (onRefused) onRefused("unreachable", "gave up after " + std::to_string(attempt_) + " tries");
+      if (onRefused)
+        onRefused("unreachable", "gave up after " + std::to_string(attempt_) + " tries");
       return;
     }
     nextConnect_ = now + std::chrono::milliseconds(*delay);

@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 namespace chamber::client {
@@ -33,12 +33,15 @@ std::string loadSecret(const std::string& file, const char* env, std::string& se
 bool parseWsUrl(const std::string& url, std::string& host, int& port, bool* tls) {
   const auto slashes = url.find("://");
   const auto colon = url.rfind(':');
-  if (slashes == std::string::npos || colon == std::string::npos || colon <= slashes + 3) return false;
+  if (slashes == std::string::npos || colon == std::string::npos || colon <= slashes + 3)
+    return false;
   const std::string scheme = url.substr(0, slashes);
   if (scheme != "ws" && scheme != "wss") return false;
   host = url.substr(slashes + 3, colon - slashes - 3);
   const std::string digits = url.substr(colon + 1);
-  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (digits.empty() || digits.size() > 5 ||
+      digits.find_first_not_of("0123456789") != std::string::npos)
+    return false;
   port = std::stoi(digits);
   if (tls) *tls = scheme == "wss";
   return !host.empty() && port > 0 && port < 65536;
@@ -77,8 +80,10 @@ int clientCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, 
       if (!lws_is_final_fragment(wsi) || lws_remaining_packet_payload(wsi) > 0) return 0;
       std::string msg;
       msg.swap(c->rx_);
-      if (c->onMessage) c->onMessage(msg);
-      else c->inbox.push_back(std::move(msg));
+      if (c->onMessage)
+        c->onMessage(msg);
+      else
+        c->inbox.push_back(std::move(msg));
       return 0;
     }
     case LWS_CALLBACK_CLIENT_WRITEABLE: {

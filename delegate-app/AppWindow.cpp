@@ -2,10 +2,12 @@
 
 namespace chamber::app {
 
-QQuickWindow* openWindow(QQmlApplicationEngine& engine, Chamber& chamber, const QVariantMap& options) {
+QQuickWindow* openWindow(QQmlApplicationEngine& engine, Chamber& chamber,
+                         const QVariantMap& options) {
   chamber.setServerUrl(options.value("server").toString());
   chamber.setProperty("forcedFace", options.value("face").toString());
-  if (!options.value("data").toString().isEmpty()) chamber.setDataDir(options.value("data").toString());
+  if (!options.value("data").toString().isEmpty())
+    chamber.setDataDir(options.value("data").toString());
   engine.addImportPath("qrc:/");  // static QML modules live under qrc:/<URI>
   QQmlEngine::setObjectOwnership(&chamber, QQmlEngine::CppOwnership);  // never collected by QML
   engine.setInitialProperties({{"options", options}, {"room", QVariant::fromValue(&chamber)}});

@@ -13,6 +13,7 @@ namespace chamber::app {
 
 /// options: server, face, data, seat, pin, user, password, width, height. Returns the
 /// window, or nullptr if Main.qml did not load.
-QQuickWindow* openWindow(QQmlApplicationEngine& engine, Chamber& chamber, const QVariantMap& options);
+QQuickWindow* openWindow(QQmlApplicationEngine& engine, Chamber& chamber,
+                         const QVariantMap& options);
 
 }  // namespace chamber::app

@@ -1,5 +1,7 @@
 // delegate-app: the tablet (delegate), the chair console and the hall display — one
 // binary, the face chosen by the role after login or by --face.
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFontDatabase>
@@ -8,13 +10,11 @@
 #include <QQmlContext>
 #include <QQuickWindow>
 #include <QTimer>
-#include <cstdio>
 #include <QTranslator>
+#include <cstdio>
 
 #include "AppWindow.h"
 #include "log/ChamberLog.h"
-#include <QtQml/qqmlextensionplugin.h>
-
 #include "models/Chamber.h"
 
 Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
@@ -26,21 +26,33 @@ int main(int argc, char** argv) {
     const auto l = chamber::log::get("app");
     const std::string msg = text.toStdString();
     switch (type) {
-      case QtDebugMsg: l->debug(msg); break;
-      case QtInfoMsg: l->info(msg); break;
-      case QtWarningMsg: l->warn(msg); break;
-      case QtCriticalMsg: case QtFatalMsg: l->error(msg); break;
+      case QtDebugMsg:
+        l->debug(msg);
+        break;
+      case QtInfoMsg:
+        l->info(msg);
+        break;
+      case QtWarningMsg:
+        l->warn(msg);
+        break;
+      case QtCriticalMsg:
+      case QtFatalMsg:
+        l->error(msg);
+        break;
     }
   });
-  if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toUtf8());
+  if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toUtf8());
   QGuiApplication app(argc, argv);
   app.setApplicationName("delegate-app");
   app.setOrganizationName("DigitalChamber");
 
   QCommandLineParser cli;
-  cli.setApplicationDescription("Phòng họp số — máy tính bảng đại biểu, bàn chủ tọa, màn hình hội trường");
+  cli.setApplicationDescription(
+      "Phòng họp số — máy tính bảng đại biểu, bàn chủ tọa, màn hình hội trường");
   cli.addHelpOption();
-  QCommandLineOption server("server", "ws://host:port of the session server", "url", "ws://127.0.0.1:8080");
+  QCommandLineOption server("server", "ws://host:port of the session server", "url",
+                            "ws://127.0.0.1:8080");
   QCommandLineOption face("face", "delegate, chair or display (default: by role)", "face");
   QCommandLineOption seat("seat", "log in with this seat (with --pin)", "seat");
   QCommandLineOption pin("pin", "PIN for --seat", "pin");
@@ -48,34 +60,39 @@ int main(int argc, char** argv) {
   QCommandLineOption password("password", "password for --user", "password");
   QCommandLineOption data("data", "folder for the document cache and notes", "dir");
   QCommandLineOption lang("lang", "vi (default) or en", "lang", "vi");
-  QCommandLineOption screenshot("screenshot", "save the window to this PNG after --after ms, then quit", "png");
+  QCommandLineOption screenshot("screenshot",
+                                "save the window to this PNG after --after ms, then quit", "png");
   QCommandLineOption after("after", "milliseconds before --screenshot", "ms", "3000");
   QCommandLineOption size("size", "window size WxH", "size", "1280x800");
-  QCommandLineOption reportReady("report-ready", "print READY when the agenda is first on screen (benchmarks)");
-  cli.addOptions({server, face, seat, pin, user, password, data, lang, screenshot, after, size, reportReady});
+  QCommandLineOption reportReady("report-ready",
+                                 "print READY when the agenda is first on screen (benchmarks)");
+  cli.addOptions(
+      {server, face, seat, pin, user, password, data, lang, screenshot, after, size, reportReady});
   cli.process(app);
 
   QTranslator translator;
   auto setLanguage = [&](const QString& l) {
     QCoreApplication::removeTranslator(&translator);
-    if (l == "en" && translator.load(":/i18n/chamber_en.qm")) QCoreApplication::installTranslator(&translator);
+    if (l == "en" && translator.load(":/i18n/chamber_en.qm"))
+      QCoreApplication::installTranslator(&translator);
   };
   setLanguage(cli.value(lang));
 
   QQmlApplicationEngine engine;
   chamber::app::Chamber room;
   const QStringList wh = cli.value(size).split('x');
-  QVariantMap options{{"server", cli.value(server)}, {"face", cli.value(face)},
+  QVariantMap options{{"server", cli.value(server)},     {"face", cli.value(face)},
                       {"seat", cli.value(seat).toInt()}, {"pin", cli.value(pin)},
-                      {"user", cli.value(user)}, {"password", cli.value(password)},
-                      {"data", cli.value(data)}, {"width", wh.value(0).toInt()},
+                      {"user", cli.value(user)},         {"password", cli.value(password)},
+                      {"data", cli.value(data)},         {"width", wh.value(0).toInt()},
                       {"height", wh.value(1).toInt()}};
   QQuickWindow* window = chamber::app::openWindow(engine, room, options);
   if (!window) return 1;
-  QObject::connect(&room, &chamber::app::Chamber::languageRequested, &engine, [&](const QString& l) {
-    setLanguage(l);
-    engine.retranslate();
-  });
+  QObject::connect(&room, &chamber::app::Chamber::languageRequested, &engine,
+                   [&](const QString& l) {
+                     setLanguage(l);
+                     engine.retranslate();
+                   });
 
   if (cli.isSet(reportReady)) {
     auto* chamberObj = &room;

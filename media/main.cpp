@@ -7,20 +7,20 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
-#include <csignal>
-#include <ctime>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <future>
 #include <map>
 #include <thread>
 
 #include "ClientSession.h"
-#include "log/ChamberLog.h"
 #include "core/Director.h"
 #include "core/Hardware.h"
 #include "core/MediaController.h"
 #include "core/Visca.h"
+#include "log/ChamberLog.h"
 #include "pipeline/Pipeline.h"
 
 using namespace chamber::media;
@@ -28,22 +28,29 @@ namespace core = chamber::core;
 
 namespace {
 std::atomic<bool> gStop{false};
-void onSignal(int) { gStop = true; }
+void onSignal(int) {
+  gStop = true;
+}
 
-void log(const std::string& s) { chamber::log::get("media")->info(s); }
+void log(const std::string& s) {
+  chamber::log::get("media")->info(s);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string hardwarePath = "hardware/con-minh.toml", dataDir = "media-data", server, user = "media", password,
-              passwordFile, caFile;
+  std::string hardwarePath = "hardware/con-minh.toml", dataDir = "media-data", server,
+              user = "media", password, passwordFile, caFile;
   double duration_s = 0;
   CLI::App app{"chamber-media — ghi hình và phát trực tiếp / recording and livestream"};
   app.add_option("--hardware", hardwarePath, "chamber description (TOML)")->capture_default_str();
-  app.add_option("--data", dataDir, "folder for recordings/ and live/ (HLS)")->capture_default_str();
+  app.add_option("--data", dataDir, "folder for recordings/ and live/ (HLS)")
+      ->capture_default_str();
   app.add_option("--server", server, "ws://host:port of the session server (omit: record at once)");
   app.add_option("--user", user, "account with the media role")->capture_default_str();
-  app.add_option("--password-file", passwordFile, "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
-  app.add_option("--ca-file", caFile, "PEM certificates trusted for wss:// (default: the system's)");
+  app.add_option("--password-file", passwordFile,
+                 "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
+  app.add_option("--ca-file", caFile,
+                 "PEM certificates trusted for wss:// (default: the system's)");
   app.add_option("--duration", duration_s, "stop after this many seconds (0: until SIGTERM)");
   CLI11_PARSE(app, argc, argv);
   {
@@ -54,7 +61,8 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (!server.empty()) {
-      if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+      if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password);
+          !why.empty()) {
         log(why);
         return 2;
       }
@@ -71,16 +79,18 @@ int main(int argc, char** argv) {
     log(e.what());
     return 2;
   }
-  Pipeline pipeline(hw, std::filesystem::path(dataDir) / "recordings", std::filesystem::path(dataDir) / "live");
+  Pipeline pipeline(hw, std::filesystem::path(dataDir) / "recordings",
+                    std::filesystem::path(dataDir) / "live");
   Director director(hw);
   std::unique_ptr<chamber::client::ClientLoop> loop;
   std::unique_ptr<chamber::client::ClientSession> session;
   auto report = [&](MediaState s, const std::string& error, const std::string& detail) {
-    log(std::string("state ") + stateName(s) + (error.empty() ? "" : " (" + error + ": " + detail + ")"));
+    log(std::string("state ") + stateName(s) +
+        (error.empty() ? "" : " (" + error + ": " + detail + ")"));
     if (session)
-      session->send(core::ReportMediaState{stateName(s), error, detail,
-                                           s == MediaState::Live ? pipeline.recordingFile() : "",
-                                           s == MediaState::Live ? pipeline.recordingStarted_ms() : 0});
+      session->send(core::ReportMediaState{
+          stateName(s), error, detail, s == MediaState::Live ? pipeline.recordingFile() : "",
+          s == MediaState::Live ? pipeline.recordingStarted_ms() : 0});
   };
   pipeline.onState = report;
 
@@ -95,7 +105,9 @@ int main(int argc, char** argv) {
       if (!client) client = std::make_unique<ViscaClient>(cam->visca);
       ViscaClient* c = client.get();
       const int preset = *s.preset;
-      std::erase_if(ptz, [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+      std::erase_if(ptz, [](auto& f) {
+        return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+      });
       ptz.push_back(std::async(std::launch::async, [c, preset, id = cam->id] {
         if (auto err = c->recallPreset(preset); !err.empty()) log(id + ": " + err);
       }));
@@ -118,7 +130,8 @@ int main(int argc, char** argv) {
   };
   if (!server.empty()) {
     loop = std::make_unique<chamber::client::ClientLoop>(caFile);
-    auto o = chamber::client::SessionOptions::withPassword(server, "chamber-media/0.1", user, password);
+    auto o =
+        chamber::client::SessionOptions::withPassword(server, "chamber-media/0.1", user, password);
     session = std::make_unique<chamber::client::ClientSession>(*loop, o);
     session->onEvent = onEvent;
     session->onConnected = [&] { report(pipeline.state(), pipeline.error(), ""); };
@@ -127,13 +140,16 @@ int main(int argc, char** argv) {
       log("sign-in refused (" + code + "): " + message + " — recording goes on without the server");
     };
     session->onReply = [&](const chamber::protocol::ServerMessage& m) {
-      if (m.type == chamber::protocol::ServerType::Error) log("the server refused a report: " + m.code + " " + m.message);
+      if (m.type == chamber::protocol::ServerType::Error)
+        log("the server refused a report: " + m.code + " " + m.message);
     };
   }
 
   const auto started = std::chrono::steady_clock::now();
   while (!gStop) {
-    if (duration_s > 0 && std::chrono::steady_clock::now() - started > std::chrono::duration<double>(duration_s)) break;
+    if (duration_s > 0 &&
+        std::chrono::steady_clock::now() - started > std::chrono::duration<double>(duration_s))
+      break;
     if (loop) {
       loop->service(5);
       session->poll();  // the server went away: it reconnects and resumes; the recording goes on
@@ -143,8 +159,10 @@ int main(int argc, char** argv) {
         recording = true;
         const bool open = controller.publicOutputs();
         if (!open) log("a closed sitting: recording for the archive only, no HLS, no stream");
-        if (auto err = pipeline.start(open); !err.empty()) log("cannot start: " + err);
-        else showShot();
+        if (auto err = pipeline.start(open); !err.empty())
+          log("cannot start: " + err);
+        else
+          showShot();
         break;
       }
       case MediaController::Action::Stop:

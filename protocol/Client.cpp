@@ -41,7 +41,9 @@ json authToken(const std::string& id, const std::string& token) {
   return j;
 }
 
-json authPublic(const std::string& id) { return auth(id, kAuthMethods[3]); }
+json authPublic(const std::string& id) {
+  return auth(id, kAuthMethods[3]);
+}
 
 json resume(const std::string& id, std::int64_t after) {
   return {{"type", kClientTypes[2]}, {"id", id}, {"after", after}};
@@ -58,7 +60,9 @@ json stateQuery(const std::string& id) {
   return {{"type", kClientTypes[3]}, {"id", id}, {"cmd", kStateQuery}, {"args", json::object()}};
 }
 
-json ping(const std::string& id) { return {{"type", kClientTypes[4]}, {"id", id}}; }
+json ping(const std::string& id) {
+  return {{"type", kClientTypes[4]}, {"id", id}};
+}
 
 std::optional<core::EventData> EventEnvelope::typed() const {
   try {

@@ -18,7 +18,8 @@ namespace chamber::protocol {
 // ---- client → server ----
 /// {"type":"hello","version":kVersion,"client":…}
 json hello(std::string_view client);
-json authPin(const std::string& id, int seat, const std::string& pin, const std::string& device = "");
+json authPin(const std::string& id, int seat, const std::string& pin,
+             const std::string& device = "");
 json authPassword(const std::string& id, const std::string& user, const std::string& password,
                   const std::string& device = "");
 json authToken(const std::string& id, const std::string& token);

@@ -25,12 +25,11 @@ std::optional<Variant> decodeByName(const std::string& name, const json& j, Name
 
 template <class Variant, class Name, std::size_t... I>
 std::vector<std::string> names(Name nameOf, std::index_sequence<I...>) {
-  return {std::string(nameOf(static_cast<const std::variant_alternative_t<I, Variant>*>(nullptr)))...};
+  return {
+      std::string(nameOf(static_cast<const std::variant_alternative_t<I, Variant>*>(nullptr)))...};
 }
 
-constexpr auto kEventName = [](const auto* t) {
-  return std::remove_pointer_t<decltype(t)>::kKind;
-};
+constexpr auto kEventName = [](const auto* t) { return std::remove_pointer_t<decltype(t)>::kKind; };
 constexpr auto kCommandName = [](const auto* t) {
   return std::remove_pointer_t<decltype(t)>::kName;
 };
@@ -42,7 +41,8 @@ void checkNumbers(const json& j, int depth = 0) {
   if (depth > 64) throw DecodeError("bad_args", "nested too deeply");
   if (j.is_number_float()) {
     const double v = j.get<double>();
-    if (!std::isfinite(v) || v >= 9.2e18 || v <= -9.2e18) throw DecodeError("bad_args", "number out of range");
+    if (!std::isfinite(v) || v >= 9.2e18 || v <= -9.2e18)
+      throw DecodeError("bad_args", "number out of range");
   } else if (j.is_structured()) {
     for (const auto& e : j) checkNumbers(e, depth + 1);
   }

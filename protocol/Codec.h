@@ -26,7 +26,8 @@ inline constexpr const char* kAuthMethods[] = {"pin", "token", "password", "publ
 
 /// A message that cannot be decoded. `code` is one of the protocol's stable error codes.
 struct DecodeError : std::runtime_error {
-  DecodeError(std::string c, const std::string& what) : std::runtime_error(what), code(std::move(c)) {}
+  DecodeError(std::string c, const std::string& what)
+      : std::runtime_error(what), code(std::move(c)) {}
   std::string code;
 };
 

@@ -52,8 +52,10 @@ bool plainNumber(const std::string& s) {
   std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
   bool digits = false;
   for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') digits = true;
-    else if (s[i] != '.' && s[i] != ',') return false;
+    if (s[i] >= '0' && s[i] <= '9')
+      digits = true;
+    else if (s[i] != '.' && s[i] != ',')
+      return false;
   }
   return digits;
 }
@@ -63,7 +65,8 @@ std::string csvField(const std::string& raw) {
   // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR first) is
   // written with a leading apostrophe: open data opened in a spreadsheet runs nothing.
   std::string s = raw;
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plainNumber(s))
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos &&
+      !plainNumber(s))
     s.insert(s.begin(), '\'');
   // Quoted too: a cell that starts with a byte-order mark (a reader drops a BOM at the start
   // of a file, which would empty the cell).

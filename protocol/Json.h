@@ -8,10 +8,10 @@
 /// fields we do not know are ignored (a newer peer may send more). Append only: a field added
 /// later is `opt`, so the log written before it still decodes.
 #include <nlohmann/json.hpp>
-#include <tuple>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -22,12 +22,16 @@ namespace nlohmann {
 template <class T>
 struct adl_serializer<std::optional<T>> {
   static void to_json(json& j, const std::optional<T>& o) {
-    if (o) j = *o;
-    else j = nullptr;
+    if (o)
+      j = *o;
+    else
+      j = nullptr;
   }
   static void from_json(const json& j, std::optional<T>& o) {
-    if (j.is_null()) o.reset();
-    else o = j.get<T>();
+    if (j.is_null())
+      o.reset();
+    else
+      o = j.get<T>();
   }
 };
 }  // namespace nlohmann
@@ -36,41 +40,51 @@ namespace chamber::core {
 
 using nlohmann::json;
 
-NLOHMANN_JSON_SERIALIZE_ENUM(Role, {{Role::Public, "public"},
-                                    {Role::Chair, "chair"},
-                                    {Role::ViceChair, "vice_chair"},
-                                    {Role::Secretary, "secretary"},
-                                    {Role::Delegate, "delegate"},
-                                    {Role::Responder, "responder"},
-                                    {Role::Operator, "operator"},
-                                    {Role::Media, "media"},
-                                    {Role::Display, "display"}})
+// Roles by the core's one table of names (core/Types.cpp); an unknown name is an error.
+inline void to_json(json& j, const Role& r) {
+  j = std::string(roleName(r));
+}
+inline void from_json(const json& j, Role& r) {
+  const auto& s = j.get_ref<const std::string&>();
+  const auto role = roleFromName(s);
+  if (!role) throw std::invalid_argument("unknown Role '" + s + "'");
+  r = *role;
+}
 // Enums whose misspelling must not silently become another value (a "secrt" ballot must
 // not become an open one): an unknown name is an error.
-#define CHAMBER_STRICT_ENUM(E, ...)                                                   \
-  inline const std::vector<std::pair<E, const char*>>& E##Names() {                 \
-    static const std::vector<std::pair<E, const char*>> names = __VA_ARGS__;         \
-    return names;                                                                    \
-  }                                                                                  \
-  inline void to_json(json& j, const E& e) {                                         \
-    for (const auto& [v, n] : E##Names())                                            \
-      if (v == e) { j = n; return; }                                                 \
-    j = nullptr;                                                                     \
-  }                                                                                  \
-  inline void from_json(const json& j, E& e) {                                       \
-    const auto& s = j.get_ref<const std::string&>();                                 \
-    for (const auto& [v, n] : E##Names())                                            \
-      if (s == n) { e = v; return; }                                                 \
-    throw std::invalid_argument("unknown " #E " '" + s + "'");                       \
+#define CHAMBER_STRICT_ENUM(E, ...)                                          \
+  inline const std::vector<std::pair<E, const char*>>& E##Names() {          \
+    static const std::vector<std::pair<E, const char*>> names = __VA_ARGS__; \
+    return names;                                                            \
+  }                                                                          \
+  inline void to_json(json& j, const E& e) {                                 \
+    for (const auto& [v, n] : E##Names())                                    \
+      if (v == e) {                                                          \
+        j = n;                                                               \
+        return;                                                              \
+      }                                                                      \
+    j = nullptr;                                                             \
+  }                                                                          \
+  inline void from_json(const json& j, E& e) {                               \
+    const auto& s = j.get_ref<const std::string&>();                         \
+    for (const auto& [v, n] : E##Names())                                    \
+      if (s == n) {                                                          \
+        e = v;                                                               \
+        return;                                                              \
+      }                                                                      \
+    throw std::invalid_argument("unknown " #E " '" + s + "'");               \
   }
-CHAMBER_STRICT_ENUM(Base, {{Base::InOffice, "in_office"}, {Base::Seats, "seats"},
-                           {Base::Present, "present"}, {Base::VotesCast, "votes_cast"}})
-CHAMBER_STRICT_ENUM(VoteForm, {{VoteForm::Open, "open"}, {VoteForm::Named, "named"},
+CHAMBER_STRICT_ENUM(Base, {{Base::InOffice, "in_office"},
+                           {Base::Seats, "seats"},
+                           {Base::Present, "present"},
+                           {Base::VotesCast, "votes_cast"}})
+CHAMBER_STRICT_ENUM(VoteForm, {{VoteForm::Open, "open"},
+                               {VoteForm::Named, "named"},
                                {VoteForm::Secret, "secret"}})
-CHAMBER_STRICT_ENUM(VoteKind, {{VoteKind::Motion, "motion"}, {VoteKind::Election, "election"},
+CHAMBER_STRICT_ENUM(VoteKind, {{VoteKind::Motion, "motion"},
+                               {VoteKind::Election, "election"},
                                {VoteKind::Confidence, "confidence"}})
 #undef CHAMBER_STRICT_ENUM
-
 
 /// One field of a wire table: its name on the wire, the member it fills, whether required.
 template <class T, class M>
@@ -80,15 +94,21 @@ struct WireField {
   bool required;
 };
 template <class T, class M>
-constexpr WireField<T, M> req(const char* name, M T::*member) { return {name, member, true}; }
+constexpr WireField<T, M> req(const char* name, M T::*member) {
+  return {name, member, true};
+}
 template <class T, class M>
-constexpr WireField<T, M> opt(const char* name, M T::*member) { return {name, member, false}; }
+constexpr WireField<T, M> opt(const char* name, M T::*member) {
+  return {name, member, false};
+}
 
 /// Specialised (with CHAMBER_WIRE) for every type that travels as a JSON object.
 template <class T>
 struct Wire;
 template <class T>
-concept HasWire = requires { Wire<T>::fields; };
+concept HasWire = requires {
+  Wire<T>::fields;
+};
 
 template <HasWire T>
 void wireToJson(json& j, const T& v) {
@@ -114,14 +134,18 @@ void wireFromJson(const json& j, T& v) {
 }
 
 template <HasWire T>
-void to_json(json& j, const T& v) { wireToJson(j, v); }
+void to_json(json& j, const T& v) {
+  wireToJson(j, v);
+}
 template <HasWire T>
-void from_json(const json& j, T& v) { wireFromJson(j, v); }
+void from_json(const json& j, T& v) {
+  wireFromJson(j, v);
+}
 
-#define CHAMBER_WIRE(T, ...)                                   \
-  template <>                                                  \
-  struct Wire<T> {                                             \
-    using S = T;                                               \
+#define CHAMBER_WIRE(T, ...)                                     \
+  template <>                                                    \
+  struct Wire<T> {                                               \
+    using S = T;                                                 \
     static constexpr auto fields = std::make_tuple(__VA_ARGS__); \
   };
 

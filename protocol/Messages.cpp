@@ -11,11 +11,21 @@ bool validUtf8(std::string_view s) {
     const unsigned c = *p;
     int n = 0;
     std::uint32_t cp = 0;
-    if (c < 0x80) { ++p; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (end - p <= n) return false;
     for (int i = 1; i <= n; ++i) {
       if ((p[i] & 0xC0) != 0x80) return false;
@@ -48,7 +58,10 @@ ClientMessage parseClientMessage(std::string_view text) {
 }
 
 json welcome(const std::string& server, std::int64_t head, core::Role role) {
-  return {{"type", kServerTypes[0]}, {"version", kVersion}, {"server", server}, {"head", head},
+  return {{"type", kServerTypes[0]},
+          {"version", kVersion},
+          {"server", server},
+          {"head", head},
           {"role", core::roleName(role)}};
 }
 
@@ -70,8 +83,8 @@ json pong(const std::string& id) {
 
 json eventMessage(std::int64_t seq, std::int64_t ts_ms, int sitting, std::string_view kind,
                   const json& data) {
-  return {{"type", kServerTypes[3]}, {"seq", seq}, {"ts", ts_ms}, {"sitting", sitting},
-          {"kind", kind},    {"data", data}};
+  return {{"type", kServerTypes[3]}, {"seq", seq},   {"ts", ts_ms},
+          {"sitting", sitting},      {"kind", kind}, {"data", data}};
 }
 
 std::string eventMessageText(std::int64_t seq, std::int64_t ts_ms, int sitting,
@@ -81,7 +94,8 @@ std::string eventMessageText(std::int64_t seq, std::int64_t ts_ms, int sitting,
   s += R"({"type":")";
   s += kServerTypes[3];
   s += R"(","seq":)" + std::to_string(seq) + R"(,"ts":)" + std::to_string(ts_ms) +
-       R"(,"sitting":)" + std::to_string(sitting) + R"(,"kind":)" + json(kind).dump() + R"(,"data":)";
+       R"(,"sitting":)" + std::to_string(sitting) + R"(,"kind":)" + json(kind).dump() +
+       R"(,"data":)";
   s += dataJson;
   s += '}';
   return s;
@@ -91,7 +105,8 @@ std::string okEventsText(const std::string& id, std::int64_t seq,
                          const std::vector<std::string>& eventTexts) {
   std::string s = R"({"type":")";
   s += kServerTypes[1];
-  s += R"(","id":)" + json(id).dump() + R"(,"result":{"seq":)" + std::to_string(seq) + R"(,"events":[)";
+  s += R"(","id":)" + json(id).dump() + R"(,"result":{"seq":)" + std::to_string(seq) +
+       R"(,"events":[)";
   for (std::size_t i = 0; i < eventTexts.size(); ++i) {
     if (i) s += ',';
     s += eventTexts[i];

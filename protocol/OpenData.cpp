@@ -8,7 +8,9 @@ using namespace chamber::core;
 
 namespace {
 
-std::string b(bool v) { return v ? "1" : "0"; }
+std::string b(bool v) {
+  return v ? "1" : "0";
+}
 std::string choiceList(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& c : v) s += (s.empty() ? "" : ";") + c;
@@ -18,48 +20,77 @@ std::string choiceList(const std::vector<std::string>& v) {
 }  // namespace
 
 std::vector<OpenTable> openData(const State& state, const std::vector<Publication>& published) {
-  OpenTable sittings{"sittings", {"sitting", "number", "term", "title", "date", "place", "status", "delegates_in_office", "rules_version"}, {}};
+  OpenTable sittings{"sittings",
+                     {"sitting", "number", "term", "title", "date", "place", "status",
+                      "delegates_in_office", "rules_version"},
+                     {}};
   OpenTable agenda{"agenda", {"sitting", "item", "parent", "title", "presenter"}, {}};
-  OpenTable attendance{"attendance", {"sitting", "delegate", "seat", "name", "in_office", "present", "via"}, {}};
-  OpenTable votes{"votes", {"sitting", "vote", "item", "title", "form", "kind", "rule", "status", "base", "in_office", "present", "cast", "absent", "not_voted", "option", "option_label", "count", "percent", "elected", "passed"}, {}};
+  OpenTable attendance{
+      "attendance", {"sitting", "delegate", "seat", "name", "in_office", "present", "via"}, {}};
+  OpenTable votes{
+      "votes",
+      {"sitting", "vote",         "item",      "title",   "form",    "kind",   "rule",
+       "status",  "base",         "in_office", "present", "cast",    "absent", "not_voted",
+       "option",  "option_label", "count",     "percent", "elected", "passed"},
+      {}};
   OpenTable named{"named_votes", {"sitting", "vote", "delegate", "name", "choices"}, {}};
   OpenTable documents{"documents", {"sitting", "item", "sha256", "title", "url"}, {}};
   for (const auto& [id, s] : state.sittings) {
     if (!s.isPublic) continue;
     const auto sid = std::to_string(id);
     sittings.rows.push_back({sid, std::to_string(s.number), s.term, s.title, s.date, s.place,
-                             std::string(name(s.status)), std::to_string(s.inOfficeCount()), s.rules.version});
+                             std::string(name(s.status)), std::to_string(s.inOfficeCount()),
+                             s.rules.version});
     for (const auto& i : s.agenda) {
       agenda.rows.push_back({sid, i.id, i.parent, i.title, i.presenter});
       for (const auto& d : i.documents)
-        if (!d.classified) documents.rows.push_back({sid, i.id, d.sha256, d.title, "/api/documents/" + d.sha256});
+        if (!d.classified)
+          documents.rows.push_back({sid, i.id, d.sha256, d.title, "/api/documents/" + d.sha256});
     }
     for (const auto& d : s.roster) {
       auto p = s.attendance.find(d.id);
       const bool present = p != s.attendance.end() && p->second.present;
-      attendance.rows.push_back({sid, d.id, std::to_string(d.seat), d.name, b(d.inOffice), b(present),
-                                 p == s.attendance.end() ? "" : p->second.via});
+      attendance.rows.push_back({sid, d.id, std::to_string(d.seat), d.name, b(d.inOffice),
+                                 b(present), p == s.attendance.end() ? "" : p->second.via});
     }
     for (const auto& [vid, v] : s.votes) {
       if (v.status != VoteStatus::Closed || !v.result) continue;  // results only once announced
       const Tally& t = *v.result;
       for (const auto& o : t.options)
-        votes.rows.push_back({sid, vid, v.item, v.title, std::string(name(v.form)), std::string(name(v.kind)), v.rule,
-                              std::string(name(v.status)), std::to_string(t.base), std::to_string(t.inOffice),
-                              std::to_string(t.present), std::to_string(t.cast), std::to_string(t.absent),
-                              std::to_string(t.notVoted), o.key, o.label, std::to_string(o.count),
-                              formatPercent(o.count, o.base), b(o.elected), b(t.passed)});
+        votes.rows.push_back({sid,
+                              vid,
+                              v.item,
+                              v.title,
+                              std::string(name(v.form)),
+                              std::string(name(v.kind)),
+                              v.rule,
+                              std::string(name(v.status)),
+                              std::to_string(t.base),
+                              std::to_string(t.inOffice),
+                              std::to_string(t.present),
+                              std::to_string(t.cast),
+                              std::to_string(t.absent),
+                              std::to_string(t.notVoted),
+                              o.key,
+                              o.label,
+                              std::to_string(o.count),
+                              formatPercent(o.count, o.base),
+                              b(o.elected),
+                              b(t.passed)});
       for (const auto& n : t.named) {
         const Delegate* d = s.delegate(n.delegate);
         named.rows.push_back({sid, vid, n.delegate, d ? d->name : "", choiceList(n.choices)});
       }
     }
   }
-  OpenTable pubs{"publications", {"sha256", "type", "number", "title", "summary", "issuer", "signer", "issued", "effective", "sitting", "item", "size", "url"}, {}};
+  OpenTable pubs{"publications",
+                 {"sha256", "type", "number", "title", "summary", "issuer", "signer", "issued",
+                  "effective", "sitting", "item", "size", "url"},
+                 {}};
   for (const auto& p : published)
-    pubs.rows.push_back({p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer, p.issued, p.effective,
-                         p.sitting ? std::to_string(p.sitting) : "", p.item, std::to_string(p.size),
-                         "/api/documents/" + p.sha256});
+    pubs.rows.push_back({p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer,
+                         p.issued, p.effective, p.sitting ? std::to_string(p.sitting) : "", p.item,
+                         std::to_string(p.size), "/api/documents/" + p.sha256});
   return {sittings, agenda, attendance, votes, named, documents, pubs};
 }
 

@@ -13,14 +13,14 @@
 namespace chamber::protocol {
 
 struct OpenTable {
-  std::string name;                  ///< sittings, agenda, attendance, votes, named_votes, documents, publications
+  std::string name;  ///< sittings, agenda, attendance, votes, named_votes, documents, publications
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
 };
 
 std::vector<OpenTable> openData(const core::State& state,
                                 const std::vector<core::Publication>& published = {});
-json toJson(const OpenTable& t);    ///< an array of objects keyed by column
+json toJson(const OpenTable& t);  ///< an array of objects keyed by column
 std::string toCsv(const OpenTable& t);
 
 }  // namespace chamber::protocol

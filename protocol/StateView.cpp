@@ -6,7 +6,9 @@ namespace chamber::protocol {
 
 using namespace chamber::core;
 
-bool sittingVisible(const Sitting& s, Role role) { return s.isPublic || role != Role::Public; }
+bool sittingVisible(const Sitting& s, Role role) {
+  return s.isPublic || role != Role::Public;
+}
 
 namespace {
 
@@ -16,17 +18,27 @@ json agendaView(const Sitting& s, Role role) {
     json docs = json::array();
     for (const auto& d : i.documents)
       if (!d.classified || roleIn(role, Audience::Cleared)) docs.push_back(d);
-    items.push_back({{"id", i.id}, {"parent", i.parent}, {"title", i.title},
-                     {"presenter", i.presenter}, {"documents", docs}});
+    items.push_back({{"id", i.id},
+                     {"parent", i.parent},
+                     {"title", i.title},
+                     {"presenter", i.presenter},
+                     {"documents", docs}});
   }
   return items;
 }
 
 json voteView(const Sitting& s, const Vote& v, Role role, const std::string& self) {
-  json j{{"id", v.id},          {"item", v.item},       {"title", v.title},
-         {"form", v.form},      {"kind", v.kind},       {"rule", v.rule},
-         {"options", v.options}, {"maxChoices", v.maxChoices},
-         {"status", name(v.status)}, {"turnout", v.voted.size()}, {"present", v.present},
+  json j{{"id", v.id},
+         {"item", v.item},
+         {"title", v.title},
+         {"form", v.form},
+         {"kind", v.kind},
+         {"rule", v.rule},
+         {"options", v.options},
+         {"maxChoices", v.maxChoices},
+         {"status", name(v.status)},
+         {"turnout", v.voted.size()},
+         {"present", v.present},
          {"inOffice", v.inOffice}};
   auto rule = s.rules.voteRules.find(v.rule);
   if (rule != s.rules.voteRules.end()) j["ruleLabel"] = rule->second.label;
@@ -71,7 +83,9 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
          {"speakers", json::array()},
          {"votes", json::array()}};
   for (const auto& sp : s.speakers)
-    j["speakers"].push_back({{"person", sp.person}, {"kind", sp.kind}, {"since_ms", sp.since_ms},
+    j["speakers"].push_back({{"person", sp.person},
+                             {"kind", sp.kind},
+                             {"since_ms", sp.since_ms},
                              {"limit_s", sp.limit_s}});
   for (const auto& [id, v] : s.votes)
     if (member || v.status != VoteStatus::Draft) j["votes"].push_back(voteView(s, v, role, self));
@@ -81,9 +95,14 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
       j["queue"].push_back({{"delegate", r.delegate}, {"kind", r.kind}, {"at_ms", r.at_ms}});
     j["questions"] = json::array();
     for (const auto& [id, q] : s.questions)
-      j["questions"].push_back({{"id", q.id}, {"from", q.from}, {"to", q.to}, {"text", q.text},
-                                {"group", q.group}, {"status", name(q.status)},
-                                {"answers", q.answers}, {"followUps", q.followUps},
+      j["questions"].push_back({{"id", q.id},
+                                {"from", q.from},
+                                {"to", q.to},
+                                {"text", q.text},
+                                {"group", q.group},
+                                {"status", name(q.status)},
+                                {"answers", q.answers},
+                                {"followUps", q.followUps},
                                 {"due_ms", q.due_ms}});
     j["shared"] = {{"sha256", s.shared.sha256}, {"page", s.shared.page}};
     j["speakingLimit_s"] = s.rules.speakingLimit_s;
@@ -96,14 +115,20 @@ json stateView(const State& state, Role role, const std::string& self) {
   json sittings = json::array();
   for (const auto& [id, s] : state.sittings)
     if (sittingVisible(s, role))
-      sittings.push_back({{"id", id}, {"number", s.number}, {"title", s.title}, {"date", s.date},
-                          {"status", name(s.status)}, {"isPublic", s.isPublic}});
+      sittings.push_back({{"id", id},
+                          {"number", s.number},
+                          {"title", s.title},
+                          {"date", s.date},
+                          {"status", name(s.status)},
+                          {"isPublic", s.isPublic}});
   json j{{"sittings", sittings}, {"current", nullptr}};
   const Sitting* cur = state.current();
   if (cur && sittingVisible(*cur, role)) j["current"] = sittingView(*cur, role, self);
   if (role != Role::Public)
-    j["media"] = {{"state", state.media.state}, {"error", state.media.error},
-                  {"detail", state.media.detail}, {"recording", state.media.recording},
+    j["media"] = {{"state", state.media.state},
+                  {"error", state.media.error},
+                  {"detail", state.media.detail},
+                  {"recording", state.media.recording},
                   {"recordingStarted_ms", state.media.recordingStarted_ms},
                   {"recordingRequested", state.media.recordingRequested}};
   return j;

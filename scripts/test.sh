@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+bash scripts/format.sh --check  # the C++ as .clang-format says (bash scripts/format.sh fixes it)
 bash scripts/build.sh
 (cd build && ctest --output-on-failure -j2 --timeout 300 "$@")
 # Again under ASan + UBSan (clang): the core, store, protocol and server tests, and every

@@ -1,12 +1,11 @@
 // chamber-server: the composition root. Parses flags, builds the server, runs its loop.
 #include <spdlog/spdlog.h>
-
-#include "log/ChamberLog.h"
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
 
+#include "log/ChamberLog.h"
 #include "net/Server.h"
 
 namespace {
@@ -31,21 +30,33 @@ int main(int argc, char** argv) {
   CLI::App app{"chamber-server — máy chủ phiên họp / the sitting's session server"};
   app.add_option("--host", cfg.host, "address to listen on")->capture_default_str();
   app.add_option("--port", cfg.port, "port (0: any free port)")->capture_default_str();
-  app.add_option("--data", cfg.dataDir, "data folder (chamber.db, documents/)")->capture_default_str();
+  app.add_option("--data", cfg.dataDir, "data folder (chamber.db, documents/)")
+      ->capture_default_str();
   app.add_option("--portal", cfg.portalDir, "static portal folder served at /");
   app.add_option("--hls", cfg.hlsDir, "live HLS folder served at /live/");
-  app.add_option("--archive", cfg.archiveDir, "chamber-archive's output folder served at /archive/");
+  app.add_option("--archive", cfg.archiveDir,
+                 "chamber-archive's output folder served at /archive/");
   app.add_option("--tls-cert", cfg.tlsCert, "PEM certificate: serve HTTPS/WSS");
   app.add_option("--tls-key", cfg.tlsKey, "PEM private key");
-  app.add_option("--max-frame", cfg.maxFrameBytes, "largest WebSocket message (bytes)")->capture_default_str();
-  app.add_option("--rate", cfg.messagesPerSecond, "messages per second per connection")->capture_default_str();
-  app.add_option("--burst", cfg.messageBurst, "message burst per connection")->capture_default_str();
-  app.add_option("--max-upload", cfg.maxUploadBytes, "largest document upload (bytes)")->capture_default_str();
+  app.add_option("--max-frame", cfg.maxFrameBytes, "largest WebSocket message (bytes)")
+      ->capture_default_str();
+  app.add_option("--rate", cfg.messagesPerSecond, "messages per second per connection")
+      ->capture_default_str();
+  app.add_option("--burst", cfg.messageBurst, "message burst per connection")
+      ->capture_default_str();
+  app.add_option("--max-upload", cfg.maxUploadBytes, "largest document upload (bytes)")
+      ->capture_default_str();
   int tokenDays = 30;
-  app.add_option("--token-days", tokenDays, "device tokens expire after this many days")->capture_default_str()->check(CLI::Range(1, 3650));
-  app.add_option("--sign-in-threads", cfg.signInThreads, "threads checking PINs and passwords (PBKDF2)")->capture_default_str()->check(CLI::Range(1, 16));
+  app.add_option("--token-days", tokenDays, "device tokens expire after this many days")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3650));
+  app.add_option("--sign-in-threads", cfg.signInThreads,
+                 "threads checking PINs and passwords (PBKDF2)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
   app.add_option("--source-free-failures", cfg.sourceThrottle.freeFailures,
-                 "wrong sign-ins from one address before its checks slow down")->capture_default_str();
+                 "wrong sign-ins from one address before its checks slow down")
+      ->capture_default_str();
   app.add_option("--port-file", portFile, "write the port listened on to this file");
   app.add_option("--log-level", logLevel, "trace, debug, info, warn, error")->capture_default_str();
   CLI11_PARSE(app, argc, argv);

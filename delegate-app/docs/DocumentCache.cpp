@@ -31,8 +31,12 @@ void DocumentCache::setDirectory(const QString& dir) {
   QDir().mkpath(dir_);
 }
 
-QString DocumentCache::path(const QString& sha) const { return QDir(dir_).filePath(sha + ".pdf"); }
-bool DocumentCache::has(const QString& sha) const { return validSha(sha) && QFile::exists(path(sha)); }
+QString DocumentCache::path(const QString& sha) const {
+  return QDir(dir_).filePath(sha + ".pdf");
+}
+bool DocumentCache::has(const QString& sha) const {
+  return validSha(sha) && QFile::exists(path(sha));
+}
 QUrl DocumentCache::localUrl(const QString& sha) const {
   return has(sha) ? QUrl::fromLocalFile(path(sha)) : QUrl();
 }
@@ -56,7 +60,8 @@ void DocumentCache::next() {
       const QByteArray body = reply->readAll();
       if (reply->error() != QNetworkReply::NoError) {
         emit failed(sha, reply->errorString());
-      } else if (QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() != sha.toLatin1()) {
+      } else if (QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() !=
+                 sha.toLatin1()) {
         emit failed(sha, "hash mismatch");  // never keep a file under a hash it does not have
       } else {
         QFile tmp(path(sha) + ".part");
@@ -99,16 +104,21 @@ void NotesStore::setField(const QString& sha, int page, const QString& key, cons
   save();
 }
 
-void NotesStore::setNote(const QString& sha, int page, const QString& text) { setField(sha, page, "note", text); }
+void NotesStore::setNote(const QString& sha, int page, const QString& text) {
+  setField(sha, page, "note", text);
+}
 
-void NotesStore::setHighlighted(const QString& sha, int page, bool on) { setField(sha, page, "highlight", on); }
+void NotesStore::setHighlighted(const QString& sha, int page, bool on) {
+  setField(sha, page, "highlight", on);
+}
 
 QList<int> NotesStore::markedPages(const QString& sha) const {
   QList<int> pages;
   const QVariantMap doc = data_.value(sha).toMap();
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     const QVariantMap p = it.value().toMap();
-    if (!p.value("note").toString().isEmpty() || p.value("highlight").toBool()) pages << it.key().toInt();
+    if (!p.value("note").toString().isEmpty() || p.value("highlight").toBool())
+      pages << it.key().toInt();
   }
   std::sort(pages.begin(), pages.end());
   return pages;

@@ -1,19 +1,23 @@
 #include "models/Chamber.h"
 
-#include "protocol/Json.h"
-
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+#include "protocol/Json.h"
+
 namespace chamber::app {
 
 namespace {
 
-std::string str(const QString& s) { return s.toStdString(); }
-QString qstr(const std::string& s) { return QString::fromStdString(s); }
+std::string str(const QString& s) {
+  return s.toStdString();
+}
+QString qstr(const std::string& s) {
+  return QString::fromStdString(s);
+}
 
 std::vector<std::string> strs(const QStringList& l) {
   std::vector<std::string> out;
@@ -32,7 +36,8 @@ Chamber::Chamber(QObject* parent)
       agenda_({"id", "title", "parent", "presenter", "depth", "active", "documents"}, "id"),
       roster_({"id", "seat", "name", "title", "role", "present", "inOffice", "voted"}, "id"),
       queue_({"delegate", "name", "kind", "position"}, "delegate"),
-      questions_({"id", "fromName", "toName", "text", "status", "group", "answers", "from", "to"}, "id"),
+      questions_({"id", "fromName", "toName", "text", "status", "group", "answers", "from", "to"},
+                 "id"),
       votes_({"id", "title", "item", "form", "kind", "status", "turnout", "passed"}, "id"),
       resultOptions_({"key", "label", "count", "base", "percent", "line", "elected"}, "key"),
       responders_({"id", "name", "title"}, "id") {
@@ -55,20 +60,24 @@ Chamber::Chamber(QObject* parent)
     myId_ = r.value("id").toString();
     myName_ = r.value("name").toString();
     authError_.clear();
-    canVote_ = role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "delegate";
+    canVote_ =
+        role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "delegate";
     cache_.setToken(client_.token());
     notes_.open(QDir(dataDir_).filePath("notes"), myId_.isEmpty() ? "public" : myId_);
     emit identityChanged();
     emit notesChanged();
   });
-  connect(&client_, &SessionClient::authFailed, this, [this](const QString& code, const QString& msg) {
-    authError_ = code == "throttled" || code == "busy" ? msg : code;  // the server says how long to wait
-    emit identityChanged();
-  });
-  connect(&client_, &SessionClient::commandFailed, this, [this](const QString&, const QString& code, const QString& msg) {
-    lastError_ = msg.isEmpty() ? code : msg;
-    emit errorChanged();
-  });
+  connect(
+      &client_, &SessionClient::authFailed, this, [this](const QString& code, const QString& msg) {
+        authError_ =
+            code == "throttled" || code == "busy" ? msg : code;  // the server says how long to wait
+        emit identityChanged();
+      });
+  connect(&client_, &SessionClient::commandFailed, this,
+          [this](const QString&, const QString& code, const QString& msg) {
+            lastError_ = msg.isEmpty() ? code : msg;
+            emit errorChanged();
+          });
   connect(&cache_, &DocumentCache::cached, this, [this] {
     ++documentsCached_;
     emit documentsChanged();
@@ -98,7 +107,8 @@ QString Chamber::face() const {
   if (!forcedFace_.isEmpty() && !role_.isEmpty()) return forcedFace_;
   if (role_.isEmpty()) return "login";
   if (role_ == "display" || role_ == "public") return "display";
-  if (role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "operator") return "chair";
+  if (role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "operator")
+    return "chair";
   return "delegate";
 }
 
@@ -130,49 +140,87 @@ void Chamber::logout() {
   emit identityChanged();
 }
 
-void Chamber::send(const core::Command& c) { client_.command(c); }
+void Chamber::send(const core::Command& c) {
+  client_.command(c);
+}
 
-void Chamber::checkIn(bool present) { send(core::CheckIn{present}); }
-void Chamber::requestFloor(const QString& kind) { send(core::RequestFloor{str(kind)}); }
-void Chamber::cancelFloor() { send(core::CancelFloor{}); }
-void Chamber::endMyTurn() { send(core::EndFloor{}); }
+void Chamber::checkIn(bool present) {
+  send(core::CheckIn{present});
+}
+void Chamber::requestFloor(const QString& kind) {
+  send(core::RequestFloor{str(kind)});
+}
+void Chamber::cancelFloor() {
+  send(core::CancelFloor{});
+}
+void Chamber::endMyTurn() {
+  send(core::EndFloor{});
+}
 void Chamber::castVote(const QStringList& choices) {
   send(core::CastBallot{str(openVote_.value("id").toString()), strs(choices), ""});
 }
-void Chamber::submitQuestion(const QString& to, const QString& text) { send(core::SubmitQuestion{str(to), str(text)}); }
-void Chamber::followUp(const QString& q, const QString& text) { send(core::FollowUpQuestion{str(q), str(text)}); }
-void Chamber::sittingCommand(const QString& name, const QString& reason) {
-  if (name == "open") send(core::OpenSitting{});
-  else if (name == "suspend") send(core::SuspendSitting{str(reason)});
-  else if (name == "resume") send(core::ResumeSitting{});
-  else if (name == "close") send(core::CloseSitting{});
+void Chamber::submitQuestion(const QString& to, const QString& text) {
+  send(core::SubmitQuestion{str(to), str(text)});
 }
-void Chamber::markPresent(const QString& d, bool present) { send(core::MarkAttendance{str(d), present}); }
-void Chamber::activateItem(const QString& item) { send(core::ActivateItem{str(item)}); }
-void Chamber::grantFloor(const QString& person, const QString& kind) { send(core::GrantFloor{str(person), str(kind)}); }
-void Chamber::endFloor(const QString& person) { send(core::EndFloor{str(person)}); }
-void Chamber::createVote(const QString& item, const QString& title, const QString& form, const QString& rule) {
+void Chamber::followUp(const QString& q, const QString& text) {
+  send(core::FollowUpQuestion{str(q), str(text)});
+}
+void Chamber::sittingCommand(const QString& name, const QString& reason) {
+  if (name == "open")
+    send(core::OpenSitting{});
+  else if (name == "suspend")
+    send(core::SuspendSitting{str(reason)});
+  else if (name == "resume")
+    send(core::ResumeSitting{});
+  else if (name == "close")
+    send(core::CloseSitting{});
+}
+void Chamber::markPresent(const QString& d, bool present) {
+  send(core::MarkAttendance{str(d), present});
+}
+void Chamber::activateItem(const QString& item) {
+  send(core::ActivateItem{str(item)});
+}
+void Chamber::grantFloor(const QString& person, const QString& kind) {
+  send(core::GrantFloor{str(person), str(kind)});
+}
+void Chamber::endFloor(const QString& person) {
+  send(core::EndFloor{str(person)});
+}
+void Chamber::createVote(const QString& item, const QString& title, const QString& form,
+                         const QString& rule) {
   core::CreateVote c{str(item), str(title)};
   try {
     c.form = protocol::json(str(form)).get<core::VoteForm>();  // "open", "named", "secret"
   } catch (const std::exception&) {
-    lastError_ = QStringLiteral("Hình thức biểu quyết không hợp lệ / unknown vote form: %1").arg(form);
+    lastError_ =
+        QStringLiteral("Hình thức biểu quyết không hợp lệ / unknown vote form: %1").arg(form);
     emit errorChanged();
     return;
   }
   c.rule = str(rule);
   send(c);
 }
-void Chamber::openVoteNow(const QString& vote) { send(core::OpenVote{str(vote)}); }
-void Chamber::closeVote(const QString& vote) { send(core::CloseVote{str(vote)}); }
+void Chamber::openVoteNow(const QString& vote) {
+  send(core::OpenVote{str(vote)});
+}
+void Chamber::closeVote(const QString& vote) {
+  send(core::CloseVote{str(vote)});
+}
 void Chamber::answerQuestion(const QString& q, const QString& mode, const QString& text) {
   send(core::AnswerQuestion{str(q), str(mode), str(text)});
 }
-void Chamber::setRecording(bool on) { send(core::ControlRecording{on}); }
+void Chamber::setRecording(bool on) {
+  send(core::ControlRecording{on});
+}
 
-void Chamber::clearSignIn(int seat) { send(core::ClearSignIn{seat}); }
+void Chamber::clearSignIn(int seat) {
+  send(core::ClearSignIn{seat});
+}
 
-void Chamber::sharePage(const QString& sha, int page) { send(core::SharePage{str(sha), page}); }
+void Chamber::sharePage(const QString& sha, int page) {
+  send(core::SharePage{str(sha), page});
+}
 
 void Chamber::setNote(const QString& sha, int page, const QString& text) {
   notes_.setNote(sha, page, text);
@@ -188,10 +236,16 @@ QVariantList Chamber::markedPages(const QString& sha) const {
   return out;
 }
 
-qint64 Chamber::nowMs() const { return QDateTime::currentMSecsSinceEpoch(); }
-QString Chamber::personName(const QString& id) const { return names_.value(id, id); }
+qint64 Chamber::nowMs() const {
+  return QDateTime::currentMSecsSinceEpoch();
+}
+QString Chamber::personName(const QString& id) const {
+  return names_.value(id, id);
+}
 
-void Chamber::setLanguage(const QString& lang) { emit languageRequested(lang); }
+void Chamber::setLanguage(const QString& lang) {
+  emit languageRequested(lang);
+}
 
 void Chamber::refresh() {
   client_.queryState([this](const QJsonObject& reply) {
@@ -211,7 +265,8 @@ void Chamber::onEvent(const protocol::EventEnvelope& e) {
   }
   if (typed) {
     if (const auto* p = std::get_if<core::PageShared>(&*typed)) {
-      shared_ = {{"sha256", qstr(p->sha256)}, {"page", p->page}, {"seq", static_cast<qint64>(e.seq)}};
+      shared_ = {
+          {"sha256", qstr(p->sha256)}, {"page", p->page}, {"seq", static_cast<qint64>(e.seq)}};
       emit sharedChanged();
     }
     if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
@@ -231,10 +286,11 @@ void Chamber::setResult(const QJsonObject& vote, const QJsonObject& tally) {
   QList<QVariantMap> rows;
   for (const auto& v : tally.value("options").toArray()) {
     const QJsonObject o = v.toObject();
-    rows << QVariantMap{{"key", o.value("key").toString()},         {"label", o.value("label").toString()},
-                        {"count", o.value("count").toInt()},         {"base", o.value("base").toInt()},
-                        {"percent", o.value("percent").toString()},  {"line", o.value("line").toString()},
-                        {"elected", o.value("elected").toBool()}};
+    rows << QVariantMap{
+        {"key", o.value("key").toString()},         {"label", o.value("label").toString()},
+        {"count", o.value("count").toInt()},        {"base", o.value("base").toInt()},
+        {"percent", o.value("percent").toString()}, {"line", o.value("line").toString()},
+        {"elected", o.value("elected").toBool()}};
   }
   resultOptions_.setRows(rows);
   result_ = {{"id", vote.value("id").toString()},
@@ -270,7 +326,8 @@ void Chamber::applyState(const QJsonObject& state) {
   questions_.setRows(p.questions);
   votes_.setRows(p.votes);
   openVote_ = p.openVote;
-  if (!p.lastClosed.isEmpty() && result_.value("id").toString() != p.lastClosed.value("id").toString())
+  if (!p.lastClosed.isEmpty() &&
+      result_.value("id").toString() != p.lastClosed.value("id").toString())
     setResult(p.lastClosed, p.lastClosed.value("result").toObject());
   if (!p.shared.isEmpty() && shared_.isEmpty()) {
     shared_ = p.shared;

@@ -100,7 +100,8 @@ class Chamber : public QObject {
                               const QString& rule);
   Q_INVOKABLE void openVoteNow(const QString& vote);
   Q_INVOKABLE void closeVote(const QString& vote);
-  Q_INVOKABLE void answerQuestion(const QString& question, const QString& mode, const QString& text = {});
+  Q_INVOKABLE void answerQuestion(const QString& question, const QString& mode,
+                                  const QString& text = {});
   Q_INVOKABLE void sharePage(const QString& sha256, int page);
   Q_INVOKABLE void setRecording(bool on);
   /// Lets a seat sign in again at once after wrong PINs (signin.clear).
@@ -108,9 +109,13 @@ class Chamber : public QObject {
   // documents and notes
   Q_INVOKABLE QUrl documentUrl(const QString& sha256) const { return cache_.localUrl(sha256); }
   Q_INVOKABLE bool isCached(const QString& sha256) const { return cache_.has(sha256); }
-  Q_INVOKABLE QString note(const QString& sha256, int page) const { return notes_.note(sha256, page); }
+  Q_INVOKABLE QString note(const QString& sha256, int page) const {
+    return notes_.note(sha256, page);
+  }
   Q_INVOKABLE void setNote(const QString& sha256, int page, const QString& text);
-  Q_INVOKABLE bool highlighted(const QString& sha256, int page) const { return notes_.highlighted(sha256, page); }
+  Q_INVOKABLE bool highlighted(const QString& sha256, int page) const {
+    return notes_.highlighted(sha256, page);
+  }
   Q_INVOKABLE void setHighlighted(const QString& sha256, int page, bool on);
   Q_INVOKABLE QVariantList markedPages(const QString& sha256) const;
   // misc

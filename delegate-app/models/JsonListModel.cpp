@@ -10,7 +10,8 @@ int JsonListModel::rowCount(const QModelIndex& parent) const {
 }
 
 QVariant JsonListModel::data(const QModelIndex& index, int role) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    return {};
   const int k = role - Qt::UserRole;
   if (role == Qt::DisplayRole) return rows_[index.row()].value(keys_.value(0));
   if (k < 0 || k >= keys_.size()) return {};

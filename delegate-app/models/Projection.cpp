@@ -14,14 +14,17 @@ QList<QVariantMap> rowsOf(const QJsonArray& a) {
 }  // namespace
 
 Projection project(const QJsonObject& state, const QString& myId) {
-
   Projection p;
   const QJsonObject s = state.value("current").toObject();
   p.media = state.value("media").toObject().toVariantMap();
-  p.sitting = {{"id", s.value("id").toInt()},       {"number", s.value("number").toInt()},
-              {"term", s.value("term").toString()}, {"title", s.value("title").toString()},
-              {"date", s.value("date").toString()}, {"place", s.value("place").toString()},
-              {"status", s.value("status").toString()}, {"isPublic", s.value("isPublic").toBool()}};
+  p.sitting = {{"id", s.value("id").toInt()},
+               {"number", s.value("number").toInt()},
+               {"term", s.value("term").toString()},
+               {"title", s.value("title").toString()},
+               {"date", s.value("date").toString()},
+               {"place", s.value("place").toString()},
+               {"status", s.value("status").toString()},
+               {"isPublic", s.value("isPublic").toBool()}};
   for (const auto& v : s.value("roster").toArray())
     p.names[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
   for (const auto& v : s.value("responders").toArray())
@@ -30,7 +33,7 @@ Projection project(const QJsonObject& state, const QString& myId) {
 
   // Agenda: depth from the parent chain; documents as given (already filtered by role).
   p.activeItem = s.value("activeItem").toString();
-    auto nameOf = [&](const QString& id) { return p.names.value(id, id); };
+  auto nameOf = [&](const QString& id) { return p.names.value(id, id); };
   QMap<QString, int> depth;
   QList<QVariantMap> items;
   for (const auto& v : s.value("agenda").toArray()) {
@@ -40,7 +43,8 @@ Projection project(const QJsonObject& state, const QString& myId) {
     m["depth"] = depth[id];
     m["active"] = id == p.activeItem;
     if (id == p.activeItem) p.activeItemTitle = m.value("title").toString();
-    for (const auto& d : v.toObject().value("documents").toArray()) p.documentShas << d.toObject().value("sha256").toString();
+    for (const auto& d : v.toObject().value("documents").toArray())
+      p.documentShas << d.toObject().value("sha256").toString();
     items << m;
   }
   p.agenda = items;
@@ -78,12 +82,10 @@ Projection project(const QJsonObject& state, const QString& myId) {
   const QJsonArray speakers = s.value("speakers").toArray();
   if (!speakers.isEmpty()) {
     const QJsonObject sp = speakers.last().toObject();  // the latest turn is the one shown
-    p.speaker = {{"id", sp.value("person").toString()},
-                {"name", nameOf(sp.value("person").toString())},
-                {"kind", sp.value("kind").toString()},
-                {"since_ms", sp.value("since_ms").toVariant()},
-                {"limit_s", sp.value("limit_s").toInt()},
-                {"count", speakers.size()}};
+    p.speaker = {
+        {"id", sp.value("person").toString()},    {"name", nameOf(sp.value("person").toString())},
+        {"kind", sp.value("kind").toString()},    {"since_ms", sp.value("since_ms").toVariant()},
+        {"limit_s", sp.value("limit_s").toInt()}, {"count", speakers.size()}};
   }
 
   QList<QVariantMap> questions;
@@ -99,9 +101,12 @@ Projection project(const QJsonObject& state, const QString& myId) {
   QJsonObject lastClosed;
   for (const auto& v : s.value("votes").toArray()) {
     const QJsonObject o = v.toObject();
-    votes << QVariantMap{{"id", o.value("id").toString()},       {"title", o.value("title").toString()},
-                         {"item", o.value("item").toString()},   {"form", o.value("form").toString()},
-                         {"kind", o.value("kind").toString()},   {"status", o.value("status").toString()},
+    votes << QVariantMap{{"id", o.value("id").toString()},
+                         {"title", o.value("title").toString()},
+                         {"item", o.value("item").toString()},
+                         {"form", o.value("form").toString()},
+                         {"kind", o.value("kind").toString()},
+                         {"status", o.value("status").toString()},
                          {"turnout", o.value("turnout").toInt()},
                          {"passed", o.value("result").toObject().value("passed").toBool()}};
     if (o.value("status") == "closed") lastClosed = o;  // the server lists votes by number
@@ -113,7 +118,9 @@ Projection project(const QJsonObject& state, const QString& myId) {
 
   const QJsonObject shared = s.value("shared").toObject();
   if (!shared.value("sha256").toString().isEmpty())
-    p.shared = {{"sha256", shared.value("sha256").toString()}, {"page", shared.value("page").toInt()}, {"seq", 0}};
+    p.shared = {{"sha256", shared.value("sha256").toString()},
+                {"page", shared.value("page").toInt()},
+                {"seq", 0}};
   return p;
 }
 

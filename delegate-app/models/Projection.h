@@ -14,14 +14,14 @@ namespace chamber::app {
 
 struct Projection {
   QVariantMap sitting, quorum, speaker, openVote, media;
-  QVariantMap shared;  ///< the page the presenter shares (empty: none)
+  QVariantMap shared;            ///< the page the presenter shares (empty: none)
   QMap<QString, QString> names;  ///< person id -> name (delegates and responders)
   QList<QVariantMap> responders, agenda, roster, queue, questions, votes;
   QString activeItem, activeItemTitle;
   QStringList documentShas;  ///< the papers this role may read, to keep offline
   bool checkedIn = false;
-  int myQueuePosition = 0;   ///< 0: not queued
-  QJsonObject lastClosed;    ///< the latest closed vote (the server lists votes by number)
+  int myQueuePosition = 0;  ///< 0: not queued
+  QJsonObject lastClosed;   ///< the latest closed vote (the server lists votes by number)
 };
 
 /// `state`: the "state" of a state.get reply; `myId`: the signed-in person (may be empty).

@@ -55,11 +55,11 @@ void SessionClient::setPin(int seat, const QString& pin, const QString& device) 
   };
 }
 
-void SessionClient::setPassword(const QString& user, const QString& password, const QString& device) {
+void SessionClient::setPassword(const QString& user, const QString& password,
+                                const QString& device) {
   authByToken_ = false;
-  auth_ = [u = user.toStdString(), p = password.toStdString(), d = device.toStdString()](const std::string& id) {
-    return protocol::authPassword(id, u, p, d);
-  };
+  auth_ = [u = user.toStdString(), p = password.toStdString(), d = device.toStdString()](
+              const std::string& id) { return protocol::authPassword(id, u, p, d); };
 }
 
 void SessionClient::setToken(const QString& token) {
@@ -73,11 +73,15 @@ void SessionClient::setPublic() {
   auth_ = [](const std::string& id) { return protocol::authPublic(id); };
 }
 
-void SessionClient::send(const std::string& text) { ws_.sendTextMessage(QString::fromStdString(text)); }
+void SessionClient::send(const std::string& text) {
+  ws_.sendTextMessage(QString::fromStdString(text));
+}
 
 QString SessionClient::command(const core::Command& c, ReplyFn done) {
-  const QString id = QStringLiteral("%1-%2").arg(idPrefix_).arg(++counter_, 10, 10, QLatin1Char('0'));
-  pending_[id] = {protocol::command(id.toStdString(), c).dump(), QString::fromUtf8(core::nameOf(c)), std::move(done), false};
+  const QString id =
+      QStringLiteral("%1-%2").arg(idPrefix_).arg(++counter_, 10, 10, QLatin1Char('0'));
+  pending_[id] = {protocol::command(id.toStdString(), c).dump(), QString::fromUtf8(core::nameOf(c)),
+                  std::move(done), false};
   emit pendingChanged(pendingCount());
   if (ready_) send(pending_[id].text);
   return id;
@@ -86,11 +90,14 @@ QString SessionClient::command(const core::Command& c, ReplyFn done) {
 void SessionClient::queryState(ReplyFn done) {
   if (!ready_) return;
   const QString id = QStringLiteral("q-%1-%2").arg(idPrefix_).arg(++counter_);
-  pending_[id] = {protocol::stateQuery(id.toStdString()).dump(), protocol::kStateQuery, std::move(done), true};
+  pending_[id] = {protocol::stateQuery(id.toStdString()).dump(), protocol::kStateQuery,
+                  std::move(done), true};
   send(pending_[id].text);
 }
 
-void SessionClient::simulateDrop() { ws_.abort(); }
+void SessionClient::simulateDrop() {
+  ws_.abort();
+}
 
 void SessionClient::onConnected() {
   attempt_ = 0;
@@ -144,7 +151,8 @@ void SessionClient::onText(const QString& text) {
       ws_.close();
       return;
     }
-    const QJsonObject result = QJsonDocument::fromJson(QByteArray::fromStdString(m.result.dump())).object();
+    const QJsonObject result =
+        QJsonDocument::fromJson(QByteArray::fromStdString(m.result.dump())).object();
     if (result.contains("token")) setToken(result.value("token").toString());
     emit authenticated(result);
     send(protocol::resume("resume", lastSeq_).dump());

@@ -1,12 +1,12 @@
 #pragma once
 /// The tablet's connection to the session server (chamber.v1 over Qt WebSockets). Every
 /// message is built and read by protocol/ (the definitions the server uses): typed commands
-/// out, typed events in. Reconnects by itself with the protocol's backoff (kServerReconnect), re-authenticates with its device token,
-/// resumes from the last event seen. Commands get a fresh UUID as client id; a command
-/// made while offline, or not yet answered when the connection dropped, is kept and sent
-/// again with the same id once the connection is back — the server answers a repeated id
-/// with the reply it stored, so nothing is applied twice and nothing is lost silently.
-/// Lives on the GUI thread.
+/// out, typed events in. Reconnects by itself with the protocol's backoff (kServerReconnect),
+/// re-authenticates with its device token, resumes from the last event seen. Commands get a fresh
+/// UUID as client id; a command made while offline, or not yet answered when the connection
+/// dropped, is kept and sent again with the same id once the connection is back — the server
+/// answers a repeated id with the reply it stored, so nothing is applied twice and nothing is lost
+/// silently. Lives on the GUI thread.
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -56,7 +56,6 @@ class SessionClient : public QObject {
 
   /// Drops the connection as a lost Wi-Fi would (tests and the demo's "offline" button).
   void simulateDrop();
-
 
  signals:
   void onlineChanged(bool online);

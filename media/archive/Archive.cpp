@@ -60,20 +60,26 @@ struct Segment {
 };
 
 /// The segments of one recording, by number; numbers missing in between are counted.
-std::vector<Segment> listSegments(const fs::path& dir, const Recording& r, std::size_t recIndex, int& missing) {
+std::vector<Segment> listSegments(const fs::path& dir, const Recording& r, std::size_t recIndex,
+                                  int& missing) {
   const auto pct = r.pattern.find("%05d");
   std::vector<Segment> out;
   if (pct == std::string::npos || !fs::is_directory(dir)) return out;
   const std::string prefix = r.pattern.substr(0, pct), suffix = r.pattern.substr(pct + 4);
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix)) continue;
-    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) ||
+        !name.ends_with(suffix))
+      continue;
+    const std::string digits =
+        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
     out.push_back({e.path(), recIndex, std::stoi(digits)});
   }
-  std::sort(out.begin(), out.end(), [](const Segment& a, const Segment& b) { return a.index < b.index; });
+  std::sort(out.begin(), out.end(),
+            [](const Segment& a, const Segment& b) { return a.index < b.index; });
   int expected = 0;
   for (const auto& s : out) {
     missing += std::max(0, s.index - expected);
@@ -101,7 +107,8 @@ void scan(Segment& s, std::int64_t offset_ms) {
     const AVStream* st = in->streams[pkt->stream_index];
     if (pkt->pts != AV_NOPTS_VALUE) {
       const auto a = positionMs(pkt->pts, st->time_base, offset_ms);
-      const auto b = positionMs(pkt->pts + std::max<std::int64_t>(pkt->duration, 0), st->time_base, offset_ms);
+      const auto b =
+          positionMs(pkt->pts + std::max<std::int64_t>(pkt->duration, 0), st->time_base, offset_ms);
       first = first ? std::min(*first, a) : a;
       last = last ? std::max(*last, b) : b;
     }
@@ -119,8 +126,8 @@ void scan(Segment& s, std::int64_t offset_ms) {
 
 struct Output {
   AVFormatContext* ctx = nullptr;
-  std::map<AVMediaType, int> streamOf;   // video, audio → output stream
-  std::map<int, std::int64_t> lastDts;   // per output stream
+  std::map<AVMediaType, int> streamOf;  // video, audio → output stream
+  std::map<int, std::int64_t> lastDts;  // per output stream
   ~Output() {
     if (!ctx) return;
     if (ctx->pb) avio_closep(&ctx->pb);
@@ -155,8 +162,7 @@ void copySegment(Output& out, const Segment& s, std::int64_t offset_ms) {
       av_packet_unref(pkt.get());
       continue;
     }
-    const std::int64_t shift =
-        av_rescale_q(offset_ms - kTsClockBase_ms, kMs, ist->time_base);
+    const std::int64_t shift = av_rescale_q(offset_ms - kTsClockBase_ms, kMs, ist->time_base);
     pkt->pts += shift;
     pkt->dts += shift;
     AVStream* ost = out.ctx->streams[os->second];
@@ -176,7 +182,8 @@ void copySegment(Output& out, const Segment& s, std::int64_t offset_ms) {
 }
 
 /// A JPEG of the video at `at_ms` (the first frame at or after it), 320 pixels wide.
-bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at_ms, const fs::path& file) {
+bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at_ms,
+               const fs::path& file) {
   AVStream* st = in->streams[vs];
   const std::int64_t target = av_rescale_q(at_ms, kMs, st->time_base);
   if (av_seek_frame(in, vs, target, AVSEEK_FLAG_BACKWARD) < 0) return false;
@@ -208,8 +215,9 @@ bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at
     }
   }
   const int w = 320, h = std::max(2, (320 * frame->height / std::max(1, frame->width)) & ~1);
-  SwsContext* sws = sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), w, h,
-                                   AV_PIX_FMT_YUVJ420P, SWS_BICUBIC, nullptr, nullptr, nullptr);
+  SwsContext* sws =
+      sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), w, h,
+                     AV_PIX_FMT_YUVJ420P, SWS_BICUBIC, nullptr, nullptr, nullptr);
   if (!sws) return false;
   Frame small(av_frame_alloc());
   small->format = AV_PIX_FMT_YUVJ420P;
@@ -233,14 +241,16 @@ bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at
   if (avcodec_open2(enc.get(), mjpeg, nullptr) < 0) return false;
   small->quality = enc->global_quality;
   small->pts = 0;
-  if (avcodec_send_frame(enc.get(), small.get()) < 0 || avcodec_send_frame(enc.get(), nullptr) < 0) return false;
+  if (avcodec_send_frame(enc.get(), small.get()) < 0 || avcodec_send_frame(enc.get(), nullptr) < 0)
+    return false;
   if (avcodec_receive_packet(enc.get(), pkt.get()) < 0) return false;
   std::ofstream f(file, std::ios::binary | std::ios::trunc);
   f.write(reinterpret_cast<const char*>(pkt->data), pkt->size);
   return static_cast<bool>(f);
 }
 
-void makeThumbnails(const fs::path& video, const fs::path& dir, std::vector<ArchiveChapter>& chapters) {
+void makeThumbnails(const fs::path& video, const fs::path& dir,
+                    std::vector<ArchiveChapter>& chapters) {
   Input in = openInput(video);
   if (!in) return;
   const int vs = av_find_best_stream(in.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -265,7 +275,8 @@ void makeThumbnails(const fs::path& video, const fs::path& dir, std::vector<Arch
 
 }  // namespace
 
-ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir, const fs::path& outDir) {
+ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
+                           const fs::path& outDir) {
   if (log.recordings.empty()) throw std::runtime_error("the sitting has no recording");
   ArchiveReport report;
   report.sitting = log.sitting;
@@ -286,8 +297,10 @@ ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
   std::vector<const Segment*> usable;
   for (const auto& s : segments)
     if (s.usable) usable.push_back(&s);
-  if (usable.empty()) throw std::runtime_error("no playable recording segment in " + recordingsDir.string());
-  std::stable_sort(usable.begin(), usable.end(), [](auto* a, auto* b) { return a->start_ms < b->start_ms; });
+  if (usable.empty())
+    throw std::runtime_error("no playable recording segment in " + recordingsDir.string());
+  std::stable_sort(usable.begin(), usable.end(),
+                   [](auto* a, auto* b) { return a->start_ms < b->start_ms; });
 
   // Gaps: wherever the time line jumps, and before the first frame.
   std::int64_t cursor = 0;
@@ -318,7 +331,8 @@ ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
           out.streamOf.count(par->codec_type))
         continue;
       AVStream* os = avformat_new_stream(out.ctx, nullptr);
-      if (!os || avcodec_parameters_copy(os->codecpar, par) < 0) throw std::runtime_error("cannot add a stream");
+      if (!os || avcodec_parameters_copy(os->codecpar, par) < 0)
+        throw std::runtime_error("cannot add a stream");
       os->codecpar->codec_tag = 0;
       os->time_base = first->streams[i]->time_base;
       out.streamOf[par->codec_type] = os->index;
@@ -347,11 +361,17 @@ ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
 json toJson(const ArchiveReport& r, const std::string& urlBase) {
   json chapters = json::array(), gaps = json::array();
   for (const auto& c : r.chapters)
-    chapters.push_back({{"start_s", c.start_ms / 1000.0}, {"end_s", c.end_ms / 1000.0}, {"kind", c.kind},
-                        {"item", c.item}, {"person", c.person}, {"title", c.title},
-                        {"thumbnail", c.thumbnail.empty() ? "" : urlBase + "/thumbs/" + c.thumbnail}});
+    chapters.push_back(
+        {{"start_s", c.start_ms / 1000.0},
+         {"end_s", c.end_ms / 1000.0},
+         {"kind", c.kind},
+         {"item", c.item},
+         {"person", c.person},
+         {"title", c.title},
+         {"thumbnail", c.thumbnail.empty() ? "" : urlBase + "/thumbs/" + c.thumbnail}});
   for (const auto& g : r.gaps)
-    gaps.push_back({{"start_s", g.start_ms / 1000.0}, {"end_s", g.end_ms / 1000.0}, {"reason", g.reason}});
+    gaps.push_back(
+        {{"start_s", g.start_ms / 1000.0}, {"end_s", g.end_ms / 1000.0}, {"reason", g.reason}});
   return {{"sitting", r.sitting},
           {"title", r.title},
           {"video", urlBase + "/archive.mp4"},

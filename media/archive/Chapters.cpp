@@ -7,9 +7,9 @@ namespace chamber::media {
 
 std::string floorKindLabel(const std::string& kind) {
   static const std::map<std::string, std::string> labels = {
-      {"speech", "phát biểu"},       {"second", "phát biểu lần hai"},
-      {"debate", "tranh luận"},      {"point_of_order", "kiến nghị về thủ tục"},
-      {"question", "chất vấn"},      {"answer", "trả lời chất vấn"},
+      {"speech", "phát biểu"},  {"second", "phát biểu lần hai"},
+      {"debate", "tranh luận"}, {"point_of_order", "kiến nghị về thủ tục"},
+      {"question", "chất vấn"}, {"answer", "trả lời chất vấn"},
       {"chair", "điều hành"}};
   auto it = labels.find(kind);
   return it == labels.end() ? "phát biểu" : it->second;
@@ -28,8 +28,10 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
     if (const auto* c = std::get_if<core::SittingCreated>(&*typed)) {
       out.title = c->title;
       for (const auto& i : c->agenda) itemTitle[i.id] = i.title;
-      for (const auto& p : c->roster) personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
-      for (const auto& p : c->responders) personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
+      for (const auto& p : c->roster)
+        personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
+      for (const auto& p : c->responders)
+        personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
     } else if (const auto* a = std::get_if<core::ItemActivated>(&*typed)) {
       activeItem = a->item;
       const auto it = itemTitle.find(activeItem);
@@ -53,7 +55,8 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
 }
 
 std::vector<ArchiveChapter> placeChapters(const SittingLog& log, std::int64_t started_ms,
-                                          std::int64_t duration_ms, const std::vector<ArchiveGap>& gaps) {
+                                          std::int64_t duration_ms,
+                                          const std::vector<ArchiveGap>& gaps) {
   std::vector<ArchiveChapter> out;
   const auto add = [&](ArchiveChapter c) {
     c.start_ms = std::clamp<std::int64_t>(c.start_ms, 0, duration_ms);

@@ -45,7 +45,7 @@ struct ArchiveChapter {
   std::int64_t start_ms = 0, end_ms = 0;  ///< position in the archive
   std::string kind;                       ///< sitting, item, speaker, gap
   std::string item, person, title;
-  std::string thumbnail;                  ///< file name in thumbs/, empty for gaps
+  std::string thumbnail;  ///< file name in thumbs/, empty for gaps
 };
 
 struct ArchiveGap {
@@ -57,7 +57,8 @@ struct ArchiveGap {
 /// folded to 0, marks inside a gap move to its end, and each gap gets a chapter of its own
 /// followed by the chapter that was running, "(tiếp)".
 std::vector<ArchiveChapter> placeChapters(const SittingLog& log, std::int64_t started_ms,
-                                          std::int64_t duration_ms, const std::vector<ArchiveGap>& gaps);
+                                          std::int64_t duration_ms,
+                                          const std::vector<ArchiveGap>& gaps);
 
 /// "phát biểu", "chất vấn", … for a floor kind.
 std::string floorKindLabel(const std::string& kind);

@@ -18,8 +18,8 @@
 #include <thread>
 
 #include "ClientSession.h"
-#include "log/ChamberLog.h"
 #include "archive/Archive.h"
+#include "log/ChamberLog.h"
 
 using namespace chamber::media;
 using nlohmann::json;
@@ -27,13 +27,18 @@ namespace fs = std::filesystem;
 
 namespace {
 volatile std::sig_atomic_t gStop = 0;
-void onSignal(int) { gStop = 1; }
+void onSignal(int) {
+  gStop = 1;
+}
 
-void log(const std::string& s) { chamber::log::get("archive")->info(s); }
+void log(const std::string& s) {
+  chamber::log::get("archive")->info(s);
+}
 
 /// Builds one sitting's archive into out/sitting-N/ and writes archive.json last (atomically):
 /// the portal only ever sees a finished archive.
-bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& recordings, const fs::path& out) {
+bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& recordings,
+           const fs::path& out) {
   const SittingLog sl = readSitting(events, sitting);
   const std::string name = "sitting-" + std::to_string(sitting);
   const auto t0 = std::chrono::steady_clock::now();
@@ -46,11 +51,13 @@ bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& rec
       if (!f) throw std::runtime_error("cannot write " + tmp.string());
     }
     fs::rename(tmp, out / name / "archive.json");
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    log("sitting " + std::to_string(sitting) + ": " + std::to_string(r.chapters.size()) + " chapters, " +
-        std::to_string(r.duration_ms / 1000.0) + " s, " + std::to_string(r.gaps.size()) + " gaps (" +
-        std::to_string(r.missing) + " segments missing, " + std::to_string(r.damaged) + " damaged) in " +
-        std::to_string(secs) + " s");
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    log("sitting " + std::to_string(sitting) + ": " + std::to_string(r.chapters.size()) +
+        " chapters, " + std::to_string(r.duration_ms / 1000.0) + " s, " +
+        std::to_string(r.gaps.size()) + " gaps (" + std::to_string(r.missing) +
+        " segments missing, " + std::to_string(r.damaged) + " damaged) in " + std::to_string(secs) +
+        " s");
     return true;
   } catch (const std::exception& e) {
     log("sitting " + std::to_string(sitting) + ": no archive: " + e.what());
@@ -61,23 +68,32 @@ bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& rec
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string server, user = "media", password, passwordFile, caFile, recordings = "media-data/recordings", out = "archive";
+  std::string server, user = "media", password, passwordFile, caFile,
+                      recordings = "media-data/recordings", out = "archive";
   int sitting = 0;
   bool follow = false;
   double settle_s = 20;
-  CLI::App app{"chamber-archive — lưu trữ video phiên họp theo chương / the sitting's chaptered archive"};
+  CLI::App app{
+      "chamber-archive — lưu trữ video phiên họp theo chương / the sitting's chaptered archive"};
   std::string eventsFile;
   auto* serverOpt = app.add_option("--server", server, "ws://host:port of the session server");
-  app.add_option("--events", eventsFile, "the event log as JSON (chamberctl export events) instead of --server")
-      ->excludes(serverOpt)->check(CLI::ExistingFile);
+  app.add_option("--events", eventsFile,
+                 "the event log as JSON (chamberctl export events) instead of --server")
+      ->excludes(serverOpt)
+      ->check(CLI::ExistingFile);
   app.add_option("--user", user, "account with the media role")->capture_default_str();
-  app.add_option("--password-file", passwordFile, "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
-  app.add_option("--ca-file", caFile, "PEM certificates trusted for wss:// (default: the system's)");
-  app.add_option("--recordings", recordings, "the media process's recordings/ folder")->capture_default_str();
-  app.add_option("--out", out, "archive folder (served by the server with --archive)")->capture_default_str();
+  app.add_option("--password-file", passwordFile,
+                 "a file (mode 0600) holding its password; else CHAMBER_MEDIA_PASSWORD");
+  app.add_option("--ca-file", caFile,
+                 "PEM certificates trusted for wss:// (default: the system's)");
+  app.add_option("--recordings", recordings, "the media process's recordings/ folder")
+      ->capture_default_str();
+  app.add_option("--out", out, "archive folder (served by the server with --archive)")
+      ->capture_default_str();
   auto* one = app.add_option("--sitting", sitting, "build this sitting and exit");
   app.add_flag("--follow", follow, "build each sitting when it closes")->excludes(one);
-  app.add_option("--settle", settle_s, "seconds to wait for the recording to stop after a sitting closes")
+  app.add_option("--settle", settle_s,
+                 "seconds to wait for the recording to stop after a sitting closes")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (!follow && sitting <= 0) {
@@ -117,25 +133,29 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--server must look like ws://host:port or wss://host:port\n");
     return 2;
   }
-  if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password); !why.empty()) {
+  if (auto why = chamber::client::loadSecret(passwordFile, "CHAMBER_MEDIA_PASSWORD", password);
+      !why.empty()) {
     std::fprintf(stderr, "%s\n", why.c_str());
     return 2;
   }
 
   std::vector<LogEvent> events;
-  std::map<int, std::chrono::steady_clock::time_point> pending;  // closed sittings waiting to settle
+  std::map<int, std::chrono::steady_clock::time_point>
+      pending;  // closed sittings waiting to settle
   std::set<int> closedSittings, built;
   std::string mediaState;
   bool refused = false;
 
   chamber::client::ClientLoop loop(caFile);
-  auto o = chamber::client::SessionOptions::withPassword(server, "chamber-archive/0.1", user, password);
+  auto o =
+      chamber::client::SessionOptions::withPassword(server, "chamber-archive/0.1", user, password);
   // --sitting gives up after a few tries; --follow waits for the server as long as it takes.
   if (!follow) o.reconnect.maxTries = 5;
   chamber::client::ClientSession session(loop, o);
   session.onLog = [](const std::string& s) { log(s); };
   session.onRefused = [&](const std::string& code, const std::string& message) {
-    log(code == "unreachable" ? "cannot reach the server at " + server : "sign-in refused (" + code + "): " + message);
+    log(code == "unreachable" ? "cannot reach the server at " + server
+                              : "sign-in refused (" + code + "): " + message);
     refused = true;
   };
   session.onEvent = [&](const LogEvent& e) {
@@ -150,7 +170,8 @@ int main(int argc, char** argv) {
       if (session.caughtUp()) pending[e.sitting] = std::chrono::steady_clock::now();
     }
     if (typed)
-      if (const auto* m = std::get_if<chamber::core::MediaStateChanged>(&*typed)) mediaState = m->state;
+      if (const auto* m = std::get_if<chamber::core::MediaStateChanged>(&*typed))
+        mediaState = m->state;
     events.push_back(e);
   };
 
@@ -168,7 +189,8 @@ int main(int argc, char** argv) {
       }
     for (auto it = pending.begin(); it != pending.end();) {
       const bool stopped = mediaState != "live" && mediaState != "starting";
-      if (stopped || std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
+      if (stopped ||
+          std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
         build(events, it->first, recordings, out);
         built.insert(it->first);
         it = pending.erase(it);

@@ -4,7 +4,9 @@
 
 namespace chamber::media {
 
-Director::Director(const Hardware& hw) : hw_(hw) { recompute(); }
+Director::Director(const Hardware& hw) : hw_(hw) {
+  recompute();
+}
 
 bool Director::onEvent(const core::EventData& e) {
   const Shot before = shot_;

@@ -1,12 +1,12 @@
 #include "core/Hardware.h"
 
-#include <cstring>
+#include <toml++/toml.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "tomlnum/TomlNumber.h"
 
@@ -46,7 +46,8 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
   if (auto out = t["output"].as_table()) {
     auto get = [&](const char* k, int& v, int lo, int hi) {
       try {
-        if (auto n = tomlnum::wholeNumber((*out)[k], std::string("output.") + k, lo, hi)) v = static_cast<int>(*n);
+        if (auto n = tomlnum::wholeNumber((*out)[k], std::string("output.") + k, lo, hi))
+          v = static_cast<int>(*n);
       } catch (const std::runtime_error& e) {
         fail(e.what());
       }
@@ -63,7 +64,8 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
     get("hls_playlist_length", o.hlsPlaylistLength, 2, 100);
     get("silence_report_s", o.silenceReport_s, 1, 3600);
   }
-  if (o.hlsSegment_s % o.keyframe_s != 0) fail("output.hls_segment_s must be a multiple of keyframe_s");
+  if (o.hlsSegment_s % o.keyframe_s != 0)
+    fail("output.hls_segment_s must be a multiple of keyframe_s");
   std::set<std::string> ids;
   if (auto arr = t["camera"].as_array()) {
     for (auto& node : *arr) {
@@ -80,8 +82,10 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       if (cam.id.empty() || !ids.insert(cam.id).second) fail("every camera needs a unique id");
       if (cam.kind != "test" && cam.kind != "v4l2" && cam.kind != "rtsp")
         fail("camera " + cam.id + ": kind must be test, v4l2 or rtsp");
-      if (cam.kind == "v4l2" && cam.device.empty()) fail("camera " + cam.id + ": a v4l2 camera needs device");
-      if (cam.kind == "rtsp" && cam.url.rfind("rtsp://", 0) != 0) fail("camera " + cam.id + ": an rtsp camera needs url rtsp://…");
+      if (cam.kind == "v4l2" && cam.device.empty())
+        fail("camera " + cam.id + ": a v4l2 camera needs device");
+      if (cam.kind == "rtsp" && cam.url.rfind("rtsp://", 0) != 0)
+        fail("camera " + cam.id + ": an rtsp camera needs url rtsp://…");
       h.cameras.push_back(cam);
     }
   }
@@ -95,7 +99,9 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       mic.kind = (*m)["kind"].value_or(std::string("test"));
       mic.device = (*m)["device"].value_or(std::string());
       try {
-        mic.frequency = static_cast<int>(tomlnum::wholeNumber((*m)["frequency"], "microphone.frequency", 1, 20000).value_or(440));
+        mic.frequency = static_cast<int>(
+            tomlnum::wholeNumber((*m)["frequency"], "microphone.frequency", 1, 20000)
+                .value_or(440));
       } catch (const std::runtime_error& e) {
         fail(e.what());
       }
@@ -113,15 +119,19 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       if (!s) continue;
       SeatView v;
       try {
-        v.seat = static_cast<int>(tomlnum::wholeNumber((*s)["seat"], "seat.seat", 1, 100000).value_or(0));
-        if (auto p = tomlnum::wholeNumber((*s)["preset"], "seat.preset", 0, 254)) v.preset = static_cast<int>(*p);
+        v.seat = static_cast<int>(
+            tomlnum::wholeNumber((*s)["seat"], "seat.seat", 1, 100000).value_or(0));
+        if (auto p = tomlnum::wholeNumber((*s)["preset"], "seat.preset", 0, 254))
+          v.preset = static_cast<int>(*p);
       } catch (const std::runtime_error& e) {
         fail(e.what());
       }
       v.camera = (*s)["camera"].value_or(std::string());
       if (v.seat <= 0) fail("seat numbers start at 1");
-      if (!h.camera(v.camera)) fail("seat " + std::to_string(v.seat) + ": no camera '" + v.camera + "'");
-      if (v.preset && (*v.preset < 0 || *v.preset > 254)) fail("seat " + std::to_string(v.seat) + ": preset 0..254");
+      if (!h.camera(v.camera))
+        fail("seat " + std::to_string(v.seat) + ": no camera '" + v.camera + "'");
+      if (v.preset && (*v.preset < 0 || *v.preset > 254))
+        fail("seat " + std::to_string(v.seat) + ": preset 0..254");
       h.seats.push_back(v);
     }
   }
@@ -150,7 +160,9 @@ Hardware loadHardware(const std::string& path) {
 std::string destinationUrl(const Destination& d) {
   if (d.keyEnv.empty()) return d.url;
   const char* key = std::getenv(d.keyEnv.c_str());
-  if (!key || !*key) throw HardwareError("destination " + d.id + ": environment variable " + d.keyEnv + " is not set");
+  if (!key || !*key)
+    throw HardwareError("destination " + d.id + ": environment variable " + d.keyEnv +
+                        " is not set");
   return d.url + (d.url.back() == '/' ? "" : "/") + key;
 }
 
@@ -170,7 +182,8 @@ std::string redactKeys(const Hardware& hw, std::string text) {
     if (d.keyEnv.empty()) continue;
     const char* key = std::getenv(d.keyEnv.c_str());
     if (!key || std::string_view(key).size() < 4) continue;
-    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 3)) text.replace(at, std::strlen(key), "***");
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 3))
+      text.replace(at, std::strlen(key), "***");
   }
   return text;
 }

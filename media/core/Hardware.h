@@ -12,11 +12,11 @@ namespace chamber::media {
 
 struct Camera {
   std::string id;
-  std::string kind = "test";  ///< test, v4l2, rtsp
-  std::string device;         ///< v4l2
-  std::string url;            ///< rtsp
+  std::string kind = "test";      ///< test, v4l2, rtsp
+  std::string device;             ///< v4l2
+  std::string url;                ///< rtsp
   std::string pattern = "smpte";  ///< test: a videotestsrc pattern
-  std::string visca;          ///< "host:port" of a VISCA-over-IP PTZ camera, or empty
+  std::string visca;              ///< "host:port" of a VISCA-over-IP PTZ camera, or empty
   bool overview = false;
 };
 
@@ -24,8 +24,8 @@ struct Microphone {
   std::string id;
   std::string kind = "test";  ///< test, alsa, pulse
   std::string device;
-  int frequency = 440;        ///< test tone
-  double volume = 0.2;        ///< test tone volume (0: a silent microphone)
+  int frequency = 440;  ///< test tone
+  double volume = 0.2;  ///< test tone volume (0: a silent microphone)
 };
 
 struct SeatView {
@@ -36,8 +36,8 @@ struct SeatView {
 
 struct Destination {
   std::string id;
-  std::string url;      ///< rtmp:// or rtmps://
-  std::string keyEnv;   ///< environment variable holding the stream key
+  std::string url;     ///< rtmp:// or rtmps://
+  std::string keyEnv;  ///< environment variable holding the stream key
 };
 
 struct Output {

@@ -24,7 +24,8 @@ class LevelMonitor {
   /// Every microphone counts as just heard (a new recording).
   void reset(const std::vector<std::string>& microphones, Clock::time_point now);
   /// One reading: the loudest channel's RMS in dBFS. Returns a change of state, if any.
-  std::optional<Change> reading(const std::string& microphone, double loudestDb, Clock::time_point now);
+  std::optional<Change> reading(const std::string& microphone, double loudestDb,
+                                Clock::time_point now);
 
  private:
   std::chrono::milliseconds silenceAfter_;

@@ -5,7 +5,8 @@ namespace chamber::media {
 void MediaController::onEvent(int sitting, const core::EventData& e) {
   if (const auto* c = std::get_if<core::SittingCreated>(&e))
     sittings_[sitting] = {c->isPublic, c->rules.recordClosedSittings};
-  if (std::holds_alternative<core::SittingOpened>(e) || std::holds_alternative<core::SittingResumed>(e)) {
+  if (std::holds_alternative<core::SittingOpened>(e) ||
+      std::holds_alternative<core::SittingResumed>(e)) {
     current_ = sitting;
     want_ = mayRecord();
   }

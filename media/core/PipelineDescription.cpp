@@ -24,7 +24,8 @@ std::string encoder(const Output& o, bool hardware) {
            " keyframe-period=" + std::to_string(gop);
   // scenecut=0: a fixed GOP (a keyframe every keyframe_s, never one on a cut between cameras),
   // so that HLS and recording segments stay multiples of it.
-  return "x264enc tune=zerolatency speed-preset=veryfast bframes=0 pass=cbr option-string=scenecut=0 bitrate=" +
+  return "x264enc tune=zerolatency speed-preset=veryfast bframes=0 pass=cbr "
+         "option-string=scenecut=0 bitrate=" +
          std::to_string(o.videoBitrate_kbps) + " key-int-max=" + std::to_string(gop);
 }
 
@@ -37,8 +38,9 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   PipelineSpec spec;
   spec.publicOutputs = publicOutputs;
   const Output& o = hw.output;
-  const std::string caps = "video/x-raw,format=I420,width=" + std::to_string(o.width) + ",height=" +
-                           std::to_string(o.height) + ",framerate=" + std::to_string(o.fps) + "/1";
+  const std::string caps = "video/x-raw,format=I420,width=" + std::to_string(o.width) +
+                           ",height=" + std::to_string(o.height) +
+                           ",framerate=" + std::to_string(o.fps) + "/1";
   std::ostringstream d;
   int pad = 0;
   // One camera: straight to the lower third. Several: a compositor, not an input-selector:
@@ -47,30 +49,41 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   // The compositor costs ~0.3 ms a frame at 720p, so a one-camera chamber goes without.
   spec.switching = hw.cameras.size() > 1;
   for (const Camera& c : hw.cameras) {
-    if (c.kind == "test") d << "videotestsrc is-live=true pattern=" << c.pattern;
-    else if (c.kind == "v4l2") d << "v4l2src device=" << quote(c.device);
-    else d << "uridecodebin uri=" << quote(c.url);
-    d << " ! videoconvert ! videoscale ! videorate ! " << caps << " ! queue max-size-buffers=3 leaky=downstream ! ";
-    if (spec.switching) d << kCompositor << ".sink_" << pad << "\n";  // (only the pad on the program has alpha 1)
+    if (c.kind == "test")
+      d << "videotestsrc is-live=true pattern=" << c.pattern;
+    else if (c.kind == "v4l2")
+      d << "v4l2src device=" << quote(c.device);
+    else
+      d << "uridecodebin uri=" << quote(c.url);
+    d << " ! videoconvert ! videoscale ! videorate ! " << caps
+      << " ! queue max-size-buffers=3 leaky=downstream ! ";
+    if (spec.switching)
+      d << kCompositor << ".sink_" << pad << "\n";  // (only the pad on the program has alpha 1)
     spec.cameraPad[c.id] = pad++;
   }
-  if (spec.switching) d << "compositor name=" << kCompositor << " background=black ! " << caps << " ! ";
-  d << "textoverlay name=" << kLowerThird << " valignment=bottom halignment=left "
+  if (spec.switching)
+    d << "compositor name=" << kCompositor << " background=black ! " << caps << " ! ";
+  d << "textoverlay name=" << kLowerThird
+    << " valignment=bottom halignment=left "
        "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
-    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o, hardwareEncoder) << " name=" << kEncoder
-    << " ! tee name=vt allow-not-linked=true\n";
+    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o, hardwareEncoder)
+    << " name=" << kEncoder << " ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   const bool mixing = hw.microphones.size() > 1;
   for (const Microphone& m : hw.microphones) {
-    if (m.kind == "test") d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
-    else if (m.kind == "alsa") d << "alsasrc device=" << quote(m.device);
-    else d << "pulsesrc" << (m.device.empty() ? "" : " device=" + quote(m.device));
+    if (m.kind == "test")
+      d << "audiotestsrc is-live=true volume=" << m.volume << " freq=" << m.frequency;
+    else if (m.kind == "alsa")
+      d << "alsasrc device=" << quote(m.device);
+    else
+      d << "pulsesrc" << (m.device.empty() ? "" : " device=" + quote(m.device));
     d << " ! audioconvert ! audioresample ! " << acaps << " ! level name=" << kLevelPrefix << m.id
       << " interval=500000000 post-messages=true ! queue ! " << (mixing ? "mix.\n" : "");
   }
   // One microphone needs no mixer.
   if (mixing) d << "audiomixer name=mix ! audioconvert ! ";
-  d << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000 << " ! tee name=at allow-not-linked=true\n";
+  d << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
+    << " ! tee name=at allow-not-linked=true\n";
   // (1) recording: MPEG-TS written unbuffered: it plays up to its last packet, so a kill -9
   // loses only what the encoder and muxer still held (< 1 s). (splitmuxsink holds a whole
   // GOP before it writes: 2 s would be lost.) Segments of segment_s: at each boundary the
@@ -78,24 +91,29 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   // and multifilesink starts a new file on that key unit — no GOP is held back.
   spec.recordingFile = "recording-" + std::to_string(startedMs) + "-%05d.ts";
   d << "mpegtsmux name=" << kRecordingMux << " ! multifilesink name=" << kRecordingFile
-    << " sync=false next-file=key-unit-event location=" << quote((recordDir / spec.recordingFile).string()) << "\n";
+    << " sync=false next-file=key-unit-event location="
+    << quote((recordDir / spec.recordingFile).string()) << "\n";
   d << "vt. ! queue ! h264parse config-interval=-1 ! " << kRecordingMux << ".\n";
   d << "at. ! queue ! aacparse ! " << kRecordingMux << ".\n";
   if (publicOutputs) {
     // (2) HLS for the portal: a slow reader never holds the encoder back. No keyframe
     // requests from HLS: the fixed GOP already lands on its segment boundaries, and a
     // request would reach the recording too and cut a segment there.
-    d << "hlssink2 name=" << kHls << " send-keyframe-requests=false target-duration=" << o.hlsSegment_s
+    d << "hlssink2 name=" << kHls
+      << " send-keyframe-requests=false target-duration=" << o.hlsSegment_s
       << " playlist-length=" << o.hlsPlaylistLength << " max-files=" << o.hlsPlaylistLength * 2
       << " location=" << quote((hlsDir / "segment%05d.ts").string())
       << " playlist-location=" << quote((hlsDir / "index.m3u8").string()) << "\n";
-    d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse ! " << kHls << ".video\n";
-    d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! " << kHls << ".audio\n";
+    d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse ! " << kHls
+      << ".video\n";
+    d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! " << kHls
+      << ".audio\n";
     // (3) one FLV per RTMP(S) destination, handed to its own sending pipeline (PushBranch).
     for (std::size_t i = 0; i < hw.destinations.size(); ++i) {
       const std::string n = std::to_string(i);
-      d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! flvmux name=flv" << n
-        << " streamable=true ! appsink name=" << kPushPrefix << n
+      d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! "
+           "flvmux name=flv"
+        << n << " streamable=true ! appsink name=" << kPushPrefix << n
         << " sync=false emit-signals=true max-buffers=500 drop=true\n";
       d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! flv" << n << ".\n";
     }

@@ -27,11 +27,11 @@ inline constexpr const char* kPushPrefix = "push";     ///< + destination index 
 }  // namespace element
 
 struct PipelineSpec {
-  std::string launch;                       ///< for gst_parse_launch; never holds a stream key
-  std::map<std::string, int> cameraPad;     ///< camera id -> compositor sink pad index
-  std::string recordingFile;                ///< "recording-<ms>-%05d.ts"
-  bool switching = false;                   ///< several cameras: a compositor
-  bool publicOutputs = true;                ///< HLS and the pushes are in it
+  std::string launch;                    ///< for gst_parse_launch; never holds a stream key
+  std::map<std::string, int> cameraPad;  ///< camera id -> compositor sink pad index
+  std::string recordingFile;             ///< "recording-<ms>-%05d.ts"
+  bool switching = false;                ///< several cameras: a compositor
+  bool publicOutputs = true;             ///< HLS and the pushes are in it
 };
 
 /// `publicOutputs` false (a closed sitting): the recording only — nothing leaves the building.

@@ -12,15 +12,24 @@
 namespace chamber::media {
 
 Bytes viscaPresetRecall(int cameraAddress, int preset) {
-  return {static_cast<std::uint8_t>(0x80 | (cameraAddress & 0x07)), 0x01, 0x04, 0x3F, 0x02,
-          static_cast<std::uint8_t>(preset & 0xFF), 0xFF};
+  return {static_cast<std::uint8_t>(0x80 | (cameraAddress & 0x07)),
+          0x01,
+          0x04,
+          0x3F,
+          0x02,
+          static_cast<std::uint8_t>(preset & 0xFF),
+          0xFF};
 }
 
 Bytes viscaOverIp(std::uint16_t type, std::uint32_t seq, const Bytes& payload) {
-  Bytes b = {static_cast<std::uint8_t>(type >> 8), static_cast<std::uint8_t>(type),
-             static_cast<std::uint8_t>(payload.size() >> 8), static_cast<std::uint8_t>(payload.size()),
-             static_cast<std::uint8_t>(seq >> 24), static_cast<std::uint8_t>(seq >> 16),
-             static_cast<std::uint8_t>(seq >> 8), static_cast<std::uint8_t>(seq)};
+  Bytes b = {static_cast<std::uint8_t>(type >> 8),
+             static_cast<std::uint8_t>(type),
+             static_cast<std::uint8_t>(payload.size() >> 8),
+             static_cast<std::uint8_t>(payload.size()),
+             static_cast<std::uint8_t>(seq >> 24),
+             static_cast<std::uint8_t>(seq >> 16),
+             static_cast<std::uint8_t>(seq >> 8),
+             static_cast<std::uint8_t>(seq)};
   b.insert(b.end(), payload.begin(), payload.end());
   return b;
 }
@@ -61,12 +70,17 @@ std::string ViscaClient::recallPreset(int preset, int timeout_ms) {
   if (fd_ < 0) return "VISCA: cannot reach " + endpoint_;
   const std::uint32_t seq = ++sequence_;
   const Bytes msg = viscaOverIp(0x0100, seq, viscaPresetRecall(1, preset));
-  if (::send(fd_, msg.data(), msg.size(), 0) != static_cast<ssize_t>(msg.size())) return "VISCA: send failed";
+  if (::send(fd_, msg.data(), msg.size(), 0) != static_cast<ssize_t>(msg.size()))
+    return "VISCA: send failed";
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   bool acked = false;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now()).count();
-    if (left <= 0) return acked ? "VISCA: no completion from " + endpoint_ : "VISCA: no answer from " + endpoint_;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          end - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0)
+      return acked ? "VISCA: no completion from " + endpoint_
+                   : "VISCA: no answer from " + endpoint_;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left)) <= 0) continue;
     Bytes buf(64);

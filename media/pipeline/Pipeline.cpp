@@ -1,9 +1,9 @@
 #include "pipeline/Pipeline.h"
 
+#include <gst/video/video-event.h>
+
 #include <cstdio>
 #include <fstream>
-
-#include <gst/video/video-event.h>
 
 namespace chamber::media {
 
@@ -11,11 +11,16 @@ namespace fs = std::filesystem;
 
 const char* stateName(MediaState s) {
   switch (s) {
-    case MediaState::Idle: return "idle";
-    case MediaState::Starting: return "starting";
-    case MediaState::Live: return "live";
-    case MediaState::Reconnecting: return "reconnecting";
-    case MediaState::Failed: return "failed";
+    case MediaState::Idle:
+      return "idle";
+    case MediaState::Starting:
+      return "starting";
+    case MediaState::Live:
+      return "live";
+    case MediaState::Reconnecting:
+      return "reconnecting";
+    case MediaState::Failed:
+      return "failed";
   }
   return "idle";
 }
@@ -91,19 +96,22 @@ std::string Pipeline::start(bool publicOutputs) {
     setState(MediaState::Failed, "pipeline", msg);
     return msg;
   }
-  selector_ = gst_bin_get_by_name(GST_BIN(pipeline_), element::kCompositor);  // null with one camera
+  selector_ =
+      gst_bin_get_by_name(GST_BIN(pipeline_), element::kCompositor);  // null with one camera
   overlay_ = gst_bin_get_by_name(GST_BIN(pipeline_), element::kLowerThird);
   if (selector_) gst_object_unref(selector_);  // the bin keeps them alive
   gst_object_unref(overlay_);
   const Camera* first = hw_.overview();
   show({first ? first->id : "", std::nullopt, "", ""});  // the overview until someone speaks
   if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
-    setState(MediaState::Failed, "pipeline", "cannot start the pipeline (a camera or microphone is missing?)");
+    setState(MediaState::Failed, "pipeline",
+             "cannot start the pipeline (a camera or microphone is missing?)");
     return error_;
   }
   recordingStarted_ms_ = wallMs();
   for (std::size_t i = 0; publicOutputs_ && i < hw_.destinations.size(); ++i) {
-    GstElement* sink = gst_bin_get_by_name(GST_BIN(pipeline_), (element::kPushPrefix + std::to_string(i)).c_str());
+    GstElement* sink =
+        gst_bin_get_by_name(GST_BIN(pipeline_), (element::kPushPrefix + std::to_string(i)).c_str());
     auto p = std::make_unique<PushBranch>(hw_.destinations[i], sink);
     gst_object_unref(sink);  // the pipeline keeps it
     if (p->failedForGood()) setState(state_, "stream", p->failure());
@@ -185,7 +193,8 @@ void Pipeline::tick() {
   const auto now = std::chrono::steady_clock::now();
   splitIfDue();
   for (auto& p : pushes_)
-    if (auto failed = p->poll(now)) setState(MediaState::Reconnecting, "stream", p->destination().id + ": " + *failed);
+    if (auto failed = p->poll(now))
+      setState(MediaState::Reconnecting, "stream", p->destination().id + ": " + *failed);
   updatePushState();
 }
 
@@ -223,12 +232,14 @@ void Pipeline::pollBus(int timeout_ms) {
   GstBus* bus = gst_element_get_bus(pipeline_);
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(end - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        end - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     // Short waits, so that branches due for re-attachment are seen in time. In nanoseconds:
     // rounded down to milliseconds, the last fraction of a millisecond became a busy loop
     // (measured: 4 % of a core on clock_gettime).
-    const auto wait = std::min<std::int64_t>(left.count(), 100 * static_cast<std::int64_t>(GST_MSECOND));
+    const auto wait =
+        std::min<std::int64_t>(left.count(), 100 * static_cast<std::int64_t>(GST_MSECOND));
     GstMessage* m = gst_bus_timed_pop(bus, static_cast<GstClockTime>(wait));
     tick();
     if (!m) continue;
@@ -243,7 +254,8 @@ void Pipeline::stop(int timeout_ms) {
   if (!pipeline_) return;
   gst_element_send_event(pipeline_, gst_event_new_eos());
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end) pollBus(100);
+  while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end)
+    pollBus(100);
   gst_element_set_state(pipeline_, GST_STATE_NULL);
   for (auto& p : pushes_) p->detach();
   if (state_ != MediaState::Failed) setState(MediaState::Idle);

@@ -17,7 +17,9 @@ PushBranch::PushBranch(Destination dest, GstElement* appsink) : dest_(std::move(
   }
 }
 
-PushBranch::~PushBranch() { detach(); }
+PushBranch::~PushBranch() {
+  detach();
+}
 
 GstFlowReturn PushBranch::onSample(GstElement* appsink, gpointer self) {
   // Streaming thread of the main pipeline: hand the FLV on, or drop it while there is no
@@ -46,8 +48,10 @@ GstFlowReturn PushBranch::onSample(GstElement* appsink, gpointer self) {
 
 void PushBranch::attach() {
   if (failedForGood_ || out_) return;
-  const std::string desc = "appsrc name=src is-live=true format=bytes max-bytes=4000000 block=false ! "
-                           "rtmp2sink name=sink sync=false async-connect=true location=\"" + url_ + "\"";
+  const std::string desc =
+      "appsrc name=src is-live=true format=bytes max-bytes=4000000 block=false ! "
+      "rtmp2sink name=sink sync=false async-connect=true location=\"" +
+      url_ + "\"";
   GError* err = nullptr;
   GstElement* out = gst_parse_launch(desc.c_str(), &err);
   if (err) {
@@ -102,7 +106,8 @@ std::optional<std::string> PushBranch::poll(std::chrono::steady_clock::time_poin
   if (failed) {
     // The stream server dropped or refused us: only this destination waits and retries.
     detach();
-    const auto delay = protocol::reconnectDelay_ms(protocol::ReconnectPolicy{}, attempt_++, g_random_double());
+    const auto delay =
+        protocol::reconnectDelay_ms(protocol::ReconnectPolicy{}, attempt_++, g_random_double());
     retryAt_ = now + std::chrono::milliseconds(delay.value_or(30000));
   }
   return failed;

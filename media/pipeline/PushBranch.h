@@ -43,7 +43,7 @@ class PushBranch {
   std::string url_;
   GstElement* out_ = nullptr;  ///< appsrc ! rtmp2sink
   GstElement* src_ = nullptr;
-  std::mutex lock_;            ///< streaming thread (new-sample) vs main thread
+  std::mutex lock_;  ///< streaming thread (new-sample) vs main thread
   bool waitKey_ = true;
   int attempt_ = 0;
   std::chrono::steady_clock::time_point retryAt_{};

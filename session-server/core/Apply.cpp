@@ -153,7 +153,11 @@ struct Applier {
     if (s->openVote == e.vote) s->openVote.clear();
   }
   void operator()(const MediaStateChanged& e) {
-    state.media = {e.state, e.error, e.detail, e.recording, e.recordingStarted_ms,
+    state.media = {e.state,
+                   e.error,
+                   e.detail,
+                   e.recording,
+                   e.recordingStarted_ms,
                    state.media.recordingRequested};
   }
   void operator()(const RecordingControlled& e) { state.media.recordingRequested = e.on; }
@@ -165,9 +169,10 @@ struct Applier {
 void apply(State& state, int sitting, const EventData& event, std::int64_t ts_ms) {
   auto it = state.sittings.find(sitting);
   Sitting* s = it == state.sittings.end() ? nullptr : &it->second;
-  const bool needsSitting =
-      !std::holds_alternative<SittingCreated>(event) && !std::holds_alternative<MediaStateChanged>(event) &&
-      !std::holds_alternative<RecordingControlled>(event) && !std::holds_alternative<SignInCleared>(event);
+  const bool needsSitting = !std::holds_alternative<SittingCreated>(event) &&
+                            !std::holds_alternative<MediaStateChanged>(event) &&
+                            !std::holds_alternative<RecordingControlled>(event) &&
+                            !std::holds_alternative<SignInCleared>(event);
   if (needsSitting && !s) return;  // an event of an unknown sitting: nothing to fold into
   std::visit(Applier{state, s, sitting, ts_ms}, event);
 }

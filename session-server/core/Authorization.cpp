@@ -1,8 +1,8 @@
 #include "core/Authorization.h"
 
-#include <vector>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace chamber::core {
 
@@ -25,7 +25,8 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {AttachDocument::kName, {R::Chair, R::Secretary, R::Operator}},
       {kUploadDocument, {R::Chair, R::Secretary, R::Operator}},
       // Presenters (whoever holds the floor) may share too; Session.cpp checks that.
-      {SharePage::kName, {R::Chair, R::ViceChair, R::Secretary, R::Delegate, R::Responder, R::Operator}},
+      {SharePage::kName,
+       {R::Chair, R::ViceChair, R::Secretary, R::Delegate, R::Responder, R::Operator}},
       {RequestFloor::kName, kMembers},
       {CancelFloor::kName, kMembers},
       {GrantFloor::kName, {R::Chair, R::ViceChair}},

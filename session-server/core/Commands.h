@@ -161,10 +161,10 @@ struct ClearSignIn {
 
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
-                 MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor,
-                 CancelFloor, GrantFloor, EndFloor, SubmitQuestion, GroupQuestions,
-                 AnswerQuestion, FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote,
-                 ReportMediaState, ControlRecording, ClearSignIn>;
+                 MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor, CancelFloor,
+                 GrantFloor, EndFloor, SubmitQuestion, GroupQuestions, AnswerQuestion,
+                 FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote, ReportMediaState,
+                 ControlRecording, ClearSignIn>;
 
 std::string_view nameOf(const Command& c);
 

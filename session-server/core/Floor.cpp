@@ -81,7 +81,8 @@ Decision decideFloor(const Ctx& c, const EndFloor& cmd) {
   if (auto f = requireSitting(c, {SittingStatus::Open, SittingStatus::Suspended})) return *f;
   const std::string person = cmd.person.empty() ? c.actor.id : cmd.person;
   if (person != c.actor.id && !presides(c.actor.role))
-    return fail("forbidden", "Chỉ chủ tọa kết thúc lượt của người khác / only the chair ends another's turn");
+    return fail("forbidden",
+                "Chỉ chủ tọa kết thúc lượt của người khác / only the chair ends another's turn");
   if (!speaking(*c.sitting, person))
     return fail("not_speaking", "Người này không đang phát biểu / not speaking");
   return emit(c, FloorEnded{person});

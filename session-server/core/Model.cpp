@@ -1,10 +1,10 @@
 #include "core/Model.h"
-#include "core/Visibility.h"
 
 #include <algorithm>
 
 #include "core/Commands.h"
 #include "core/Events.h"
+#include "core/Visibility.h"
 
 namespace chamber::core {
 
@@ -31,8 +31,8 @@ AgendaItem* Sitting::item(const std::string& itemId) {
 }
 
 int Sitting::inOfficeCount() const {
-  return static_cast<int>(std::count_if(roster.begin(), roster.end(),
-                                        [](const Delegate& d) { return d.inOffice; }));
+  return static_cast<int>(
+      std::count_if(roster.begin(), roster.end(), [](const Delegate& d) { return d.inOffice; }));
 }
 
 bool Sitting::isPresent(const std::string& delegateId) const {
@@ -73,59 +73,82 @@ const Sitting* State::sitting(int id) const {
 
 std::string_view name(QuestionStatus s) {
   switch (s) {
-    case QuestionStatus::Submitted: return "submitted";
-    case QuestionStatus::Answered: return "answered";
-    case QuestionStatus::FollowUp: return "follow_up";
-    case QuestionStatus::WrittenPending: return "written_pending";
-    case QuestionStatus::AnsweredWritten: return "answered_written";
+    case QuestionStatus::Submitted:
+      return "submitted";
+    case QuestionStatus::Answered:
+      return "answered";
+    case QuestionStatus::FollowUp:
+      return "follow_up";
+    case QuestionStatus::WrittenPending:
+      return "written_pending";
+    case QuestionStatus::AnsweredWritten:
+      return "answered_written";
   }
   return "unknown";
 }
 
 std::string_view name(VoteForm f) {
   switch (f) {
-    case VoteForm::Open: return "open";
-    case VoteForm::Named: return "named";
-    case VoteForm::Secret: return "secret";
+    case VoteForm::Open:
+      return "open";
+    case VoteForm::Named:
+      return "named";
+    case VoteForm::Secret:
+      return "secret";
   }
   return "unknown";
 }
 
 std::string_view name(VoteKind k) {
   switch (k) {
-    case VoteKind::Motion: return "motion";
-    case VoteKind::Election: return "election";
-    case VoteKind::Confidence: return "confidence";
+    case VoteKind::Motion:
+      return "motion";
+    case VoteKind::Election:
+      return "election";
+    case VoteKind::Confidence:
+      return "confidence";
   }
   return "unknown";
 }
 
 std::string_view name(VoteStatus s) {
   switch (s) {
-    case VoteStatus::Draft: return "draft";
-    case VoteStatus::Open: return "open";
-    case VoteStatus::Closed: return "closed";
-    case VoteStatus::Voided: return "voided";
+    case VoteStatus::Draft:
+      return "draft";
+    case VoteStatus::Open:
+      return "open";
+    case VoteStatus::Closed:
+      return "closed";
+    case VoteStatus::Voided:
+      return "voided";
   }
   return "unknown";
 }
 
 std::string_view name(SittingStatus s) {
   switch (s) {
-    case SittingStatus::Scheduled: return "scheduled";
-    case SittingStatus::Open: return "open";
-    case SittingStatus::Suspended: return "suspended";
-    case SittingStatus::Closed: return "closed";
+    case SittingStatus::Scheduled:
+      return "scheduled";
+    case SittingStatus::Open:
+      return "open";
+    case SittingStatus::Suspended:
+      return "suspended";
+    case SittingStatus::Closed:
+      return "closed";
   }
   return "unknown";
 }
 
 std::string_view name(Base b) {
   switch (b) {
-    case Base::Seats: return "seats";
-    case Base::InOffice: return "in_office";
-    case Base::Present: return "present";
-    case Base::VotesCast: return "votes_cast";
+    case Base::Seats:
+      return "seats";
+    case Base::InOffice:
+      return "in_office";
+    case Base::Present:
+      return "present";
+    case Base::VotesCast:
+      return "votes_cast";
   }
   return "unknown";
 }
@@ -143,6 +166,8 @@ std::string_view nameOf(const Command& c) {
   return std::visit([](const auto& v) -> std::string_view { return v.kName; }, c);
 }
 
-Visibility visibilityOf(const EventData& e) { return std::visit(kVisibility, e); }
+Visibility visibilityOf(const EventData& e) {
+  return std::visit(kVisibility, e);
+}
 
 }  // namespace chamber::core

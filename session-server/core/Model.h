@@ -68,7 +68,7 @@ struct Speaker {
   std::string person;  ///< delegate or responder id
   std::string kind;
   std::int64_t since_ms = 0;
-  int limit_s = 0;     ///< 0: no limit (the chair)
+  int limit_s = 0;  ///< 0: no limit (the chair)
 };
 
 enum class QuestionStatus {
@@ -105,11 +105,11 @@ struct Vote {
   std::vector<VoteOption> options;
   int maxChoices = 1;
   VoteStatus status = VoteStatus::Draft;
-  int present = 0;   ///< snapshot when opened
+  int present = 0;  ///< snapshot when opened
   int inOffice = 0;
   std::set<std::string> voted;  ///< turnout: who has cast a ballot (never what)
   std::map<std::string, std::vector<std::string>> choiceOf;  ///< empty for secret ballots
-  std::map<std::string, int> counts;  ///< per option key
+  std::map<std::string, int> counts;                         ///< per option key
   int ballots = 0;
   std::optional<Tally> result;
   std::string voidedReason;  ///< why a voided vote could not be counted
@@ -127,10 +127,10 @@ struct ByNumber {
 
 struct Sitting {
   int id = 0;
-  int number = 0;       ///< kỳ họp thứ …
-  std::string term;     ///< nhiệm kỳ, e.g. "2026-2031"
+  int number = 0;    ///< kỳ họp thứ …
+  std::string term;  ///< nhiệm kỳ, e.g. "2026-2031"
   std::string title;
-  std::string date;     ///< ISO date
+  std::string date;  ///< ISO date
   std::string place;
   bool isPublic = true;
   SittingStatus status = SittingStatus::Scheduled;
@@ -147,7 +147,10 @@ struct Sitting {
   std::map<std::string, Vote, ByNumber> votes;
   int nextVote = 1;
   std::string openVote;  ///< at most one vote is open
-  struct Shared { std::string sha256; int page = 0; } shared;  ///< follow the presenter
+  struct Shared {
+    std::string sha256;
+    int page = 0;
+  } shared;  ///< follow the presenter
   /// id -> index into roster; rebuilt by indexRoster() (a 500-seat chamber looks up often).
   std::unordered_map<std::string, std::size_t> rosterIndex;
   void indexRoster();
@@ -174,7 +177,7 @@ struct MediaState {
 
 /// Everything the server holds: the council's roster and every sitting.
 struct State {
-  std::vector<Delegate> council;      ///< used when a sitting is created
+  std::vector<Delegate> council;  ///< used when a sitting is created
   std::vector<Responder> responders;
   std::map<int, Sitting> sittings;
   MediaState media;

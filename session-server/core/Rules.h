@@ -20,26 +20,26 @@ enum class Base {
 
 /// One passing rule, e.g. "yes > 1/2 of delegates in office".
 struct VoteRule {
-  std::string label;              ///< shown to people, Vietnamese
+  std::string label;  ///< shown to people, Vietnamese
   Base base = Base::InOffice;
   Fraction threshold{1, 2};
-  bool strict = true;             ///< true: more than; false: at least
-  bool abstentionsCount = true;   ///< with base VotesCast: do "không biểu quyết" ballots count
-  std::string passOption = "yes"; ///< the option whose count must reach the threshold
+  bool strict = true;            ///< true: more than; false: at least
+  bool abstentionsCount = true;  ///< with base VotesCast: do "không biểu quyết" ballots count
+  std::string passOption = "yes";  ///< the option whose count must reach the threshold
   bool operator==(const VoteRule&) const = default;
 };
 
 /// The whole rule set of a council (versioned).
 struct CouncilRules {
   std::string version = "vn-2025-commune-1";
-  int seats = 0;                   ///< 0: the number of delegates on the roster
-  Fraction quorum{2, 3};           ///< of delegates in office, non-strict
+  int seats = 0;          ///< 0: the number of delegates on the roster
+  Fraction quorum{2, 3};  ///< of delegates in office, non-strict
   std::map<std::string, VoteRule> voteRules;
   std::map<std::string, int> speakingLimit_s;  ///< by kind of speech
-  int openMicLimit = 1;            ///< open microphones besides the chair's
-  bool ballotChangeAllowed = false;///< never for secret ballots, whatever this says
+  int openMicLimit = 1;                        ///< open microphones besides the chair's
+  bool ballotChangeAllowed = false;            ///< never for secret ballots, whatever this says
   bool confidenceVotesEnabled = false;
-  int writtenAnswerDays = 20;      ///< deadline of an "answer in writing"
+  int writtenAnswerDays = 20;  ///< deadline of an "answer in writing"
   /// A closed sitting (họp kín) is recorded for the council's own archive (never streamed,
   /// its archive served to members only); false: not recorded at all.
   bool recordClosedSittings = true;
@@ -63,7 +63,7 @@ struct ThrottleRule {
 CouncilRules vietnameseDefaults();
 
 /// Speech kinds known to the defaults (a council may add its own).
-inline constexpr const char* kSpeechKinds[] = {"speech", "second", "debate", "point_of_order",
+inline constexpr const char* kSpeechKinds[] = {"speech",   "second", "debate", "point_of_order",
                                                "question", "answer", "chair"};
 
 }  // namespace chamber::core

@@ -34,7 +34,8 @@ Decision decideOne(const Ctx& c, const CreateSitting& cmd) {
   std::set<std::string> ids;
   for (const auto& i : cmd.agenda) {
     if (i.id.empty() || i.title.empty() || !ids.insert(i.id).second)
-      return fail("bad_args", "Mục chương trình trùng hoặc thiếu mã / agenda item ids must be unique");
+      return fail("bad_args",
+                  "Mục chương trình trùng hoặc thiếu mã / agenda item ids must be unique");
     if (!i.parent.empty() && !ids.count(i.parent))
       return fail("bad_args", "Mục cha phải đứng trước mục con / parent item " + i.parent +
                                   " must come before " + i.id);
@@ -42,8 +43,15 @@ Decision decideOne(const Ctx& c, const CreateSitting& cmd) {
   for (const auto& s : c.state.sittings)
     if (s.second.status == kOpen || s.second.status == kSuspended)
       return fail("wrong_state", "Đang có kỳ họp khác diễn ra / another sitting is in progress");
-  SittingCreated e{cmd.number, cmd.term, cmd.title, cmd.date, cmd.place, cmd.isPublic,
-                   cmd.rules.value_or(vietnameseDefaults()), c.state.council, c.state.responders,
+  SittingCreated e{cmd.number,
+                   cmd.term,
+                   cmd.title,
+                   cmd.date,
+                   cmd.place,
+                   cmd.isPublic,
+                   cmd.rules.value_or(vietnameseDefaults()),
+                   c.state.council,
+                   c.state.responders,
                    cmd.agenda};
   Decision d;
   d.sitting = c.state.sittings.empty() ? 1 : c.state.sittings.rbegin()->first + 1;
@@ -58,8 +66,7 @@ Decision decideOne(const Ctx& c, const OpenSitting&) {
 
 Decision decideOne(const Ctx& c, const SuspendSitting& cmd) {
   if (auto f = requireSitting(c, {kOpen})) return *f;
-  if (!c.sitting->openVote.empty())
-    return fail("wrong_state", "Đang biểu quyết / a vote is open");
+  if (!c.sitting->openVote.empty()) return fail("wrong_state", "Đang biểu quyết / a vote is open");
   return emit(c, SittingSuspended{cmd.reason});
 }
 
@@ -70,11 +77,11 @@ Decision decideOne(const Ctx& c, const ResumeSitting&) {
 
 Decision decideOne(const Ctx& c, const CloseSitting&) {
   if (auto f = requireSitting(c, {kOpen, kSuspended})) return *f;
-  if (!c.sitting->openVote.empty())
-    return fail("wrong_state", "Đang biểu quyết / a vote is open");
+  if (!c.sitting->openVote.empty()) return fail("wrong_state", "Đang biểu quyết / a vote is open");
   Decision d = emit(c, SittingClosed{});
   // Everyone still at the microphone is cut off with the sitting.
-  for (const auto& s : c.sitting->speakers) d.events.insert(d.events.end() - 1, FloorEnded{s.person});
+  for (const auto& s : c.sitting->speakers)
+    d.events.insert(d.events.end() - 1, FloorEnded{s.person});
   return d;
 }
 
@@ -85,7 +92,8 @@ Decision attendance(const Ctx& c, const std::string& who, bool present, const ch
   if (!d->inOffice)
     return fail("not_in_office", "Đại biểu không đang công tác / delegate is not in office");
   if (c.sitting->isPresent(who) == present)
-    return fail("unchanged", present ? "Đã điểm danh / already present" : "Đã vắng / already absent");
+    return fail("unchanged",
+                present ? "Đã điểm danh / already present" : "Đã vắng / already absent");
   return emit(c, AttendanceChanged{who, present, via});
 }
 
@@ -101,7 +109,8 @@ Decision decideOne(const Ctx& c, const ActivateItem& cmd) {
   if (auto f = requireSitting(c, {kOpen})) return *f;
   bool found = false;
   for (const auto& i : c.sitting->agenda) found = found || i.id == cmd.item;
-  if (!found) return fail("not_found", "Không có mục " + cmd.item + " / no agenda item " + cmd.item);
+  if (!found)
+    return fail("not_found", "Không có mục " + cmd.item + " / no agenda item " + cmd.item);
   if (c.sitting->activeItem == cmd.item)
     return fail("unchanged", "Mục này đang được thảo luận / the item is already active");
   return emit(c, ItemActivated{cmd.item});
@@ -135,7 +144,8 @@ Decision decideOne(const Ctx& c, const SharePage& cmd) {
     bool speaking = false;
     for (const auto& s : c.sitting->speakers) speaking = speaking || s.person == c.actor.id;
     if (!speaking)
-      return fail("forbidden", "Chỉ người đang trình bày được chia sẻ trang / only the presenter may share");
+      return fail("forbidden",
+                  "Chỉ người đang trình bày được chia sẻ trang / only the presenter may share");
   }
   if (!isSha256(cmd.sha256) || cmd.page < 0)
     return fail("bad_args", "Tài liệu hoặc trang không hợp lệ / bad document or page");
@@ -143,7 +153,8 @@ Decision decideOne(const Ctx& c, const SharePage& cmd) {
 }
 
 Decision decideOne(const Ctx& c, const ReportMediaState& cmd) {
-  static const std::set<std::string> kStates = {"idle", "starting", "live", "reconnecting", "failed"};
+  static const std::set<std::string> kStates = {"idle", "starting", "live", "reconnecting",
+                                                "failed"};
   if (!kStates.count(cmd.state))
     return fail("bad_args", "Trạng thái không hợp lệ / unknown media state " + cmd.state);
   const auto& m = c.state.media;
@@ -152,44 +163,45 @@ Decision decideOne(const Ctx& c, const ReportMediaState& cmd) {
     return fail("unchanged", "Không đổi / unchanged");
   Decision d;
   d.sitting = c.sitting ? c.sitting->id : 0;
-  d.events.push_back(MediaStateChanged{cmd.state, cmd.error, cmd.detail, cmd.recording, cmd.recordingStarted_ms});
+  d.events.push_back(
+      MediaStateChanged{cmd.state, cmd.error, cmd.detail, cmd.recording, cmd.recordingStarted_ms});
   return d;
 }
 
 Decision decideOne(const Ctx& c, const ControlRecording& cmd) {
   if (auto f = requireSitting(c, {kOpen, kSuspended})) return *f;
   if (c.state.media.recordingRequested == cmd.on)
-    return fail("unchanged", cmd.on ? "Đang ghi hình / already recording" : "Đã dừng ghi hình / already stopped");
+    return fail("unchanged", cmd.on ? "Đang ghi hình / already recording"
+                                    : "Đã dừng ghi hình / already stopped");
   return emit(c, RecordingControlled{cmd.on});
 }
 
 Decision decideOne(const Ctx& c, const ClearSignIn& cmd) {
   bool known = false;
   for (const auto& d : c.state.council) known = known || d.seat == cmd.seat;
-  if (!known) return fail("not_found", "Không có ghế " + std::to_string(cmd.seat) + " / no seat " + std::to_string(cmd.seat));
+  if (!known)
+    return fail("not_found", "Không có ghế " + std::to_string(cmd.seat) + " / no seat " +
+                                 std::to_string(cmd.seat));
   Decision d;  // council-wide: sign-in is not a matter of one sitting
   d.events.push_back(SignInCleared{cmd.seat});
   return d;
 }
 
 template <class T>
-Decision decideOne(const Ctx& c, const T& cmd)
-  requires requires { decideFloor(c, cmd); }
-{
-  return decideFloor(c, cmd);
+Decision decideOne(const Ctx& c, const T& cmd) requires requires {
+  decideFloor(c, cmd);
 }
+{ return decideFloor(c, cmd); }
 template <class T>
-Decision decideOne(const Ctx& c, const T& cmd)
-  requires requires { decideQuestion(c, cmd); }
-{
-  return decideQuestion(c, cmd);
+Decision decideOne(const Ctx& c, const T& cmd) requires requires {
+  decideQuestion(c, cmd);
 }
+{ return decideQuestion(c, cmd); }
 template <class T>
-Decision decideOne(const Ctx& c, const T& cmd)
-  requires requires { decideVote(c, cmd); }
-{
-  return decideVote(c, cmd);
+Decision decideOne(const Ctx& c, const T& cmd) requires requires {
+  decideVote(c, cmd);
 }
+{ return decideVote(c, cmd); }
 
 }  // namespace
 
@@ -203,12 +215,13 @@ Decision decide(const State& state, const Actor& actor, const Command& command,
   // Members act as themselves: their id must be on the roster of the sitting. A secretary
   // may be council staff rather than a delegate: the commands that need a delegate (check-in,
   // ballots, the floor) look for one themselves.
-  if ((isCouncilMember(actor.role) && actor.role != Role::Secretary) || actor.role == Role::Responder) {
+  if ((isCouncilMember(actor.role) && actor.role != Role::Secretary) ||
+      actor.role == Role::Responder) {
     const Sitting* s = state.current();
-    bool known = std::holds_alternative<CreateSitting>(command) || std::holds_alternative<ClearSignIn>(command);
+    bool known = std::holds_alternative<CreateSitting>(command) ||
+                 std::holds_alternative<ClearSignIn>(command);
     if (s) known = known || s->delegate(actor.id) || s->responder(actor.id);
-    if (!known)
-      return fail("forbidden", "Không thuộc kỳ họp này / not on this sitting's roster");
+    if (!known) return fail("forbidden", "Không thuộc kỳ họp này / not on this sitting's roster");
   }
   const Ctx ctx{state, actor, now_ms, state.current()};
   return std::visit([&](const auto& cmd) { return decideOne(ctx, cmd); }, command);

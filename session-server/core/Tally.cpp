@@ -17,9 +17,12 @@ namespace {
 
 int baseFor(const TallyInput& in) {
   switch (in.rule.base) {
-    case Base::Seats: return in.seats;
-    case Base::InOffice: return in.inOffice;
-    case Base::Present: return in.present;
+    case Base::Seats:
+      return in.seats;
+    case Base::InOffice:
+      return in.inOffice;
+    case Base::Present:
+      return in.present;
     case Base::VotesCast: {
       if (in.election) return in.ballots;
       int cast = in.ballots;
@@ -54,7 +57,8 @@ Tally computeTally(const TallyInput& in) {
   t.issued = in.present;
   t.valid = in.ballots;  // electronic ballots are checked when cast: none is invalid
   t.invalid = 0;
-  for (const auto& o : in.options) t.options.push_back({o.key, o.label, countOf(in, o.key), t.base});
+  for (const auto& o : in.options)
+    t.options.push_back({o.key, o.label, countOf(in, o.key), t.base});
 
   if (!in.election) {
     t.passed = reaches(countOf(in, in.rule.passOption), t.base, in.rule.threshold, in.rule.strict);
@@ -66,8 +70,9 @@ Tally computeTally(const TallyInput& in) {
   std::vector<OptionResult*> qualified;
   for (auto& o : t.options)
     if (reaches(o.count, t.base, in.rule.threshold, in.rule.strict)) qualified.push_back(&o);
-  std::stable_sort(qualified.begin(), qualified.end(),
-                   [](const OptionResult* a, const OptionResult* b) { return a->count > b->count; });
+  std::stable_sort(
+      qualified.begin(), qualified.end(),
+      [](const OptionResult* a, const OptionResult* b) { return a->count > b->count; });
   const auto seats = static_cast<std::size_t>(std::max(1, in.seatsToFill));
   if (qualified.size() > seats) {
     const int cutoff = qualified[seats - 1]->count;
@@ -113,8 +118,8 @@ std::string formatAnnouncement(const Tally& t) {
     if (o.elected) s += " — trúng cử";
     s += "\n";
   }
-  s += "Vắng mặt: " + std::to_string(t.absent) + "; có mặt không bỏ phiếu: " +
-       std::to_string(t.notVoted) + "\n";
+  s += "Vắng mặt: " + std::to_string(t.absent) +
+       "; có mặt không bỏ phiếu: " + std::to_string(t.notVoted) + "\n";
   if (t.tie) s += "Có số phiếu bằng nhau ở vị trí cuối: bầu lại.\n";
   s += t.passed ? "Kết quả: THÔNG QUA" : "Kết quả: KHÔNG THÔNG QUA";
   return s;

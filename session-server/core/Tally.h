@@ -42,7 +42,7 @@ struct NamedBallot {
 struct Tally {
   std::string rule;
   std::string ruleLabel;
-  int base = 0;      ///< what percentages count against
+  int base = 0;  ///< what percentages count against
   int seats = 0;
   int inOffice = 0;
   int present = 0;   ///< when the vote opened
@@ -53,8 +53,8 @@ struct Tally {
   int valid = 0;
   int invalid = 0;
   std::vector<OptionResult> options;
-  bool passed = false;  ///< motions: the rule was met; elections: at least one elected
-  bool tie = false;     ///< elections: a tie at the last seat left it unfilled
+  bool passed = false;             ///< motions: the rule was met; elections: at least one elected
+  bool tie = false;                ///< elections: a tie at the last seat left it unfilled
   std::vector<NamedBallot> named;  ///< named votes only: each delegate's choice
   bool operator==(const Tally&) const = default;
 };

@@ -30,11 +30,13 @@ void Throttle::failed(const std::string& key, std::int64_t now_ms) {
 
 void Throttle::makeRoom(std::int64_t now_ms) {
   if (map_.size() < rule_.maxEntries) return;
-  std::erase_if(map_, [&](const auto& kv) { return kv.second.last_ms + rule_.forget_ms <= now_ms; });
+  std::erase_if(map_,
+                [&](const auto& kv) { return kv.second.last_ms + rule_.forget_ms <= now_ms; });
   if (map_.size() < rule_.maxEntries) return;
   // Still full: the quietest key goes (an account under attack fails often, so it stays).
-  auto quietest = std::min_element(map_.begin(), map_.end(),
-                                   [](const auto& a, const auto& b) { return a.second.last_ms < b.second.last_ms; });
+  auto quietest = std::min_element(map_.begin(), map_.end(), [](const auto& a, const auto& b) {
+    return a.second.last_ms < b.second.last_ms;
+  });
   map_.erase(quietest);
 }
 

@@ -36,7 +36,9 @@ bool isCouncilMember(Role role) {
          role == Role::Delegate;
 }
 
-bool presides(Role role) { return role == Role::Chair || role == Role::ViceChair; }
+bool presides(Role role) {
+  return role == Role::Chair || role == Role::ViceChair;
+}
 
 bool reaches(std::int64_t count, std::int64_t total, Fraction f, bool strict) {
   if (total <= 0) return f.num == 0 && !strict;
@@ -48,8 +50,10 @@ bool reaches(std::int64_t count, std::int64_t total, Fraction f, bool strict) {
 
 bool roleIn(Role role, Audience audience) {
   switch (audience) {
-    case Audience::Public: return true;
-    case Audience::Members: return role != Role::Public;
+    case Audience::Public:
+      return true;
+    case Audience::Members:
+      return role != Role::Public;
     case Audience::Cleared:
       return isCouncilMember(role) || role == Role::Operator;
     case Audience::Staff:

@@ -10,15 +10,15 @@ namespace chamber::core {
 
 /// Who someone is in the chamber. 0 is not a valid role.
 enum class Role {
-  Chair = 1,   ///< chủ tọa: runs the sitting, may speak at any time
-  ViceChair,   ///< phó chủ tịch: may run the sitting in the chair's place
-  Secretary,   ///< thư ký: attendance, roll call, minutes
-  Delegate,    ///< đại biểu
-  Responder,   ///< People's Committee official who answers interpellations
-  Operator,    ///< technical operator: documents, set-up
-  Media,       ///< the media process: reports recording/stream state
-  Display,     ///< the hall display: reads members' events
-  Public,      ///< a citizen: public events only
+  Chair = 1,  ///< chủ tọa: runs the sitting, may speak at any time
+  ViceChair,  ///< phó chủ tịch: may run the sitting in the chair's place
+  Secretary,  ///< thư ký: attendance, roll call, minutes
+  Delegate,   ///< đại biểu
+  Responder,  ///< People's Committee official who answers interpellations
+  Operator,   ///< technical operator: documents, set-up
+  Media,      ///< the media process: reports recording/stream state
+  Display,    ///< the hall display: reads members' events
+  Public,     ///< a citizen: public events only
 };
 
 std::string_view roleName(Role role);
@@ -57,8 +57,8 @@ bool reaches(std::int64_t count, std::int64_t total, Fraction f, bool strict);
 enum class Audience {
   Public = 1,  ///< everyone, citizens included (when the sitting is public)
   Members,     ///< every authenticated chamber role (not the public)
-  Cleared,     ///< those allowed classified papers: chair, vice-chair, secretary, delegates, operator
-  Staff,       ///< those who run the sitting: chair, vice-chair, secretary, operator
+  Cleared,  ///< those allowed classified papers: chair, vice-chair, secretary, delegates, operator
+  Staff,    ///< those who run the sitting: chair, vice-chair, secretary, operator
 };
 
 bool roleIn(Role role, Audience audience);

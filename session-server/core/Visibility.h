@@ -15,36 +15,39 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
+// One line per event, as written: clang-format would spread each over three.
+// clang-format off
 inline constexpr Overloaded kVisibility{
-      [](const BallotCast& b) { return Visibility{Audience::Staff, b.delegate}; },
-      [](const DocumentAttached& d) {
-        return Visibility{d.document.classified ? Audience::Cleared : Audience::Public, {}};
-      },
-      [](const PageShared&) { return Visibility{Audience::Members, {}}; },
-      [](const FloorRequested&) { return Visibility{Audience::Members, {}}; },
-      [](const FloorCancelled&) { return Visibility{Audience::Members, {}}; },
-      [](const QuestionSubmitted&) { return Visibility{Audience::Members, {}}; },
-      [](const QuestionsGrouped&) { return Visibility{Audience::Members, {}}; },
-      [](const QuestionAnswered&) { return Visibility{Audience::Members, {}}; },
-      [](const QuestionFollowedUp&) { return Visibility{Audience::Members, {}}; },
-      [](const VoteCreated&) { return Visibility{Audience::Members, {}}; },
-      [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
-      [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
-      [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
-      // Public, each on purpose. There is no catch-all: a new event without a line here
-      // does not compile, so nothing becomes public by default.
-      [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },
-      [](const SittingOpened&) { return Visibility{Audience::Public, {}}; },
-      [](const SittingSuspended&) { return Visibility{Audience::Public, {}}; },
-      [](const SittingResumed&) { return Visibility{Audience::Public, {}}; },
-      [](const SittingClosed&) { return Visibility{Audience::Public, {}}; },
-      [](const AttendanceChanged&) { return Visibility{Audience::Public, {}}; },
-      [](const ItemActivated&) { return Visibility{Audience::Public, {}}; },
-      [](const FloorGranted&) { return Visibility{Audience::Public, {}}; },
-      [](const FloorEnded&) { return Visibility{Audience::Public, {}}; },
-      [](const VoteOpened&) { return Visibility{Audience::Public, {}}; },
-      [](const VoteClosed&) { return Visibility{Audience::Public, {}}; },
-      [](const VoteVoided&) { return Visibility{Audience::Public, {}}; },
+  [](const BallotCast& b) { return Visibility{Audience::Staff, b.delegate}; },
+  [](const DocumentAttached& d) {
+    return Visibility{d.document.classified ? Audience::Cleared : Audience::Public, {}};
+  },
+  [](const PageShared&) { return Visibility{Audience::Members, {}}; },
+  [](const FloorRequested&) { return Visibility{Audience::Members, {}}; },
+  [](const FloorCancelled&) { return Visibility{Audience::Members, {}}; },
+  [](const QuestionSubmitted&) { return Visibility{Audience::Members, {}}; },
+  [](const QuestionsGrouped&) { return Visibility{Audience::Members, {}}; },
+  [](const QuestionAnswered&) { return Visibility{Audience::Members, {}}; },
+  [](const QuestionFollowedUp&) { return Visibility{Audience::Members, {}}; },
+  [](const VoteCreated&) { return Visibility{Audience::Members, {}}; },
+  [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
+  [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
+  [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
+  // Public, each on purpose. There is no catch-all: a new event without a line here
+  // does not compile, so nothing becomes public by default.
+  [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },
+  [](const SittingOpened&) { return Visibility{Audience::Public, {}}; },
+  [](const SittingSuspended&) { return Visibility{Audience::Public, {}}; },
+  [](const SittingResumed&) { return Visibility{Audience::Public, {}}; },
+  [](const SittingClosed&) { return Visibility{Audience::Public, {}}; },
+  [](const AttendanceChanged&) { return Visibility{Audience::Public, {}}; },
+  [](const ItemActivated&) { return Visibility{Audience::Public, {}}; },
+  [](const FloorGranted&) { return Visibility{Audience::Public, {}}; },
+  [](const FloorEnded&) { return Visibility{Audience::Public, {}}; },
+  [](const VoteOpened&) { return Visibility{Audience::Public, {}}; },
+  [](const VoteClosed&) { return Visibility{Audience::Public, {}}; },
+  [](const VoteVoided&) { return Visibility{Audience::Public, {}}; },
 };
+// clang-format on
 
 }  // namespace chamber::core

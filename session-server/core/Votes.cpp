@@ -51,29 +51,35 @@ const Vote* findVote(const Ctx& c, const std::string& id) {
 }  // namespace
 
 Decision decideVote(const Ctx& c, const CreateVote& cmd) {
-  if (auto f = requireSitting(c, {SittingStatus::Scheduled, SittingStatus::Open, SittingStatus::Suspended}))
+  if (auto f = requireSitting(
+          c, {SittingStatus::Scheduled, SittingStatus::Open, SittingStatus::Suspended}))
     return *f;
   const Sitting& s = *c.sitting;
   bool itemFound = false;
   for (const auto& i : s.agenda) itemFound = itemFound || i.id == cmd.item;
-  if (!itemFound) return fail("not_found", "Không có mục " + cmd.item + " / no agenda item " + cmd.item);
+  if (!itemFound)
+    return fail("not_found", "Không có mục " + cmd.item + " / no agenda item " + cmd.item);
   if (cmd.title.empty()) return fail("bad_args", "Cần nội dung biểu quyết / a title is required");
   if (!s.rules.voteRules.count(cmd.rule))
     return fail("bad_args", "Không có quy tắc " + cmd.rule + " / no vote rule " + cmd.rule);
-  VoteCreated e{"v" + std::to_string(s.nextVote), cmd.item, cmd.title, cmd.form, cmd.kind, cmd.rule,
-                {}, 1};
+  VoteCreated e{
+      "v" + std::to_string(s.nextVote), cmd.item, cmd.title, cmd.form, cmd.kind, cmd.rule, {}, 1};
   switch (cmd.kind) {
-    case VoteKind::Motion: e.options = motionOptions(); break;
+    case VoteKind::Motion:
+      e.options = motionOptions();
+      break;
     case VoteKind::Confidence:
       if (!s.rules.confidenceVotesEnabled)
-        return fail("disabled", "Quy chế không áp dụng lấy phiếu tín nhiệm / confidence votes are off");
+        return fail("disabled",
+                    "Quy chế không áp dụng lấy phiếu tín nhiệm / confidence votes are off");
       e.options = cmd.candidates.empty() ? confidenceRatingOptions() : cmd.candidates;
       break;
     case VoteKind::Election: {
       std::set<std::string> keys;
       for (const auto& o : cmd.candidates)
         if (o.key.empty() || o.label.empty() || !keys.insert(o.key).second)
-          return fail("bad_args", "Ứng cử viên trùng hoặc thiếu tên / candidates need unique keys and names");
+          return fail("bad_args",
+                      "Ứng cử viên trùng hoặc thiếu tên / candidates need unique keys and names");
       if (cmd.candidates.empty() || cmd.maxChoices < 1 ||
           cmd.maxChoices > static_cast<int>(cmd.candidates.size()))
         return fail("bad_args", "Số người được chọn không hợp lệ / choose 1..number of candidates");
@@ -81,7 +87,8 @@ Decision decideVote(const Ctx& c, const CreateVote& cmd) {
       e.maxChoices = cmd.maxChoices;
       break;
     }
-    default: return fail("bad_args", "Loại biểu quyết không hợp lệ / unknown kind of vote");
+    default:
+      return fail("bad_args", "Loại biểu quyết không hợp lệ / unknown kind of vote");
   }
   return emit(c, std::move(e));
 }
@@ -96,16 +103,17 @@ Decision decideVote(const Ctx& c, const OpenVote& cmd) {
     return fail("wrong_state", "Đang có biểu quyết khác / another vote is open");
   // Presence is re-checked when a vote opens.
   if (!c.sitting->quorate())
-    return fail("no_quorum", "Không đủ số đại biểu có mặt (" + std::to_string(c.sitting->presentCount()) +
-                                 "/" + std::to_string(c.sitting->inOfficeCount()) +
-                                 ") / quorum not reached");
+    return fail("no_quorum",
+                "Không đủ số đại biểu có mặt (" + std::to_string(c.sitting->presentCount()) + "/" +
+                    std::to_string(c.sitting->inOfficeCount()) + ") / quorum not reached");
   return emit(c, VoteOpened{cmd.vote, c.sitting->presentCount(), c.sitting->inOfficeCount()});
 }
 
 Decision decideVote(const Ctx& c, const CastBallot& cmd) {
   if (auto f = requireSitting(c, {SittingStatus::Open})) return *f;
   if (!cmd.delegate.empty() && cmd.delegate != c.actor.id)
-    return fail("forbidden", "Không được biểu quyết thay người khác / you may vote only for yourself");
+    return fail("forbidden",
+                "Không được biểu quyết thay người khác / you may vote only for yourself");
   const Vote* v = findVote(c, cmd.vote);
   if (!v) return fail("not_found", "Không có biểu quyết " + cmd.vote + " / no vote " + cmd.vote);
   if (v->status != VoteStatus::Open)
@@ -128,13 +136,16 @@ Decision decideVote(const Ctx& c, const CastBallot& cmd) {
   }
   if (v->kind == VoteKind::Election) {
     if (static_cast<int>(chosen.size()) > v->maxChoices)
-      return fail("bad_args", "Chọn quá " + std::to_string(v->maxChoices) + " người / too many choices");
+      return fail("bad_args",
+                  "Chọn quá " + std::to_string(v->maxChoices) + " người / too many choices");
   } else if (chosen.size() != 1) {
     return fail("bad_args", "Chọn đúng một phương án / choose exactly one option");
   }
 
-  Decision d2 = emit(c, BallotCast{cmd.vote, c.actor.id, secret ? std::vector<std::string>{} : cmd.choices});
-  if (secret) d2.secret = SecretChoice{cmd.vote, std::vector<std::string>(chosen.begin(), chosen.end())};
+  Decision d2 =
+      emit(c, BallotCast{cmd.vote, c.actor.id, secret ? std::vector<std::string>{} : cmd.choices});
+  if (secret)
+    d2.secret = SecretChoice{cmd.vote, std::vector<std::string>(chosen.begin(), chosen.end())};
   return d2;
 }
 

@@ -8,10 +8,10 @@
 #include <stdexcept>
 
 #include "net/Http.h"
-#include "net/StaticFiles.h"
 #include "net/ServerImpl.h"
-#include "protocol/Messages.h"
+#include "net/StaticFiles.h"
 #include "protocol/Codec.h"
+#include "protocol/Messages.h"
 
 namespace chamber::net {
 
@@ -41,7 +41,8 @@ int wsCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, size
                       s.cfg.maxFrameBytes);
           static const char kWhy[] = "message too large";
           lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE,
-                           reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)), sizeof kWhy - 1);
+                           reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)),
+                           sizeof kWhy - 1);
           return -1;
         }
         c->rx.append(static_cast<const char*>(in), len);
@@ -96,9 +97,11 @@ void createContext(ServerImpl& s) {
   mounts.reserve(8);
   const lws_http_mount* next = nullptr;
   if (!s.cfg.portalDir.empty())
-    s.portalFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache", true);
+    s.portalFiles =
+        std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache", true);
   if (!s.cfg.hlsDir.empty())
-    s.liveFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.hlsDir), "no-cache");
+    s.liveFiles =
+        std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.hlsDir), "no-cache");
   for (const char* point : {"/", "/live", "/archive", "/api", "/health"}) {
     mounts.push_back(makeMount(point, next));
     next = &mounts.back();
@@ -119,7 +122,8 @@ void createContext(ServerImpl& s) {
   info.ka_probes = 3;
   info.ka_interval = 10;
   if (s.cfg.tlsCert.empty() != s.cfg.tlsKey.empty())
-    throw std::runtime_error("--tls-cert and --tls-key go together: one without the other would serve plain HTTP");
+    throw std::runtime_error(
+        "--tls-cert and --tls-key go together: one without the other would serve plain HTTP");
   if (!s.cfg.tlsCert.empty()) {
     info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
     info.ssl_cert_filepath = s.cfg.tlsCert.c_str();
@@ -128,12 +132,15 @@ void createContext(ServerImpl& s) {
     info.ssl_cipher_list =
         "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
         "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
-    info.tls1_3_plus_cipher_list = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
-    info.ssl_options_set = SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 | SSL_OP_NO_COMPRESSION |
-                           SSL_OP_CIPHER_SERVER_PREFERENCE;
+    info.tls1_3_plus_cipher_list =
+        "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
+    info.ssl_options_set = SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 |
+                           SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE;
   }
   s.ctx = lws_create_context(&info);
-  if (!s.ctx) throw std::runtime_error("cannot start the server on " + s.cfg.host + ":" + std::to_string(s.cfg.port));
+  if (!s.ctx)
+    throw std::runtime_error("cannot start the server on " + s.cfg.host + ":" +
+                             std::to_string(s.cfg.port));
   s.vhost = lws_get_vhost_by_name(s.ctx, "default");
   if (!s.vhost) throw std::runtime_error("no default vhost");
 }

@@ -12,19 +12,20 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port (see Server::port())
   std::filesystem::path dataDir = "data";
-  std::filesystem::path portalDir;  ///< static files served at /
-  std::filesystem::path hlsDir;     ///< live HLS served at /live/
-  std::filesystem::path archiveDir; ///< chamber-archive's output served at /archive/
-  std::string tlsCert, tlsKey;      ///< both set: HTTPS and WSS only
+  std::filesystem::path portalDir;            ///< static files served at /
+  std::filesystem::path hlsDir;               ///< live HLS served at /live/
+  std::filesystem::path archiveDir;           ///< chamber-archive's output served at /archive/
+  std::string tlsCert, tlsKey;                ///< both set: HTTPS and WSS only
   std::size_t maxFrameBytes = 64 * 1024;      ///< a larger WebSocket message closes the connection
   double messagesPerSecond = 20;              ///< per connection, sustained
   double messageBurst = 60;                   ///< per connection, at once
   std::size_t maxOutboxMessages = 20000;      ///< a client this far behind is disconnected
   std::int64_t maxUploadBytes = 200LL << 20;  ///< documents
-  core::ThrottleRule accountThrottle;      ///< per seat / user name
-  core::ThrottleRule sourceThrottle{20, 1000, 5 * 60 * 1000, 60 * 60 * 1000, 10000};  ///< per address
-  int signInThreads = 1;                  ///< PBKDF2 checks off the event loop
-  std::size_t maxPendingSignIns = 32;     ///< more waiting: "busy, try again"
+  core::ThrottleRule accountThrottle;         ///< per seat / user name
+  core::ThrottleRule sourceThrottle{20, 1000, 5 * 60 * 1000, 60 * 60 * 1000,
+                                    10000};             ///< per address
+  int signInThreads = 1;                                ///< PBKDF2 checks off the event loop
+  std::size_t maxPendingSignIns = 32;                   ///< more waiting: "busy, try again"
   std::int64_t tokenLifetime_ms = 30LL * 86400 * 1000;  ///< device tokens
 };
 

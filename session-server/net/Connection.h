@@ -20,7 +20,7 @@ Frame makeFrame(std::string_view payload);
 struct Connection {
   std::uint64_t id = 0;  ///< never reused, unlike the lws pointer
   lws* wsi = nullptr;
-  std::string peer;      ///< remote address, for the PIN lockout
+  std::string peer;  ///< remote address, for the PIN lockout
   bool helloDone = false;
   bool signingIn = false;  ///< a password or PIN is being checked (SignInPool)
   /// Messages that came while signing in: handled in order once the sign-in is answered, so
@@ -29,11 +29,11 @@ struct Connection {
   core::Role role = core::Role::Public;
   std::string principal;  ///< delegate or account id; empty for the public
   std::string name;
-  bool subscribed = false;       ///< receives events (after `resume`)
-  std::int64_t sentUpTo = 0;     ///< highest event seq queued to it
+  bool subscribed = false;    ///< receives events (after `resume`)
+  std::int64_t sentUpTo = 0;  ///< highest event seq queued to it
   std::deque<Frame> outbox;
-  std::string rx;                ///< a message arriving in fragments
-  double tokens = 0;             ///< rate limit bucket
+  std::string rx;     ///< a message arriving in fragments
+  double tokens = 0;  ///< rate limit bucket
   std::int64_t refill_ms = 0;
   int violations = 0;
   bool closing = false;

@@ -7,11 +7,11 @@
 #include <optional>
 #include <unordered_set>
 
+#include "core/Authorization.h"
 #include "net/HttpResponse.h"
 #include "net/PublicApi.h"
-#include "net/StaticFiles.h"
-#include "core/Authorization.h"
 #include "net/ServerImpl.h"
+#include "net/StaticFiles.h"
 #include "protocol/Messages.h"
 #include "protocol/StateView.h"
 
@@ -29,7 +29,6 @@ ServerImpl& serverOf(lws* wsi) {
   return *static_cast<ServerImpl*>(lws_context_user(lws_get_context(wsi)));
 }
 
-
 /// The document-read rule is the core's (core/Authorization.h); this only looks up the facts.
 template <class Published>
 bool mayRead(ServerImpl& s, const store::DocumentMeta& m, const std::optional<store::Principal>& p,
@@ -42,19 +41,30 @@ int serveDocument(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& sh
   auto meta = s.store.documents.find(sha);
   if (!meta) return respondError(wsi, r, 404, "not_found", "Không có tài liệu / no such document");
   const auto who = bearerOf(s, wsi);
-  if (!mayRead(s, *meta, who, [&](const std::string& doc) { return s.store.publications.find(doc).has_value(); })) {
-    if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
+  if (!mayRead(s, *meta, who, [&](const std::string& doc) {
+        return s.store.publications.find(doc).has_value();
+      })) {
+    if (!who)
+      return respondError(wsi, r, 401, "not_authenticated",
+                          "Cần đăng nhập / authentication required");
     return respondError(wsi, r, 403, "forbidden", "Không được xem tài liệu này / not allowed");
   }
-  return serveFile(wsi, r, {-1, s.store.documents.pathOf(meta->sha256), meta->size, "\"" + meta->sha256 + "\"",
-                           meta->mime,
-                           meta->classified ? "private, max-age=0, must-revalidate" : "public, max-age=31536000, immutable"});
+  return serveFile(wsi, r,
+                   {-1, s.store.documents.pathOf(meta->sha256), meta->size,
+                    "\"" + meta->sha256 + "\"", meta->mime,
+                    meta->classified ? "private, max-age=0, must-revalidate"
+                                     : "public, max-age=31536000, immutable"});
 }
 
 json documentJson(const store::DocumentMeta& m) {
-  return {{"sha256", m.sha256}, {"title", m.title},         {"filename", m.filename},
-          {"mime", m.mime},     {"size", m.size},           {"classified", m.classified},
-          {"created_ms", m.created_ms}, {"url", "/api/documents/" + m.sha256}};
+  return {{"sha256", m.sha256},
+          {"title", m.title},
+          {"filename", m.filename},
+          {"mime", m.mime},
+          {"size", m.size},
+          {"classified", m.classified},
+          {"created_ms", m.created_ms},
+          {"url", "/api/documents/" + m.sha256}};
 }
 
 int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
@@ -69,15 +79,19 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
 
   if (uri == "/health" && !post) {
     return respondJson(wsi, r, 200,
-                       {{"status", "ok"}, {"head", s.head}, {"connections", s.conns.size()},
-                        {"sittings", s.state.sittings.size()}, {"media", s.state.media.state}});
+                       {{"status", "ok"},
+                        {"head", s.head},
+                        {"connections", s.conns.size()},
+                        {"sittings", s.state.sittings.size()},
+                        {"media", s.state.media.state}});
   }
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
   if (!post && uri.rfind("/live/", 0) == 0) {
     if (!s.liveFiles) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
     if (!core::livePublic(s.state))
-      return respondError(wsi, r, 403, "closed_sitting", "Kỳ họp kín, không phát trực tiếp / a closed sitting is not streamed");
+      return respondError(wsi, r, 403, "closed_sitting",
+                          "Kỳ họp kín, không phát trực tiếp / a closed sitting is not streamed");
     return s.liveFiles->serve(wsi, r, uri.substr(5));
   }
   if (!post && s.portalFiles && uri.rfind("/api/", 0) != 0 && uri != "/api")
@@ -85,8 +99,9 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   if (uri == "/api/state" && !post) {
     const auto who = bearerOf(s, wsi);
     const auto role = who ? who->role : core::Role::Public;
-    return respondJson(wsi, r, 200,
-                       {{"head", s.head}, {"state", protocol::stateView(s.state, role, who ? who->id : "")}});
+    return respondJson(
+        wsi, r, 200,
+        {{"head", s.head}, {"state", protocol::stateView(s.state, role, who ? who->id : "")}});
   }
   if (uri == "/api/documents" && !post) {
     const auto who = bearerOf(s, wsi);
@@ -104,7 +119,8 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
     r.uploader = bearerOf(s, wsi);
     if (!r.uploader) {
       r.closeAfter = true;
-      return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
+      return respondError(wsi, r, 401, "not_authenticated",
+                          "Cần đăng nhập / authentication required");
     }
     const auto role = r.uploader->role;
     if (!core::roleMaySend(role, core::kUploadDocument)) {
@@ -119,7 +135,8 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
     }
     if (declared < 0) {
       r.closeAfter = true;
-      return respondError(wsi, r, 411, "length_required", "Cần Content-Length / Content-Length required");
+      return respondError(wsi, r, 411, "length_required",
+                          "Cần Content-Length / Content-Length required");
     }
     if (declared > s.cfg.maxUploadBytes) {
       r.closeAfter = true;
@@ -169,14 +186,16 @@ int httpCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, si
   auto** slot = static_cast<HttpRequest**>(user);
   // Connections lws serves by itself (the portal's and the live HLS files) may have no
   // per-connection data at all, even when they close.
-  if (!slot && reason != LWS_CALLBACK_ESTABLISHED) return lws_callback_http_dummy(wsi, reason, user, in, len);
+  if (!slot && reason != LWS_CALLBACK_ESTABLISHED)
+    return lws_callback_http_dummy(wsi, reason, user, in, len);
   try {
     switch (reason) {
       case LWS_CALLBACK_ESTABLISHED: {
         // A WebSocket without the chamber.v1 subprotocol lands here: refuse it clearly.
         static const char kWhy[] = "use the WebSocket subprotocol chamber.v1";
         lws_close_reason(wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR,
-                         reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)), sizeof kWhy - 1);
+                         reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)),
+                         sizeof kWhy - 1);
         return -1;
       }
       case LWS_CALLBACK_HTTP: {

@@ -1,15 +1,14 @@
 #include "net/HttpResponse.h"
 
-#include <utility>
-
 #include <fcntl.h>
-#include <sys/socket.h>
 #include <sys/sendfile.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace chamber::net {
 
@@ -38,11 +37,12 @@ int respond(lws* wsi, HttpRequest& r) {
   unsigned char* p = start;
   unsigned char* end = buf + sizeof buf - 1;
   const auto length = r.fd >= 0 ? static_cast<lws_filepos_t>(r.remaining)
-                                 : static_cast<lws_filepos_t>(r.body.size());
+                                : static_cast<lws_filepos_t>(r.body.size());
   if (lws_add_http_common_headers(wsi, static_cast<unsigned>(r.status), r.contentType.c_str(),
                                   length, &p, end))
     return 1;
-  if (std::none_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "cache-control:"; }))
+  if (std::none_of(r.headers.begin(), r.headers.end(),
+                   [](const auto& h) { return h.first == "cache-control:"; }))
     r.headers.emplace_back("cache-control:", "no-store");
   // Over TLS, browsers are told to come back only over TLS (a year, the HSTS norm).
   if (lws_is_ssl(wsi)) r.headers.emplace_back("strict-transport-security:", "max-age=31536000");
@@ -125,7 +125,8 @@ int writeBody(lws* wsi, HttpRequest& r) {
   if (!lws_is_ssl(wsi)) {
     if (r.rawSent < r.raw.size()) {
       const int more = r.fd >= 0 ? MSG_MORE : 0;  // the file follows in the same packets
-      const auto n = ::send(lws_get_socket_fd(wsi), r.raw.data() + r.rawSent, r.raw.size() - r.rawSent, MSG_NOSIGNAL | more);
+      const auto n = ::send(lws_get_socket_fd(wsi), r.raw.data() + r.rawSent,
+                            r.raw.size() - r.rawSent, MSG_NOSIGNAL | more);
       if (n < 0 && errno != EAGAIN && errno != EINTR) return -1;
       if (n > 0) r.rawSent += static_cast<std::size_t>(n);
       if (r.rawSent < r.raw.size()) {
@@ -165,7 +166,8 @@ int writeBody(lws* wsi, HttpRequest& r) {
   return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
 
-std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h, std::int64_t size) {
+std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h,
+                                                                std::int64_t size) {
   if (h.rfind("bytes=", 0) != 0 || h.find(',') != std::string::npos) return std::nullopt;
   const auto spec = h.substr(6);
   const auto dash = spec.find('-');
@@ -217,18 +219,22 @@ int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f) {
     if (auto rg = parseRange(range, size)) {
       if (rg->first < 0) {
         r.headers.emplace_back("content-range:", "bytes */" + std::to_string(size));
-        return respondError(wsi, r, 416, "bad_range", "Khoảng byte không hợp lệ / range not satisfiable");
+        return respondError(wsi, r, 416, "bad_range",
+                            "Khoảng byte không hợp lệ / range not satisfiable");
       }
       first = rg->first;
       last = rg->second;
       r.status = 206;
       r.headers.emplace_back("content-range:", "bytes " + std::to_string(first) + "-" +
-                                                   std::to_string(last) + "/" + std::to_string(size));
+                                                   std::to_string(last) + "/" +
+                                                   std::to_string(size));
     }
   }
   if (fd < 0) fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   r.fd = std::exchange(fd, -1);
-  if (r.fd < 0) return respondError(wsi, r, 500, "storage_failure", "Không đọc được tệp / cannot read the file");
+  if (r.fd < 0)
+    return respondError(wsi, r, 500, "storage_failure",
+                        "Không đọc được tệp / cannot read the file");
   ::lseek(r.fd, first, SEEK_SET);
   r.remaining = last - first + 1;
   r.contentType = f.mime;
@@ -238,6 +244,5 @@ int serveFile(lws* wsi, HttpRequest& r, const FileAnswer& f) {
   }
   return respond(wsi, r);
 }
-
 
 }  // namespace chamber::net

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "protocol/Codec.h"
-#include "store/Documents.h"
 #include "store/Council.h"
+#include "store/Documents.h"
 
 namespace chamber::net {
 
@@ -28,8 +28,8 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   bool headOnly = false;
   bool closeAfter = false;
-  int fd = -1;  ///< a file being sent
-  std::string raw;           ///< plain HTTP: status line, headers and small body, as sent
+  int fd = -1;      ///< a file being sent
+  std::string raw;  ///< plain HTTP: status line, headers and small body, as sent
   std::size_t rawSent = 0;
   std::int64_t remaining = 0;
   // upload
@@ -46,18 +46,20 @@ std::string urlArg(lws* wsi, const char* name);
 /// Sends the status line and headers now; the body follows on HTTP_WRITEABLE.
 int respond(lws* wsi, HttpRequest& r);
 int respondJson(lws* wsi, HttpRequest& r, int status, const json& j);
-int respondError(lws* wsi, HttpRequest& r, int status, const std::string& code, const std::string& message);
+int respondError(lws* wsi, HttpRequest& r, int status, const std::string& code,
+                 const std::string& message);
 /// The next chunk of the body; completes the transaction after the last.
 int writeBody(lws* wsi, HttpRequest& r);
 /// Parses a single "bytes=a-b" range against `size`. nullopt: no usable Range header
 /// (send everything); {-1,-1}: unsatisfiable.
-std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h, std::int64_t size);
+std::optional<std::pair<std::int64_t, std::int64_t>> parseRange(const std::string& h,
+                                                                std::int64_t size);
 
 struct FileAnswer {
-  int fd = -1;               ///< open for reading; serveFile owns it from here on
+  int fd = -1;                 ///< open for reading; serveFile owns it from here on
   std::filesystem::path path;  ///< opened (without following a link) when fd is -1
   std::int64_t size = 0;
-  std::string etag;          ///< with its quotes
+  std::string etag;  ///< with its quotes
   std::string mime;
   std::string cacheControl;
 };

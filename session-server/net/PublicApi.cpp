@@ -1,5 +1,4 @@
 #include "net/PublicApi.h"
-#include "net/SafeOpen.h"
 
 #include <sys/stat.h>
 
@@ -7,6 +6,7 @@
 #include <regex>
 
 #include "net/HttpResponse.h"
+#include "net/SafeOpen.h"
 #include "net/ServerImpl.h"
 #include "protocol/Json.h"
 #include "protocol/OpenData.h"
@@ -19,9 +19,18 @@ namespace {
 namespace fs = std::filesystem;
 
 json publicationJson(const core::Publication& p) {
-  return {{"sha256", p.sha256}, {"type", p.type},       {"number", p.number},   {"title", p.title},
-          {"summary", p.summary}, {"issuer", p.issuer}, {"signer", p.signer},   {"issued", p.issued},
-          {"effective", p.effective}, {"sitting", p.sitting}, {"item", p.item}, {"size", p.size},
+  return {{"sha256", p.sha256},
+          {"type", p.type},
+          {"number", p.number},
+          {"title", p.title},
+          {"summary", p.summary},
+          {"issuer", p.issuer},
+          {"signer", p.signer},
+          {"issued", p.issued},
+          {"effective", p.effective},
+          {"sitting", p.sitting},
+          {"item", p.item},
+          {"size", p.size},
           {"url", "/api/documents/" + p.sha256}};
 }
 
@@ -39,7 +48,8 @@ json archiveOf(const ServerImpl& s, int sitting) {
 }
 
 const core::Sitting* publicSitting(const ServerImpl& s, const std::string& id) {
-  if (id.empty() || id.size() > 9 || id.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  if (id.empty() || id.size() > 9 || id.find_first_not_of("0123456789") != std::string::npos)
+    return nullptr;
   const core::Sitting* st = s.state.sitting(std::stoi(id));
   return st && st->isPublic ? st : nullptr;
 }
@@ -50,9 +60,15 @@ int sittingList(ServerImpl& s, lws* wsi, HttpRequest& r) {
     if (!st.isPublic) continue;
     int closedVotes = 0;
     for (const auto& [vid, v] : st.votes) closedVotes += v.status == core::VoteStatus::Closed;
-    list.push_back({{"id", id}, {"number", st.number}, {"term", st.term}, {"title", st.title},
-                    {"date", st.date}, {"place", st.place}, {"status", core::name(st.status)},
-                    {"items", st.agenda.size()}, {"votes", closedVotes},
+    list.push_back({{"id", id},
+                    {"number", st.number},
+                    {"term", st.term},
+                    {"title", st.title},
+                    {"date", st.date},
+                    {"place", st.place},
+                    {"status", core::name(st.status)},
+                    {"items", st.agenda.size()},
+                    {"votes", closedVotes},
                     {"archive", !s.cfg.archiveDir.empty() && fs::exists(archiveJsonOf(s, id))}});
   }
   return respondJson(wsi, r, 200, {{"sittings", list}});
@@ -64,7 +80,10 @@ int sittingDetail(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& 
   json attendance = json::array();
   for (const auto& d : st.roster) {
     if (!d.inOffice) continue;
-    attendance.push_back({{"id", d.id}, {"seat", d.seat}, {"name", d.name}, {"title", d.title},
+    attendance.push_back({{"id", d.id},
+                          {"seat", d.seat},
+                          {"name", d.name},
+                          {"title", d.title},
                           {"present", st.isPresent(d.id)}});
   }
   j["attendanceList"] = attendance;
@@ -79,14 +98,18 @@ int sittingDetail(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& 
 int openDataIndex(ServerImpl& s, lws* wsi, HttpRequest& r) {
   json tables = json::array();
   for (const auto& t : protocol::openData(s.state, s.store.publications.list()))
-    tables.push_back({{"name", t.name}, {"columns", t.columns}, {"rows", t.rows.size()},
-                      {"json", "/api/open-data/" + t.name + ".json"}, {"csv", "/api/open-data/" + t.name + ".csv"}});
+    tables.push_back({{"name", t.name},
+                      {"columns", t.columns},
+                      {"rows", t.rows.size()},
+                      {"json", "/api/open-data/" + t.name + ".json"},
+                      {"csv", "/api/open-data/" + t.name + ".csv"}});
   return respondJson(wsi, r, 200, {{"tables", tables}, {"licence", "CC BY 4.0"}, {"head", s.head}});
 }
 
 int openDataTable(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& file) {
   const auto dot = file.rfind('.');
-  const std::string name = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+  const std::string name = file.substr(0, dot),
+                    ext = dot == std::string::npos ? "" : file.substr(dot + 1);
   for (auto& t : protocol::openData(s.state, s.store.publications.list())) {
     if (t.name != name) continue;
     if (ext == "json") return respondJson(wsi, r, 200, protocol::toJson(t));
@@ -98,13 +121,15 @@ int openDataTable(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& fi
       return respond(wsi, r);
     }
   }
-  return respondError(wsi, r, 404, "not_found", "Không có bảng dữ liệu này / no such table (.json or .csv)");
+  return respondError(wsi, r, 404, "not_found",
+                      "Không có bảng dữ liệu này / no such table (.json or .csv)");
 }
 
 /// Only the names chamber-archive writes: nothing else under the folder is reachable. A
 /// closed sitting's archive only with a member's token.
 int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel) {
-  static const std::regex allowed(R"(sitting-([0-9]{1,9})/(archive\.mp4|archive\.json|thumbs/chapter-[0-9]{1,6}\.jpg))");
+  static const std::regex allowed(
+      R"(sitting-([0-9]{1,9})/(archive\.mp4|archive\.json|thumbs/chapter-[0-9]{1,6}\.jpg))");
   std::smatch m;
   if (s.cfg.archiveDir.empty() || !std::regex_match(rel, m, allowed))
     return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
@@ -113,7 +138,9 @@ int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel)
   const bool isPublic = st->isPublic;
   if (!isPublic) {
     const auto who = bearerOf(s, wsi);
-    if (!who) return respondError(wsi, r, 401, "not_authenticated", "Cần đăng nhập / authentication required");
+    if (!who)
+      return respondError(wsi, r, 401, "not_authenticated",
+                          "Cần đăng nhập / authentication required");
     if (!core::roleIn(who->role, core::Audience::Members))
       return respondError(wsi, r, 403, "forbidden", "Kỳ họp kín / a closed sitting");
     r.headers.emplace_back("vary:", "authorization");
@@ -123,10 +150,15 @@ int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel)
   if (fd < 0) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
   const fs::path path = s.cfg.archiveDir / rel;
   const std::string ext = path.extension().string();
-  const std::string mime = ext == ".mp4" ? "video/mp4" : ext == ".jpg" ? "image/jpeg" : "application/json";
-  const std::string etag = "\"" + std::to_string(sb.st_size) + "-" + std::to_string(sb.st_mtim.tv_sec) + "." +
+  const std::string mime = ext == ".mp4"   ? "video/mp4"
+                           : ext == ".jpg" ? "image/jpeg"
+                                           : "application/json";
+  const std::string etag = "\"" + std::to_string(sb.st_size) + "-" +
+                           std::to_string(sb.st_mtim.tv_sec) + "." +
                            std::to_string(sb.st_mtim.tv_nsec) + "\"";
-  const std::string cache = !isPublic ? "private, no-store" : ext == ".json" ? "no-cache" : "public, max-age=3600";
+  const std::string cache = !isPublic        ? "private, no-store"
+                            : ext == ".json" ? "no-cache"
+                                             : "public, max-age=3600";
   return serveFile(wsi, r, {fd, {}, sb.st_size, etag, mime, cache});
 }
 
@@ -137,7 +169,9 @@ std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std:
   if (uri == "/api/sittings") return sittingList(s, wsi, r);
   if (uri.rfind("/api/sittings/", 0) == 0) {
     const core::Sitting* st = publicSitting(s, uri.substr(14));
-    if (!st) return respondError(wsi, r, 404, "not_found", "Không có kỳ họp công khai này / no such public sitting");
+    if (!st)
+      return respondError(wsi, r, 404, "not_found",
+                          "Không có kỳ họp công khai này / no such public sitting");
     return sittingDetail(s, wsi, r, *st);
   }
   if (uri == "/api/publications") {

@@ -19,11 +19,13 @@ int openBeneath(const std::filesystem::path& root, std::string_view rel, struct 
     if (slash == std::string_view::npos) {
       // Look before opening: a refused file is never opened.
       int fd = -1;
-      if (::fstatat(dir, part.c_str(), &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode) && sb.st_nlink == 1) {
+      if (::fstatat(dir, part.c_str(), &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode) &&
+          sb.st_nlink == 1) {
         fd = ::openat(dir, part.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
         struct stat opened {};
         // Swapped between the look and the open: refuse.
-        if (fd >= 0 && (::fstat(fd, &opened) != 0 || opened.st_ino != sb.st_ino || opened.st_dev != sb.st_dev)) {
+        if (fd >= 0 && (::fstat(fd, &opened) != 0 || opened.st_ino != sb.st_ino ||
+                        opened.st_dev != sb.st_dev)) {
           ::close(fd);
           fd = -1;
         }

@@ -1,9 +1,8 @@
 #include "net/Server.h"
 
-#include "log/ChamberLog.h"
-
 #include <chrono>
 
+#include "log/ChamberLog.h"
 #include "net/Callbacks.h"
 #include "net/ServerImpl.h"
 #include "protocol/Messages.h"
@@ -13,7 +12,9 @@ namespace chamber::net {
 namespace {
 constexpr std::size_t kRecentEvents = 50000;
 
-std::shared_ptr<spdlog::logger> netLogger() { return log::get("server"); }
+std::shared_ptr<spdlog::logger> netLogger() {
+  return log::get("server");
+}
 }  // namespace
 
 std::int64_t nowMs() {
@@ -63,8 +64,8 @@ void ServerImpl::voidInterruptedVotes() {
     store.secret.commitStaged();
     store::applyDecision(state, d, now);
     for (const auto& e : d.events) {
-      log->warn("sitting {}: secret vote {} voided (the server stopped while it was open)", d.sitting,
-                std::get<core::VoteVoided>(e).vote);
+      log->warn("sitting {}: secret vote {} voided (the server stopped while it was open)",
+                d.sitting, std::get<core::VoteVoided>(e).vote);
     }
     head = stored.back().seq;
   }
@@ -146,7 +147,8 @@ int ServerImpl::onWritable(Connection& c) {
   if (c.outbox.empty()) {
     if (c.closing) {
       lws_close_reason(c.wsi, static_cast<lws_close_status>(c.closeCode),
-                       reinterpret_cast<unsigned char*>(c.closeReason.data()), c.closeReason.size());
+                       reinterpret_cast<unsigned char*>(c.closeReason.data()),
+                       c.closeReason.size());
       return -1;
     }
     return 0;
@@ -176,7 +178,8 @@ void ServerImpl::catchUp() {
   for (auto& e : store.log.readAfter(known)) {
     store::applyStored(state, e);
     if (e.kind == core::SignInCleared::kKind)  // chamberctl signin clear
-      accountThrottle.clear("seat:" + std::to_string(protocol::json::parse(e.data).value("seat", 0)));
+      accountThrottle.clear("seat:" +
+                            std::to_string(protocol::json::parse(e.data).value("seat", 0)));
     turnEvents_.push_back(std::move(e));
   }
   log->info("took in {} events written by another process", dbHead - known);
@@ -216,8 +219,10 @@ void ServerImpl::commitTurn() {
   for (auto& d : deferred_) {
     auto it = byId_.find(d.conn);
     if (it == byId_.end()) continue;
-    if (d.closeCode) closeLater(*it->second, d.closeCode, d.text, false);
-    else push(*it->second, makeFrame(d.text));
+    if (d.closeCode)
+      closeLater(*it->second, d.closeCode, d.text, false);
+    else
+      push(*it->second, makeFrame(d.text));
   }
   deferred_.clear();
   turnReplies_.clear();
@@ -248,10 +253,11 @@ void ServerImpl::failTurn() {
     if (d.closeCode) {
       closeLater(*it->second, d.closeCode, d.text, false);
     } else if (!d.commandId.empty()) {
-      push(*it->second, makeFrame(protocol::errorReply(d.commandId, "storage_failure",
-                                                       "Lỗi lưu trữ, lệnh chưa được ghi; hãy gửi lại / "
-                                                       "storage failure: not recorded, send again")
-                                      .dump()));
+      push(*it->second,
+           makeFrame(protocol::errorReply(d.commandId, "storage_failure",
+                                          "Lỗi lưu trữ, lệnh chưa được ghi; hãy gửi lại / "
+                                          "storage failure: not recorded, send again")
+                         .dump()));
     } else {
       // A read answered from state that was rolled back: the client reconnects and resumes.
       closeLater(*it->second, LWS_CLOSE_STATUS_GOINGAWAY, "storage failure: resume", true);
@@ -265,7 +271,8 @@ void ServerImpl::failTurn() {
 
 bool ServerImpl::visible(core::Role role, const std::string& principal,
                          const store::StoredEvent& e) const {
-  if (const core::Sitting* s = state.sitting(e.sitting); s && !s->isPublic && role == core::Role::Public)
+  if (const core::Sitting* s = state.sitting(e.sitting);
+      s && !s->isPublic && role == core::Role::Public)
     return false;
   if (core::roleIn(role, static_cast<core::Audience>(e.audience))) return true;
   return !e.subject.empty() && e.subject == principal && role != core::Role::Public;
@@ -280,7 +287,8 @@ void ServerImpl::offer(Connection& c, const CachedEvent& e) {
 void ServerImpl::broadcast(const CachedEvent& e) {
   if (static_cast<core::Audience>(e.ev.audience) == core::Audience::Staff) {
     for (Connection* c : staff_) offer(*c, e);
-    if (auto it = byPrincipal_.find(e.ev.subject); !e.ev.subject.empty() && it != byPrincipal_.end())
+    if (auto it = byPrincipal_.find(e.ev.subject);
+        !e.ev.subject.empty() && it != byPrincipal_.end())
       for (Connection* c : it->second) offer(*c, e);
     return;
   }
@@ -292,7 +300,8 @@ void ServerImpl::replay(Connection& c, std::int64_t after) {
   if (after < head) {
     if (!recent_.empty() && after + 1 >= recent_.front().ev.seq) {
       for (const auto& e : recent_)
-        if (e.ev.seq > after && visible(c.role, c.principal, e.ev)) defer(c, e.frame->substr(LWS_PRE));
+        if (e.ev.seq > after && visible(c.role, c.principal, e.ev))
+          defer(c, e.frame->substr(LWS_PRE));
     } else {
       store.log.forEach(after, [&](const store::StoredEvent& e) {
         if (e.seq <= head && visible(c.role, c.principal, e)) defer(c, eventFrameText(e));
@@ -309,7 +318,8 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
   const auto key = std::make_pair(principal, clientId);
   if (auto it = turnReplies_.find(key); it != turnReplies_.end()) return it->second;
   if (turnFailed_)
-    return protocol::errorReply(clientId, "storage_failure", "Lỗi lưu trữ / storage failure").dump();
+    return protocol::errorReply(clientId, "storage_failure", "Lỗi lưu trữ / storage failure")
+        .dump();
   try {
     beginTurn();
     if (auto stored = store.replies.find(principal, clientId)) return *stored;
@@ -323,7 +333,8 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
     } else {
       store::applyDecision(state, d, now);
       for (const auto& e : d.events)
-        if (const auto* c = std::get_if<core::SignInCleared>(&e)) accountThrottle.clear("seat:" + std::to_string(c->seat));
+        if (const auto* c = std::get_if<core::SignInCleared>(&e))
+          accountThrottle.clear("seat:" + std::to_string(c->seat));
       std::vector<std::string> texts;
       for (const auto& e : stored) texts.push_back(eventFrameText(e));
       reply = protocol::okEventsText(clientId, stored.empty() ? head : stored.back().seq, texts);
@@ -351,8 +362,12 @@ std::optional<store::Principal> ServerImpl::principalFromToken(const std::string
 
 Server::Server(ServerConfig config) : impl_(std::make_unique<ServerImpl>(std::move(config))) {}
 Server::~Server() = default;
-int Server::port() const { return lws_get_vhost_listen_port(impl_->vhost); }
-void Server::run() { impl_->run(); }
+int Server::port() const {
+  return lws_get_vhost_listen_port(impl_->vhost);
+}
+void Server::run() {
+  impl_->run();
+}
 void Server::stop() {
   impl_->stopping = true;
   if (impl_->ctx) lws_cancel_service(impl_->ctx);

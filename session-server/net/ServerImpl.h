@@ -14,9 +14,9 @@
 
 #include "core/Session.h"
 #include "net/Config.h"
-#include "net/StaticFiles.h"
 #include "net/Connection.h"
 #include "net/SignInPool.h"
+#include "net/StaticFiles.h"
 #include "protocol/Codec.h"
 #include "store/Store.h"
 
@@ -29,7 +29,6 @@ struct CachedEvent {
   store::StoredEvent ev;
   Frame frame;
 };
-
 
 class ServerImpl {
  public:
@@ -53,7 +52,8 @@ class ServerImpl {
   Connection* added(lws* wsi);
   void removed(lws* wsi);
   /// Sets who a connection is (after auth), keeping the broadcast indexes right.
-  void setIdentity(Connection& c, core::Role role, const std::string& principal, const std::string& name);
+  void setIdentity(Connection& c, core::Role role, const std::string& principal,
+                   const std::string& name);
   /// Queues a frame now (committed content only) and asks for a writable callback.
   void push(Connection& c, Frame f);
   /// Closes after what is queued (or at once, dropping it, when `drop`).

@@ -1,7 +1,8 @@
 #pragma once
 // Internal to net/: checks passwords and PINs (PBKDF2, tens of milliseconds each) on worker
 // threads, so the event loop never waits for one. The loop submits; a worker checks and
-// wakes the loop (lws_cancel_service), which takes the results on LWS_CALLBACK_EVENT_WAIT_CANCELLED.
+// wakes the loop (lws_cancel_service), which takes the results on
+// LWS_CALLBACK_EVENT_WAIT_CANCELLED.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>

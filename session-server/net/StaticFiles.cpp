@@ -11,8 +11,8 @@ namespace chamber::net {
 
 namespace {
 
-constexpr std::uint64_t kSmallFile = 256 * 1024;    // kept in memory below this
-constexpr std::size_t kCacheBudget = 32u << 20;     // all small files together
+constexpr std::uint64_t kSmallFile = 256 * 1024;  // kept in memory below this
+constexpr std::size_t kCacheBudget = 32u << 20;   // all small files together
 
 bool endsWith(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -26,13 +26,25 @@ int notFound(lws* wsi, HttpRequest& r) {
 
 const char* mimeTypeOf(std::string_view name) {
   static const std::pair<std::string_view, const char*> types[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".webp", "image/webp"}, {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"}, {".m3u8", "application/vnd.apple.mpegurl"}, {".ts", "video/mp2t"},
-      {".m4s", "video/iso.segment"}, {".mp4", "video/mp4"}, {".pdf", "application/pdf"},
-      {".csv", "text/csv; charset=utf-8"}, {".vtt", "text/vtt; charset=utf-8"}, {".txt", "text/plain; charset=utf-8"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".m3u8", "application/vnd.apple.mpegurl"},
+      {".ts", "video/mp2t"},
+      {".m4s", "video/iso.segment"},
+      {".mp4", "video/mp4"},
+      {".pdf", "application/pdf"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".vtt", "text/vtt; charset=utf-8"},
+      {".txt", "text/plain; charset=utf-8"}};
   for (const auto& [ext, type] : types)
     if (endsWith(name, ext)) return type;
   return "application/octet-stream";
@@ -45,10 +57,10 @@ bool StaticFiles::plainPath(std::string_view rel) {
     const auto slash = rel.find('/', i);
     const auto part = rel.substr(i, (slash == std::string_view::npos ? rel.size() : slash) - i);
     if (slash == std::string_view::npos && part.empty()) break;  // a trailing "/" means index.html
-    if (part.empty() || part.front() == '.') return false;      // "//", "..", hidden files
+    if (part.empty() || part.front() == '.') return false;       // "//", "..", hidden files
     for (char c : part)
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-            c == '-' || c == '_'))
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '.' || c == '-' || c == '_'))
         return false;
     if (slash == std::string_view::npos) break;
     i = slash + 1;
@@ -76,8 +88,8 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
   const int fd = openBeneath(root_, rel, sb);
   if (fd < 0) return notFound(wsi, r);
   const std::int64_t mtime = std::int64_t{sb.st_mtim.tv_sec} * 1000000000 + sb.st_mtim.tv_nsec;
-  const std::string etag = "\"" + std::to_string(sb.st_ino) + "-" + std::to_string(sb.st_size) + "-" +
-                           std::to_string(mtime) + "\"";
+  const std::string etag = "\"" + std::to_string(sb.st_ino) + "-" + std::to_string(sb.st_size) +
+                           "-" + std::to_string(mtime) + "\"";
   const bool segment = endsWith(rel, ".ts") || endsWith(rel, ".m4s");
   const std::string cache = segment ? "public, max-age=60" : revalidate_;
   const char* mime = mimeTypeOf(rel);
@@ -86,13 +98,15 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
     // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
     // feeds the video from blob: URLs; the chapters track is a blob: too.) On every answer
     // of a page: 200, 206 and 304 alike.
-    r.headers.emplace_back("content-security-policy:",
-                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
-                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    r.headers.emplace_back(
+        "content-security-policy:",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
     r.headers.emplace_back("referrer-policy:", "same-origin");
   }
-  if (static_cast<std::uint64_t>(sb.st_size) >= kSmallFile || !header(wsi, WSI_TOKEN_HTTP_RANGE).empty())
+  if (static_cast<std::uint64_t>(sb.st_size) >= kSmallFile ||
+      !header(wsi, WSI_TOKEN_HTTP_RANGE).empty())
     return serveFile(wsi, r, {fd, {}, sb.st_size, etag, mime, cache});
 
   Entry& e = cache_[rel];
@@ -107,7 +121,8 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
     }
     body.resize(got);
     cachedBytes_ = cachedBytes_ - e.body.size() + body.size();
-    e = {static_cast<std::uint64_t>(sb.st_ino), static_cast<std::uint64_t>(sb.st_size), mtime, etag, std::move(body)};
+    e = {static_cast<std::uint64_t>(sb.st_ino), static_cast<std::uint64_t>(sb.st_size), mtime, etag,
+         std::move(body)};
     if (cachedBytes_ > kCacheBudget) {  // start again rather than track ages: rare
       Entry keep = std::move(e);
       cache_.clear();

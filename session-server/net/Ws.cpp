@@ -16,8 +16,8 @@ std::string err(const std::string& id, const std::string& code, const std::strin
 
 bool rateLimited(ServerImpl& s, Connection& c) {
   const auto now = nowMs();
-  c.tokens = std::min(s.cfg.messageBurst,
-                      c.tokens + static_cast<double>(now - c.refill_ms) * s.cfg.messagesPerSecond / 1000.0);
+  c.tokens = std::min(s.cfg.messageBurst, c.tokens + static_cast<double>(now - c.refill_ms) *
+                                                         s.cfg.messagesPerSecond / 1000.0);
   c.refill_ms = now;
   if (c.tokens >= 1.0) {
     c.tokens -= 1.0;
@@ -61,8 +61,8 @@ void signedIn(ServerImpl& s, Connection& c, const store::Principal& p, const std
 
 std::string throttledMessage(std::int64_t wait_ms) {
   const auto secs = std::to_string((wait_ms + 999) / 1000);
-  return "Đăng nhập sai nhiều lần, thử lại sau " + secs + " giây / too many failed sign-ins, try again in " +
-         secs + " s";
+  return "Đăng nhập sai nhiều lần, thử lại sau " + secs +
+         " giây / too many failed sign-ins, try again in " + secs + " s";
 }
 
 void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
@@ -74,9 +74,11 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
   };
   const auto method = str("method"), device = str("device");
   if (!method || !device)
-    return s.defer(c, err(m.id, "bad_args", "method, device: chuỗi / method and device are strings"));
+    return s.defer(c,
+                   err(m.id, "bad_args", "method, device: chuỗi / method and device are strings"));
   if (c.signingIn)
-    return s.defer(c, err(m.id, "busy", "Đang kiểm tra lần đăng nhập trước / a sign-in is being checked"));
+    return s.defer(
+        c, err(m.id, "busy", "Đang kiểm tra lần đăng nhập trước / a sign-in is being checked"));
   const auto now = nowMs();
   const std::string sourceKey = "ip:" + c.peer;
   if (*method == "public") return signedIn(s, c, {core::Role::Public, "", ""}, m.id, *method, "");
@@ -88,7 +90,8 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
     auto p = s.principalFromToken(*token);
     if (!p) {
       s.sourceThrottle.failed(sourceKey, now);
-      return s.defer(c, err(m.id, "auth_failed", "Mã thiết bị không hợp lệ hoặc đã hết hạn / invalid or expired token"));
+      return s.defer(c, err(m.id, "auth_failed",
+                            "Mã thiết bị không hợp lệ hoặc đã hết hạn / invalid or expired token"));
     }
     return signedIn(s, c, *p, m.id, *method, "");
   }
@@ -100,7 +103,8 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
   job.device = device->substr(0, 100);
   job.sourceKey = sourceKey;
   if (*method == "pin") {
-    if (!b.contains("seat") || !b["seat"].is_number_integer() || !b.contains("pin") || !b["pin"].is_string())
+    if (!b.contains("seat") || !b["seat"].is_number_integer() || !b.contains("pin") ||
+        !b["pin"].is_string())
       return s.defer(c, err(m.id, "bad_args", "seat (số) và pin (chuỗi) / seat and pin required"));
     const auto seat = b["seat"].get<std::int64_t>();
     if (seat < 1 || seat > 100000) return s.defer(c, err(m.id, "bad_args", "seat: 1..100000"));
@@ -109,7 +113,8 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
   } else if (*method == "password") {
     const auto user = str("user"), password = str("password");
     if (!user || !password || user->empty() || user->size() > 64)
-      return s.defer(c, err(m.id, "bad_args", "user (chuỗi) và password (chuỗi) / user and password are strings"));
+      return s.defer(c, err(m.id, "bad_args",
+                            "user (chuỗi) và password (chuỗi) / user and password are strings"));
     job.accountKey = "user:" + *user;
     job.secret = *password;
   } else {
@@ -117,16 +122,19 @@ void handleAuth(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) 
   }
   if (job.secret.size() > 1024) return s.defer(c, err(m.id, "bad_args", "secret too long"));
   // Throttled keys are answered at once, without the cost of a check.
-  const auto wait = std::max(s.accountThrottle.wait_ms(job.accountKey, now), s.sourceThrottle.wait_ms(sourceKey, now));
+  const auto wait = std::max(s.accountThrottle.wait_ms(job.accountKey, now),
+                             s.sourceThrottle.wait_ms(sourceKey, now));
   if (wait > 0) {
     json e = protocol::errorReply(m.id, "throttled", throttledMessage(wait));
     e["retryAfter_s"] = (wait + 999) / 1000;
     return s.defer(c, e.dump());
   }
-  job.credential = *method == "pin" ? s.store.council.pinCredential(std::stoi(job.accountKey.substr(5)))
-                                    : s.store.council.passwordCredential(job.accountKey.substr(5));
+  job.credential = *method == "pin"
+                       ? s.store.council.pinCredential(std::stoi(job.accountKey.substr(5)))
+                       : s.store.council.passwordCredential(job.accountKey.substr(5));
   if (!s.signIns->submit(std::move(job)))
-    return s.defer(c, err(m.id, "busy", "Máy chủ đang bận, thử lại sau giây lát / busy, try again in a moment"));
+    return s.defer(c, err(m.id, "busy",
+                          "Máy chủ đang bận, thử lại sau giây lát / busy, try again in a moment"));
   c.signingIn = true;
 }
 
@@ -146,8 +154,10 @@ void ServerImpl::finishSignIns() {
     if (it == byId_.end()) continue;  // gone while it was checked
     Connection& c = *it->second;
     c.signingIn = false;
-    if (!job.ok) defer(c, err(job.messageId, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
-    else signedIn(*this, c, *job.credential.principal, job.messageId, job.method, job.device);
+    if (!job.ok)
+      defer(c, err(job.messageId, "auth_failed", "Sai thông tin đăng nhập / wrong credentials"));
+    else
+      signedIn(*this, c, *job.credential.principal, job.messageId, job.method, job.device);
     // What came meanwhile, in order (it may itself be a sign-in that holds the rest again).
     while (!c.signingIn && !c.held.empty()) {
       const std::string text = std::move(c.held.front());
@@ -162,7 +172,8 @@ namespace {
 void handleResume(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
   const json& a = m.body.contains("after") ? m.body["after"] : json(0);
   if (!a.is_number_integer() || a.get<std::int64_t>() < 0)
-    return s.defer(c, err(m.id, "bad_args", "after: số thứ tự sự kiện >= 0 / after: a sequence number"));
+    return s.defer(
+        c, err(m.id, "bad_args", "after: số thứ tự sự kiện >= 0 / after: a sequence number"));
   s.replay(c, a.get<std::int64_t>());
   s.defer(c, protocol::okReply(m.id, {{"head", s.head}}).dump());
 }
@@ -174,13 +185,15 @@ void handleCmd(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
   const std::string name = b["cmd"].get<std::string>();
   const json args = b.contains("args") ? b["args"] : json::object();
   if (name == protocol::kStateQuery) {
-    return s.defer(c, protocol::okReply(m.id, {{"head", s.head},
-                                               {"state", protocol::stateView(s.state, c.role, c.principal)}})
-                          .dump());
+    return s.defer(
+        c, protocol::okReply(m.id, {{"head", s.head},
+                                    {"state", protocol::stateView(s.state, c.role, c.principal)}})
+               .dump());
   }
   if (c.role == core::Role::Public)
-    return s.defer(c, err(m.id, "not_authenticated",
-                          "Công chúng chỉ được xem / the public may only read; authenticate first"));
+    return s.defer(c,
+                   err(m.id, "not_authenticated",
+                       "Công chúng chỉ được xem / the public may only read; authenticate first"));
   core::Command cmd;
   try {
     cmd = protocol::decodeCommand(name, args);
@@ -194,7 +207,9 @@ void handleCmd(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
 
 void ServerImpl::onMessage(Connection& c, std::string_view text) {
   if (c.signingIn) {
-    if (c.held.size() >= 64) return defer(c, err("", "busy", "Đang đăng nhập, chờ trả lời / signing in: wait for the answer"));
+    if (c.held.size() >= 64)
+      return defer(
+          c, err("", "busy", "Đang đăng nhập, chờ trả lời / signing in: wait for the answer"));
     c.held.emplace_back(text);
     return;
   }
@@ -221,10 +236,14 @@ void ServerImpl::onMessage(Connection& c, std::string_view text) {
   if (m.type == protocol::ClientType::Hello) return handleHello(*this, c, m);
   if (!c.helloDone) return defer(c, err(m.id, "hello_first", "Gửi hello trước / send hello first"));
   switch (m.type) {
-    case protocol::ClientType::Auth: return handleAuth(*this, c, m);
-    case protocol::ClientType::Resume: return handleResume(*this, c, m);
-    case protocol::ClientType::Cmd: return handleCmd(*this, c, m);
-    default: return;
+    case protocol::ClientType::Auth:
+      return handleAuth(*this, c, m);
+    case protocol::ClientType::Resume:
+      return handleResume(*this, c, m);
+    case protocol::ClientType::Cmd:
+      return handleCmd(*this, c, m);
+    default:
+      return;
   }
 }
 

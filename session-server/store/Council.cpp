@@ -18,7 +18,8 @@ void Council::putDelegate(const core::Delegate& d, const std::string& pin, int i
       "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET seat=excluded.seat, "
       "name=excluded.name, title=excluded.title, role=excluded.role, "
       "in_office=excluded.in_office, "
-      "pin_hash=CASE WHEN excluded.pin_hash = '' THEN delegates.pin_hash ELSE excluded.pin_hash END");
+      "pin_hash=CASE WHEN excluded.pin_hash = '' THEN delegates.pin_hash ELSE excluded.pin_hash "
+      "END");
   s.bind(1, d.id).bind(2, d.seat).bind(3, d.name).bind(4, d.title).bind(5, core::roleName(d.role));
   s.bind(6, d.inOffice ? 1 : 0).bind(7, pin.empty() ? std::string() : hashSecret(pin, iterations));
   s.run();
@@ -26,7 +27,8 @@ void Council::putDelegate(const core::Delegate& d, const std::string& pin, int i
 
 std::vector<core::Delegate> Council::delegates() {
   std::vector<core::Delegate> out;
-  auto s = db_.prepare("SELECT id, seat, name, title, role, in_office FROM delegates ORDER BY seat");
+  auto s =
+      db_.prepare("SELECT id, seat, name, title, role, in_office FROM delegates ORDER BY seat");
   while (s.step()) {
     core::Delegate d;
     d.id = s.text(0);
@@ -78,15 +80,18 @@ Council::Credential Council::pinCredential(int seat) {
   auto s = db_.prepare("SELECT id, name, role, pin_hash FROM delegates WHERE seat = ?");
   s.bind(1, seat);
   if (s.step() && !s.text(3).empty())
-    return {Principal{core::roleFromName(s.text(2)).value_or(Role::Delegate), s.text(0), s.text(1)}, s.text(3)};
-  return {std::nullopt, standIn(db_, "SELECT pin_hash FROM delegates WHERE pin_hash <> '' LIMIT 1")};
+    return {Principal{core::roleFromName(s.text(2)).value_or(Role::Delegate), s.text(0), s.text(1)},
+            s.text(3)};
+  return {std::nullopt,
+          standIn(db_, "SELECT pin_hash FROM delegates WHERE pin_hash <> '' LIMIT 1")};
 }
 
 Council::Credential Council::passwordCredential(const std::string& user) {
   auto s = db_.prepare("SELECT id, name, role, secret_hash FROM accounts WHERE id = ?");
   s.bind(1, user);
   if (s.step()) {
-    if (auto role = core::roleFromName(s.text(2))) return {Principal{*role, s.text(0), s.text(1)}, s.text(3)};
+    if (auto role = core::roleFromName(s.text(2)))
+      return {Principal{*role, s.text(0), s.text(1)}, s.text(3)};
   }
   return {std::nullopt, standIn(db_, "SELECT secret_hash FROM accounts LIMIT 1")};
 }
@@ -97,7 +102,8 @@ std::optional<Principal> Council::loginPin(int seat, const std::string& pin) {
   return c.principal;
 }
 
-std::optional<Principal> Council::loginPassword(const std::string& user, const std::string& password) {
+std::optional<Principal> Council::loginPassword(const std::string& user,
+                                                const std::string& password) {
   auto c = passwordCredential(user);
   if (!verifySecret(password, c.hash)) return std::nullopt;
   return c.principal;
@@ -107,7 +113,8 @@ std::string Council::issueToken(const Principal& p, const std::string& label, st
                                 std::int64_t lifetime_ms) {
   const std::string token = randomHex(32);
   auto& s = db_.cached(
-      "INSERT INTO tokens(token_hash, principal, role, label, created_ms, expires_ms) VALUES(?,?,?,?,?,?)");
+      "INSERT INTO tokens(token_hash, principal, role, label, created_ms, expires_ms) "
+      "VALUES(?,?,?,?,?,?)");
   s.bind(1, sha256Hex(token)).bind(2, p.id).bind(3, core::roleName(p.role)).bind(4, label);
   s.bind(5, now_ms).bind(6, now_ms + lifetime_ms);
   s.run();
@@ -130,8 +137,9 @@ std::optional<Principal> Council::loginToken(const std::string& token, std::int6
 }
 
 int Council::revokeTokens(const std::string& principalId) {
-  auto s = db_.prepare(principalId.empty() ? "UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND ?1 = ''"
-                                           : "UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND principal = ?1");
+  auto s = db_.prepare(principalId.empty()
+                           ? "UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND ?1 = ''"
+                           : "UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND principal = ?1");
   s.bind(1, principalId);
   s.run();
   return db_.changes();
@@ -139,7 +147,8 @@ int Council::revokeTokens(const std::string& principalId) {
 
 int Council::revokeToken(const std::string& idPrefix) {
   if (idPrefix.size() < 8) return 0;  // a prefix this short could name many
-  auto s = db_.prepare("UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND substr(token_hash, 1, ?) = ?");
+  auto s = db_.prepare(
+      "UPDATE tokens SET revoked = 1 WHERE revoked = 0 AND substr(token_hash, 1, ?) = ?");
   s.bind(1, static_cast<int>(idPrefix.size())).bind(2, idPrefix);
   s.run();
   return db_.changes();
@@ -148,7 +157,8 @@ int Council::revokeToken(const std::string& idPrefix) {
 std::vector<Council::TokenInfo> Council::tokens() {
   std::vector<TokenInfo> out;
   auto s = db_.prepare(
-      "SELECT substr(token_hash, 1, 16), principal, label, created_ms, expires_ms, revoked FROM tokens "
+      "SELECT substr(token_hash, 1, 16), principal, label, created_ms, expires_ms, revoked FROM "
+      "tokens "
       "ORDER BY created_ms");
   while (s.step())
     out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4), s.integer(5) != 0});

@@ -97,8 +97,8 @@ std::optional<DocumentMeta> Documents::find(const std::string& sha) {
       "WHERE sha256 = ?");
   s.bind(1, sha);
   if (!s.step()) return std::nullopt;
-  return DocumentMeta{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4), s.integer(5) != 0,
-                      s.integer(6)};
+  return DocumentMeta{s.text(0),    s.text(1),         s.text(2),   s.text(3),
+                      s.integer(4), s.integer(5) != 0, s.integer(6)};
 }
 
 std::vector<DocumentMeta> Documents::list() {

@@ -58,8 +58,8 @@ class Documents {
   DocumentMeta finish(std::unique_ptr<Upload> up, const std::string& title,
                       const std::string& filename, bool classified, std::int64_t now_ms);
   /// Adds a file from disk (chamberctl).
-  DocumentMeta addFile(const std::filesystem::path& file, const std::string& title,
-                       bool classified, std::int64_t now_ms);
+  DocumentMeta addFile(const std::filesystem::path& file, const std::string& title, bool classified,
+                       std::int64_t now_ms);
 
   std::optional<DocumentMeta> find(const std::string& sha256);
   std::vector<DocumentMeta> list();

@@ -94,8 +94,9 @@ std::vector<LogProblem> EventLog::verify() {
       problems.push_back({expected, "missing events " + std::to_string(expected) + ".." +
                                         std::to_string(e.seq - 1) + " (deleted)"});
     if (e.prevHash != prev)
-      problems.push_back({e.seq, "previous-hash link broken (an event before it was changed, "
-                                 "removed or inserted)"});
+      problems.push_back({e.seq,
+                          "previous-hash link broken (an event before it was changed, "
+                          "removed or inserted)"});
     if (eventHash(e) != e.hash)
       problems.push_back({e.seq, "content does not match its hash (edited)"});
     prev = e.hash;

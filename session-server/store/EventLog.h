@@ -15,7 +15,7 @@ struct StoredEvent {
   std::int64_t seq = 0;
   std::int64_t ts_ms = 0;
   int sitting = 0;
-  std::string actor;    ///< "role:id" of whoever caused it
+  std::string actor;  ///< "role:id" of whoever caused it
   std::string kind;
   int audience = 1;     ///< core::Audience
   std::string subject;  ///< the one person who also sees it (e.g. the voter)

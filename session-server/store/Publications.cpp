@@ -49,14 +49,24 @@ void Publications::put(const core::Publication& p) {
     throw std::runtime_error("dates are YYYY-MM-DD");
   auto same = db_.prepare("SELECT sha256 FROM publications WHERE number = ? AND sha256 <> ?");
   same.bind(1, p.number).bind(2, p.sha256);
-  if (same.step()) throw std::runtime_error("number " + p.number + " is already published for another document");
+  if (same.step())
+    throw std::runtime_error("number " + p.number + " is already published for another document");
   auto s = db_.prepare(
-      "INSERT INTO publications(sha256, type, number, title, summary, issuer, signer, issued, effective, sitting, "
-      "item, published_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET type=excluded.type, "
-      "number=excluded.number, title=excluded.title, summary=excluded.summary, issuer=excluded.issuer, "
-      "signer=excluded.signer, issued=excluded.issued, effective=excluded.effective, sitting=excluded.sitting, "
+      "INSERT INTO publications(sha256, type, number, title, summary, issuer, signer, issued, "
+      "effective, sitting, "
+      "item, published_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
+      "type=excluded.type, "
+      "number=excluded.number, title=excluded.title, summary=excluded.summary, "
+      "issuer=excluded.issuer, "
+      "signer=excluded.signer, issued=excluded.issued, effective=excluded.effective, "
+      "sitting=excluded.sitting, "
       "item=excluded.item");
-  s.bind(1, p.sha256).bind(2, p.type).bind(3, p.number).bind(4, p.title).bind(5, p.summary).bind(6, p.issuer);
+  s.bind(1, p.sha256)
+      .bind(2, p.type)
+      .bind(3, p.number)
+      .bind(4, p.title)
+      .bind(5, p.summary)
+      .bind(6, p.issuer);
   s.bind(7, p.signer).bind(8, p.issued).bind(9, p.effective).bind(10, p.sitting).bind(11, p.item);
   s.bind(12, p.published_ms);
   s.step();
@@ -73,7 +83,8 @@ std::vector<core::Publication> Publications::list() {
 
 std::optional<core::Publication> Publications::find(const std::string& sha256) {
   auto s = db_.prepare(std::string("SELECT ") + kColumns +
-                       " FROM publications p JOIN documents d USING(sha256) WHERE p.sha256 = ? AND d.classified = 0");
+                       " FROM publications p JOIN documents d USING(sha256) WHERE p.sha256 = ? AND "
+                       "d.classified = 0");
   s.bind(1, sha256);
   if (!s.step()) return std::nullopt;
   return read(s);

@@ -68,8 +68,9 @@ const std::vector<Migration>& schemaMigrations() {
       [](Database& db) { db.exec("DELETE FROM secret_ballots; DROP TABLE secret_ballots;"); },
       // 4 -> 5: device tokens expire; those of earlier releases 30 days after their issue.
       [](Database& db) {
-        db.exec("ALTER TABLE tokens ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0;"
-                "UPDATE tokens SET expires_ms = created_ms + 30 * 86400000;");
+        db.exec(
+            "ALTER TABLE tokens ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0;"
+            "UPDATE tokens SET expires_ms = created_ms + 30 * 86400000;");
       },
   };
   return steps;
@@ -83,7 +84,8 @@ void ensureSchema(Database& db) {
   const int after = static_cast<int>(schemaMigrations().size());
   if (before < after) {
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    if (before > 0) log::get("store")->info("database migrated from schema {} to {}", before, after);
+    if (before > 0)
+      log::get("store")->info("database migrated from schema {} to {}", before, after);
   }
 }
 

@@ -2,7 +2,8 @@
 
 namespace chamber::store {
 
-void SecretBallots::stage(int sitting, const std::string& vote, const std::vector<std::string>& choices) {
+void SecretBallots::stage(int sitting, const std::string& vote,
+                          const std::vector<std::string>& choices) {
   staged_.push_back({{sitting, vote}, choices, false});
 }
 
@@ -22,7 +23,9 @@ void SecretBallots::commitStaged() {
   staged_.clear();
 }
 
-void SecretBallots::discardStaged() { staged_.clear(); }
+void SecretBallots::discardStaged() {
+  staged_.clear();
+}
 
 std::map<std::string, int> SecretBallots::counts(int sitting, const std::string& vote) const {
   auto it = counts_.find({sitting, vote});

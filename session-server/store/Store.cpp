@@ -77,7 +77,9 @@ std::optional<core::Error> Store::bindDocuments(core::Command& cmd) {
   if (!attach) return std::nullopt;
   const auto meta = documents.find(attach->document.sha256);
   if (!meta)
-    return core::Error{"not_found", "Chưa có tài liệu này trên máy chủ, hãy tải lên trước / no such document: upload it first"};
+    return core::Error{
+        "not_found",
+        "Chưa có tài liệu này trên máy chủ, hãy tải lên trước / no such document: upload it first"};
   attach->document.classified = attach->document.classified || meta->classified;
   return std::nullopt;
 }
@@ -87,8 +89,10 @@ core::Decision Store::decideAndRecord(const core::State& state, const core::Acto
                                       std::vector<StoredEvent>& stored) {
   core::Command cmd = command;
   core::Decision d;
-  if (auto refused = bindDocuments(cmd)) d.error = *refused;
-  else d = core::decide(state, actor, cmd, now_ms);
+  if (auto refused = bindDocuments(cmd))
+    d.error = *refused;
+  else
+    d = core::decide(state, actor, cmd, now_ms);
   if (d.ok()) stored = record(actor, d, now_ms);
   return d;
 }
@@ -98,8 +102,9 @@ void applyDecision(core::State& state, const core::Decision& d, std::int64_t now
   if (d.secret) core::applySecretChoice(state, d.sitting, *d.secret);
 }
 
-core::Decision Store::run(core::State& state, const core::Actor& actor, const core::Command& command,
-                          std::int64_t now_ms, std::vector<StoredEvent>* stored) {
+core::Decision Store::run(core::State& state, const core::Actor& actor,
+                          const core::Command& command, std::int64_t now_ms,
+                          std::vector<StoredEvent>* stored) {
   core::Decision d;
   std::vector<StoredEvent> events;
   try {

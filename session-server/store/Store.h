@@ -30,7 +30,8 @@ class Store {
   Publications publications;
 
   /// Writes a decision's events within the open transaction and stages a secret ballot's
-  /// choice in memory (the caller commits or discards it with the transaction). Returns the events as stored, with seq and hashes.
+  /// choice in memory (the caller commits or discards it with the transaction). Returns the events
+  /// as stored, with seq and hashes.
   std::vector<StoredEvent> record(const core::Actor& actor, const core::Decision& d,
                                   std::int64_t now_ms);
 

@@ -3,8 +3,8 @@
 // delegates (PIN "pin<seat>"), an open sitting with an agenda and a real PDF attached,
 // and helpers to wait (bounded) on the Qt event loop.
 #include <QFile>
-#include <QPdfWriter>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,11 +46,13 @@ struct AppServer {
       core::CreateSitting c;
       c.number = 5;
       c.title = "Kỳ họp thứ năm";
-      c.agenda = {{"1", "", "Khai mạc", "", {}}, {"2", "", "Dự toán ngân sách 2027", "", {}},
+      c.agenda = {{"1", "", "Khai mạc", "", {}},
+                  {"2", "", "Dự toán ngân sách 2027", "", {}},
                   {"3", "", "Chất vấn", "", {}}};
       const core::Actor op{core::Role::Operator, "operator"};
       st.run(s, op, c, 0);
-      const auto pdf = writePdf(QString::fromStdString((dir.path / "du-toan.pdf").string()), pdfPages);
+      const auto pdf =
+          writePdf(QString::fromStdString((dir.path / "du-toan.pdf").string()), pdfPages);
       const auto meta = st.documents.addFile(pdf.toStdString(), "Dự toán 2027", false, 0);
       st.run(s, op, core::AttachDocument{"2", {meta.sha256, "Dự toán 2027", false}}, 0);
       st.run(s, {core::Role::Chair, delegateId(1)}, core::OpenSitting{}, 0);

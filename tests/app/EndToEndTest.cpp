@@ -3,11 +3,12 @@
 // in, the chair activates an item and opens a vote, everyone votes by touching the buttons,
 // every instance shows the same result. One delegate loses its connection mid-vote: its vote
 // is sent when it is back and counted once. Screenshots of every face go to the build folder.
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include "AppHarness.h"
 #include "AppWindow.h"
@@ -46,7 +47,9 @@ QQuickItem* findVisible(QQuickItem* root, const QString& name) {
   return nullptr;
 }
 
-QQuickItem* item(Face& f, const char* name) { return findVisible(f.window->contentItem(), name); }
+QQuickItem* item(Face& f, const char* name) {
+  return findVisible(f.window->contentItem(), name);
+}
 
 bool click(Face& f, const char* name) {
   QQuickItem* i = item(f, name);
@@ -69,7 +72,8 @@ void shot(Face& f, const QString& name) {
 
 QStringList resultLines(app::Chamber& c) {
   QStringList lines;
-  for (int i = 0; i < c.resultOptions()->rowCount(); ++i) lines << c.resultOptions()->get(i).value("line").toString();
+  for (int i = 0; i < c.resultOptions()->rowCount(); ++i)
+    lines << c.resultOptions()->get(i).value("line").toString();
   return lines;
 }
 
@@ -84,8 +88,11 @@ class EndToEndTest : public QObject {
     QVERIFY(chair);
     std::vector<std::unique_ptr<Face>> d;
     for (int seat = 3; seat <= 5; ++seat)
-      d.push_back(open(srv, {{"seat", seat}, {"pin", QString::fromStdString(pinOf(seat))}}, QString::number(seat)));
-    auto hall = open(srv, {{"user", "display"}, {"password", "secret"}, {"width", 1920}, {"height", 1080}}, "display");
+      d.push_back(open(srv, {{"seat", seat}, {"pin", QString::fromStdString(pinOf(seat))}},
+                       QString::number(seat)));
+    auto hall =
+        open(srv, {{"user", "display"}, {"password", "secret"}, {"width", 1920}, {"height", 1080}},
+             "display");
     QVERIFY(hall);
     for (Face* f : {chair.get(), d[0].get(), d[1].get(), d[2].get(), hall.get()})
       QTRY_VERIFY_WITH_TIMEOUT(f->chamber->online(), 10000);
@@ -95,10 +102,11 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "checkInChair") != nullptr, 5000);
     QVERIFY(click(*chair, "checkInChair"));
     for (auto& f : d) {
-    QTRY_VERIFY_WITH_TIMEOUT(item(*f, "checkIn") != nullptr, 5000);
-    QVERIFY(click(*f, "checkIn"));
-  }
-    QTRY_COMPARE_WITH_TIMEOUT(hall->chamber->property("quorum").toMap().value("present").toInt(), 4, 5000);
+      QTRY_VERIFY_WITH_TIMEOUT(item(*f, "checkIn") != nullptr, 5000);
+      QVERIFY(click(*f, "checkIn"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(hall->chamber->property("quorum").toMap().value("present").toInt(), 4,
+                              5000);
     const QString sha = QString::fromStdString(srv.docSha);
     for (auto& f : d) QTRY_VERIFY_WITH_TIMEOUT(f->chamber->isCached(sha), 10000);
 
@@ -131,7 +139,8 @@ class EndToEndTest : public QObject {
     QVERIFY(click(*chair, "papersToggle"));
 
     // A vote: the panel appears; everyone touches "tán thành" (one "không tán thành").
-    chair->chamber->createVote("2", "Thông qua dự toán thu, chi ngân sách xã năm 2027", "open", "majority");
+    chair->chamber->createVote("2", "Thông qua dự toán thu, chi ngân sách xã năm 2027", "open",
+                               "majority");
     QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->rowCount(), 1, 5000);
     chair->chamber->openVoteNow(chair->chamber->votes()->get(0).value("id").toString());
     for (auto& f : d) QTRY_VERIFY_WITH_TIMEOUT(item(*f, "option_yes") != nullptr, 5000);
@@ -160,7 +169,8 @@ class EndToEndTest : public QObject {
     chair->chamber->closeVote(chair->chamber->votes()->get(0).value("id").toString());
 
     // Every instance shows the same result.
-    const QStringList expected{"3/5 đại biểu tán thành (60,00%)", "1/5 đại biểu không tán thành (20,00%)",
+    const QStringList expected{"3/5 đại biểu tán thành (60,00%)",
+                               "1/5 đại biểu không tán thành (20,00%)",
                                "0/5 đại biểu không biểu quyết (0,00%)"};
     for (Face* f : {chair.get(), d[0].get(), d[1].get(), d[2].get(), hall.get()}) {
       QTRY_COMPARE_WITH_TIMEOUT(resultLines(*f->chamber), expected, 5000);
@@ -180,18 +190,28 @@ class EndToEndTest : public QObject {
       std::int64_t head = 0;
       core::State s = st.load(head);
       const core::Actor chairActor{core::Role::Chair, delegateId(1)};
-      for (int seat : {1, 3, 4, 5}) st.run(s, chairActor, core::MarkAttendance{delegateId(seat), true}, 0);
-      st.run(s, chairActor, core::CreateVote{"2", "Bầu Phó Chủ tịch HĐND", core::VoteForm::Secret,
-                                             core::VoteKind::Motion, "majority", {}, 1}, 0);
+      for (int seat : {1, 3, 4, 5})
+        st.run(s, chairActor, core::MarkAttendance{delegateId(seat), true}, 0);
+      st.run(s, chairActor,
+             core::CreateVote{"2",
+                              "Bầu Phó Chủ tịch HĐND",
+                              core::VoteForm::Secret,
+                              core::VoteKind::Motion,
+                              "majority",
+                              {},
+                              1},
+             0);
       st.run(s, chairActor, core::OpenVote{"v1"}, 0);
-      for (int seat : {3, 4}) st.run(s, {core::Role::Delegate, delegateId(seat)}, core::CastBallot{"v1", {"yes"}, ""}, 0);
+      for (int seat : {3, 4})
+        st.run(s, {core::Role::Delegate, delegateId(seat)}, core::CastBallot{"v1", {"yes"}, ""}, 0);
     }
     srv.server = std::make_unique<ServerProcess>(srv.dir.path);
     auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
     QVERIFY(chair);
     QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online(), 10000);
     auto* votes = chair->chamber->votes();
-    QTRY_VERIFY_WITH_TIMEOUT(votes->rowCount() == 1 && votes->get(0).value("status").toString() == "voided", 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        votes->rowCount() == 1 && votes->get(0).value("status").toString() == "voided", 5000);
     // The chair lets a seat locked by wrong PINs sign in again: accepted, no error.
     chair->chamber->clearSignIn(4);
     QTest::qWait(300);

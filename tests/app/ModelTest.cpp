@@ -16,9 +16,12 @@ class ModelTest : public QObject {
     auto d3 = loggedIn(srv, 3);
     QTRY_VERIFY_WITH_TIMEOUT(chair->online() && d3->online(), 10000);
     for (auto* c : {chair.get(), d3.get()})
-      for (QAbstractItemModel* m : {static_cast<QAbstractItemModel*>(c->agenda()), static_cast<QAbstractItemModel*>(c->roster()),
-                                    static_cast<QAbstractItemModel*>(c->queue()), static_cast<QAbstractItemModel*>(c->questions()),
-                                    static_cast<QAbstractItemModel*>(c->votes()), static_cast<QAbstractItemModel*>(c->resultOptions())})
+      for (QAbstractItemModel* m : {static_cast<QAbstractItemModel*>(c->agenda()),
+                                    static_cast<QAbstractItemModel*>(c->roster()),
+                                    static_cast<QAbstractItemModel*>(c->queue()),
+                                    static_cast<QAbstractItemModel*>(c->questions()),
+                                    static_cast<QAbstractItemModel*>(c->votes()),
+                                    static_cast<QAbstractItemModel*>(c->resultOptions())})
         new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, c);
 
     QTRY_COMPARE_WITH_TIMEOUT(d3->agenda()->rowCount(), 3, 5000);
@@ -46,7 +49,8 @@ class ModelTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(chair->queue()->rowCount(), 1, 5000);
     QCOMPARE(chair->queue()->get(0).value("name").toString(), QString("Đại biểu số 3"));
     chair->grantFloor();
-    QTRY_COMPARE_WITH_TIMEOUT(d3->property("speaker").toMap().value("id").toString(), QString("d03"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(d3->property("speaker").toMap().value("id").toString(),
+                              QString("d03"), 5000);
     QCOMPARE(d3->property("speaker").toMap().value("limit_s").toInt(), 420);
     QCOMPARE(d3->property("myQueuePosition").toInt(), 0);
     d3->endMyTurn();
@@ -63,15 +67,18 @@ class ModelTest : public QObject {
     chair->createVote("2", "Thông qua dự toán 2027", "open", "majority");
     QTRY_COMPARE_WITH_TIMEOUT(chair->votes()->rowCount(), 1, 5000);
     chair->openVoteNow(chair->votes()->get(0).value("id").toString());
-    QTRY_VERIFY_WITH_TIMEOUT(!d3->property("openVote").toMap().value("id").toString().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!d3->property("openVote").toMap().value("id").toString().isEmpty(),
+                             5000);
     d3->castVote({"yes"});
     chair->castVote({"yes"});
     QTRY_VERIFY_WITH_TIMEOUT(d3->property("openVote").toMap().value("hasVoted").toBool(), 5000);
-    QCOMPARE(d3->property("openVote").toMap().value("myChoices").toStringList(), QStringList{"yes"});
+    QCOMPARE(d3->property("openVote").toMap().value("myChoices").toStringList(),
+             QStringList{"yes"});
     QTRY_COMPARE_WITH_TIMEOUT(chair->votes()->get(0).value("turnout").toInt(), 2, 5000);
     chair->closeVote(chair->votes()->get(0).value("id").toString());
     QTRY_COMPARE_WITH_TIMEOUT(d3->resultOptions()->rowCount(), 3, 5000);
-    QCOMPARE(d3->resultOptions()->get(0).value("line").toString(), QString("2/6 đại biểu tán thành (33,33%)"));
+    QCOMPARE(d3->resultOptions()->get(0).value("line").toString(),
+             QString("2/6 đại biểu tán thành (33,33%)"));
     QVERIFY(!d3->property("result").toMap().value("passed").toBool());  // 2 of 6 is not > 1/2
     QCOMPARE(d3->property("result").toMap().value("notVoted").toInt(), 3);
   }
@@ -86,7 +93,8 @@ class ModelTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(d2->isCached(sha), 10000);
     QFile f(d2->documentUrl(sha).toLocalFile());
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex(), sha.toLatin1());
+    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex(),
+             sha.toLatin1());
     srv.server->kill9();  // the Wi-Fi (or the server) is gone
     QTRY_VERIFY_WITH_TIMEOUT(!d2->online(), 10000);
     QVERIFY(d2->isCached(sha));
@@ -98,7 +106,8 @@ class ModelTest : public QObject {
     QCOMPARE(d2->markedPages(sha), (QVariantList{4, 7}));
     QFile notes(srv.dataDir("3") + "/notes/notes-d03.json");
     QVERIFY(notes.exists());
-    QCOMPARE(notes.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QCOMPARE(notes.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
   }
 
   void aCommandMadeOfflineIsSentOnceWhenBack() {

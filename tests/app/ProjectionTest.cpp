@@ -19,7 +19,9 @@ QJsonObject viewFor(const core::State& s, core::Role role, const std::string& se
 }
 }  // namespace
 
-std::string str(const QString& s) { return s.toStdString(); }
+std::string str(const QString& s) {
+  return s.toStdString();
+}
 
 TEST(Projection, ADelegatesTabletSeesTheSittingAsItIs) {
   Harness h(12);
@@ -47,14 +49,17 @@ TEST(Projection, ADelegatesTabletSeesTheSittingAsItIs) {
   EXPECT_EQ(p.quorum.value("num").toInt(), 2);
   EXPECT_EQ(p.quorum.value("den").toInt(), 3);
   EXPECT_EQ(p.queue.size(), 2);
-  EXPECT_EQ(str(p.queue.at(0).value("delegate").toString()), "d05") << "a point of order goes first";
+  EXPECT_EQ(str(p.queue.at(0).value("delegate").toString()), "d05")
+      << "a point of order goes first";
   EXPECT_EQ(p.myQueuePosition, 2);
   EXPECT_EQ(str(p.speaker.value("id").toString()), "d06");
   EXPECT_EQ(str(p.speaker.value("name").toString()), "Đại biểu 6");
   EXPECT_EQ(p.votes.size(), 11);
-  EXPECT_EQ(str(p.votes.at(9).value("id").toString()), "v10");  // by number, as the server lists them
+  EXPECT_EQ(str(p.votes.at(9).value("id").toString()),
+            "v10");  // by number, as the server lists them
   EXPECT_EQ(str(p.lastClosed.value("id").toString()), v);
-  const auto yes = p.lastClosed.value("result").toObject().value("options").toArray().at(0).toObject();
+  const auto yes =
+      p.lastClosed.value("result").toObject().value("options").toArray().at(0).toObject();
   EXPECT_EQ(str(yes.value("line").toString()), "6/12 đại biểu tán thành (50,00%)");
   EXPECT_TRUE(p.openVote.isEmpty());
   EXPECT_EQ(p.roster.size(), 12);

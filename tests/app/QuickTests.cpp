@@ -1,9 +1,10 @@
 // Qt Quick Test runner for the views (qml/tst_*.qml), offscreen. With CHAMBER_TEST_QM set
 // (a compiled translation) the views run in that language, as an English tablet would.
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QCoreApplication>
 #include <QQmlEngine>
 #include <QTranslator>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)

@@ -35,7 +35,9 @@ struct Harness {
   }
 
   static std::string id(int i) { return (i < 10 ? "d0" : "d") + std::to_string(i); }
-  static Actor del(int i) { return {i == 1 ? Role::Chair : i == 2 ? Role::Secretary : Role::Delegate, id(i)}; }
+  static Actor del(int i) {
+    return {i == 1 ? Role::Chair : i == 2 ? Role::Secretary : Role::Delegate, id(i)};
+  }
   static Actor chair() { return del(1); }
   static Actor secretary() { return del(2); }
   static Actor op() { return {Role::Operator, "op"}; }

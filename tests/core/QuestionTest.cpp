@@ -30,6 +30,7 @@ TEST(Interpellation, QuestionAnswerFollowUpAndWrittenAnswersStayTracked) {
   // Still tracked after the sitting closes, until answered.
   h.expectOk(h.run(h.chair(), CloseSitting{}));
   h.expectError(h.run(Harness::responder(), AnswerQuestion{q2, "written_answer", ""}), "bad_args");
-  h.expectOk(h.run(Harness::responder(), AnswerQuestion{q2, "written_answer", "Công văn số 15/UBND."}));
+  h.expectOk(
+      h.run(Harness::responder(), AnswerQuestion{q2, "written_answer", "Công văn số 15/UBND."}));
   EXPECT_EQ(h.sitting().questions[q2].status, QuestionStatus::AnsweredWritten);
 }

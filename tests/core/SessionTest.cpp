@@ -79,9 +79,11 @@ TEST(Documents, AttachedOnceAndClassifiedOnesAreNotPublic) {
 TEST(Media, OnlyTheMediaRoleReportsItsState) {
   Harness h(5);
   h.expectError(h.run(h.chair(), ReportMediaState{"live", "", "", "", 0}), "forbidden");
-  h.expectOk(h.run(Actor{Role::Media, "media"}, ReportMediaState{"failed", "camera_missing", "/dev/video0", "", 0}));
+  h.expectOk(h.run(Actor{Role::Media, "media"},
+                   ReportMediaState{"failed", "camera_missing", "/dev/video0", "", 0}));
   EXPECT_EQ(h.state.media.state, "failed");
-  h.expectError(h.run(Actor{Role::Media, "media"}, ReportMediaState{"exploded", "", "", "", 0}), "bad_args");
+  h.expectError(h.run(Actor{Role::Media, "media"}, ReportMediaState{"exploded", "", "", "", 0}),
+                "bad_args");
 }
 
 TEST(Media, TheRecordingFollowsTheSittingAndTheChairsCommand) {

@@ -9,7 +9,8 @@ Tally castAndClose(Harness& h, const std::string& v, int yes, int no, int abstai
   int i = 1;
   for (int k = 0; k < yes; ++k) h.expectOk(h.run(Harness::del(i++), CastBallot{v, {"yes"}, ""}));
   for (int k = 0; k < no; ++k) h.expectOk(h.run(Harness::del(i++), CastBallot{v, {"no"}, ""}));
-  for (int k = 0; k < abstain; ++k) h.expectOk(h.run(Harness::del(i++), CastBallot{v, {"abstain"}, ""}));
+  for (int k = 0; k < abstain; ++k)
+    h.expectOk(h.run(Harness::del(i++), CastBallot{v, {"abstain"}, ""}));
   Decision d = h.run(h.chair(), CloseVote{v});
   h.expectOk(d);
   return std::get<VoteClosed>(d.events.at(0)).tally;
@@ -85,7 +86,9 @@ TEST(Votes, BadBallotsAndWrongStatesAreRefused) {
   h.expectError(h.run(Harness::del(9), CastBallot{v, {"yes"}, ""}), "not_present");
   h.expectError(h.run(Harness::responder(), CastBallot{v, {"yes"}, ""}), "forbidden");
   h.expectError(h.run(Actor{Role::Operator, "op"}, CastBallot{v, {"yes"}, ""}), "forbidden");
-  h.expectError(h.run(h.chair(), CreateVote{"2", "x", VoteForm::Open, VoteKind::Motion, "nope", {}, 1}), "bad_args");
+  h.expectError(
+      h.run(h.chair(), CreateVote{"2", "x", VoteForm::Open, VoteKind::Motion, "nope", {}, 1}),
+      "bad_args");
   h.expectError(h.run(h.chair(), SuspendSitting{}), "wrong_state");
   const auto w = h.createVote();
   h.expectError(h.run(h.chair(), OpenVote{w}), "wrong_state");  // one open vote at a time
@@ -151,15 +154,23 @@ TEST(Votes, NamedVotePublishesEachDelegatesChoice) {
 TEST(Votes, ElectionChooseUpToN) {
   Harness h(10);
   h.openWith(10);
-  CreateVote c{"3", "Bầu Phó Chủ tịch", VoteForm::Secret, VoteKind::Election, "election",
-               {{"a", "Nguyễn Văn An"}, {"b", "Trần Thị Bình"}, {"c", "Lê Văn Cường"}}, 2};
+  CreateVote c{"3",
+               "Bầu Phó Chủ tịch",
+               VoteForm::Secret,
+               VoteKind::Election,
+               "election",
+               {{"a", "Nguyễn Văn An"}, {"b", "Trần Thị Bình"}, {"c", "Lê Văn Cường"}},
+               2};
   Decision d = h.run(h.chair(), c);
   h.expectOk(d);
   const auto v = std::get<VoteCreated>(d.events[0]).vote;
   h.expectOk(h.run(h.chair(), OpenVote{v}));
   h.expectError(h.run(Harness::del(1), CastBallot{v, {"a", "b", "c"}, ""}), "bad_args");
   for (int i = 1; i <= 10; ++i)
-    h.expectOk(h.run(Harness::del(i), CastBallot{v, i <= 7 ? std::vector<std::string>{"a", "b"} : std::vector<std::string>{"c"}, ""}));
+    h.expectOk(h.run(
+        Harness::del(i),
+        CastBallot{v, i <= 7 ? std::vector<std::string>{"a", "b"} : std::vector<std::string>{"c"},
+                   ""}));
   Decision closed = h.run(h.chair(), CloseVote{v});
   const Tally t = std::get<VoteClosed>(closed.events[0]).tally;
   EXPECT_TRUE(t.options[0].elected);
@@ -171,7 +182,12 @@ TEST(Votes, ElectionChooseUpToN) {
 TEST(Votes, ConfidenceVotesAreOffByDefault) {
   Harness h(5);
   h.openWith(5);
-  h.expectError(h.run(h.chair(), CreateVote{"3", "Lấy phiếu tín nhiệm", VoteForm::Secret,
-                                            VoteKind::Confidence, "confidence", {}, 1}),
+  h.expectError(h.run(h.chair(), CreateVote{"3",
+                                            "Lấy phiếu tín nhiệm",
+                                            VoteForm::Secret,
+                                            VoteKind::Confidence,
+                                            "confidence",
+                                            {},
+                                            1}),
                 "disabled");
 }

@@ -22,7 +22,8 @@ using namespace chamber::net;
 namespace {
 
 fs::path makeTree() {
-  const fs::path base = fs::temp_directory_path() / ("chamber-fuzz-http-" + std::to_string(::getpid()));
+  const fs::path base =
+      fs::temp_directory_path() / ("chamber-fuzz-http-" + std::to_string(::getpid()));
   fs::remove_all(base);
   const fs::path root = base / "www", outside = base / "outside";
   fs::create_directories(root / "assets" / "sub");
@@ -63,7 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (c >= '0' && c <= '9') fileSize = fileSize * 10 + (c - '0');
 
   if (StaticFiles::plainPath(path)) {
-    if (path.find("/.") != std::string::npos || path.find("//") != std::string::npos) __builtin_trap();
+    if (path.find("/.") != std::string::npos || path.find("//") != std::string::npos)
+      __builtin_trap();
     struct stat sb {};
     const std::string rel = path.back() == '/' ? path + "index.html" : path;
     const int fd = openBeneath(root, rel, sb);
@@ -84,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   if (auto r = parseRange(range, fileSize)) {
-    if (r->first != -1 && (r->first < 0 || r->second >= fileSize || r->first > r->second)) __builtin_trap();
+    if (r->first != -1 && (r->first < 0 || r->second >= fileSize || r->first > r->second))
+      __builtin_trap();
   }
   (void)mimeTypeOf(path);
   return 0;

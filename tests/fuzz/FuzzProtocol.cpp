@@ -41,7 +41,9 @@ core::State sittingInProgress() {
   run(chair, core::OpenSitting{});
   for (int i = 1; i <= 9; ++i) run(chair, core::MarkAttendance{"d0" + std::to_string(i), true});
   run(chair, core::ActivateItem{"2"});
-  run(chair, core::CreateVote{"2", "Thông qua", core::VoteForm::Secret, core::VoteKind::Motion, "majority", {}, 1});
+  run(chair,
+      core::CreateVote{
+          "2", "Thông qua", core::VoteForm::Secret, core::VoteKind::Motion, "majority", {}, 1});
   run(chair, core::OpenVote{"v1"});
   run({core::Role::Delegate, "d03"}, core::RequestFloor{"speech"});
   return s;
@@ -63,11 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const protocol::DecodeError&) {
     return 0;
   }
-  if (m.type != protocol::ClientType::Cmd || !m.body.contains("cmd") || !m.body["cmd"].is_string()) return 0;
+  if (m.type != protocol::ClientType::Cmd || !m.body.contains("cmd") || !m.body["cmd"].is_string())
+    return 0;
   core::Command cmd;
   try {
-    cmd = protocol::decodeCommand(m.body["cmd"].get<std::string>(),
-                                  m.body.contains("args") ? m.body["args"] : protocol::json::object());
+    cmd = protocol::decodeCommand(m.body["cmd"].get<std::string>(), m.body.contains("args")
+                                                                        ? m.body["args"]
+                                                                        : protocol::json::object());
   } catch (const protocol::DecodeError&) {
     return 0;
   }
@@ -82,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& e : d.events) {
     core::apply(s, d.sitting, e, 1'780'000'100'000);
     const auto wire = protocol::encodeEventData(e);
-    if (!(protocol::decodeEvent(std::string(core::kindOf(e)), wire) == e)) __builtin_trap();  // round trip
+    if (!(protocol::decodeEvent(std::string(core::kindOf(e)), wire) == e))
+      __builtin_trap();  // round trip
   }
   if (d.secret) core::applySecretChoice(s, d.sitting, *d.secret);
   (void)protocol::stateView(s, actor.role, actor.id);

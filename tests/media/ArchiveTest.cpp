@@ -38,15 +38,17 @@ std::string run(const std::string& cmd, int* status = nullptr) {
 /// chamber-archive once, for sitting 1, as the media account; its exit code.
 int buildArchive(const std::string& url, const fs::path& recordings, const fs::path& out) {
   int rc = -1;
-  run(std::string("CHAMBER_MEDIA_PASSWORD=secret timeout 120 ") + CHAMBER_ARCHIVE_BIN + " --server " + url + " --user media" +
-          " --recordings '" + recordings.string() + "' --sitting 1 --out '" + out.string() + "' 2>&1",
+  run(std::string("CHAMBER_MEDIA_PASSWORD=secret timeout 120 ") + CHAMBER_ARCHIVE_BIN +
+          " --server " + url + " --user media" + " --recordings '" + recordings.string() +
+          "' --sitting 1 --out '" + out.string() + "' 2>&1",
       &rc);
   return rc;
 }
 
 json ffprobe(const fs::path& file) {
-  const std::string out = run("timeout 60 ffprobe -v error -show_chapters -show_format -show_streams -of json '" +
-                              file.string() + "'");
+  const std::string out =
+      run("timeout 60 ffprobe -v error -show_chapters -show_format -show_streams -of json '" +
+          file.string() + "'");
   return json::parse(out, nullptr, false);
 }
 
@@ -102,23 +104,27 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   seedCouncil(dir.path / "server", 4);
   ServerProcess server(dir.path / "server");
   const auto toml = dir.path / "chamber.toml";
-  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
-                         "[[camera]]\nid='overview'\npattern='red'\noverview=true\n"
-                         "[[camera]]\nid='seat3'\npattern='blue'\n[[microphone]]\nid='chair'\n"
-                         "[[seat]]\nseat=3\ncamera='seat3'\n";
+  std::ofstream(toml)
+      << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
+         "[[camera]]\nid='overview'\npattern='red'\noverview=true\n"
+         "[[camera]]\nid='seat3'\npattern='blue'\n[[microphone]]\nid='chair'\n"
+         "[[seat]]\nseat=3\ncamera='seat3'\n";
   client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
   chair.resume(0);
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp thứ nhất"},
-                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
-                                                      {{"id", "2"}, {"title", "Báo cáo giám sát"}}})}});
+  chair.ok("sitting.create",
+           {{"number", 1},
+            {"title", "Kỳ họp thứ nhất"},
+            {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
+                                    {{"id", "2"}, {"title", "Báo cáo giám sát"}}})}});
   const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
   const pid_t media = startMedia(toml, dir.path / "media", url);
   ASSERT_GE(media, 0);
   chair.ok("sitting.open");
-  json live = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "live"; });
+  json live = chair.waitEvent("media.state", 15000,
+                              [](const json& e) { return e["data"]["state"] == "live"; });
   ASSERT_FALSE(live.is_null()) << "the media process never went live";
   const auto started = live["data"]["recordingStarted_ms"].get<std::int64_t>();
   const auto pause = [&](int ms) { loop.runUntil([] { return false; }, ms); };
@@ -139,14 +145,16 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   ASSERT_GE(follower, 0);
   if (follower == 0) {
     ::setenv("CHAMBER_MEDIA_PASSWORD", "secret", 1);
-    execl(CHAMBER_ARCHIVE_BIN, CHAMBER_ARCHIVE_BIN, "--follow", "--server", url.c_str(), "--user", "media", "--recordings", (dir.path / "media" / "recordings").c_str(), "--out",
+    execl(CHAMBER_ARCHIVE_BIN, CHAMBER_ARCHIVE_BIN, "--follow", "--server", url.c_str(), "--user",
+          "media", "--recordings", (dir.path / "media" / "recordings").c_str(), "--out",
           (dir.path / "followed").c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   pause(500);
   EXPECT_FALSE(fs::exists(dir.path / "followed" / "sitting-1")) << "nothing before the closing";
   chair.ok("sitting.close");
-  json idle = chair.waitEvent("media.state", 15000, [](const json& e) { return e["data"]["state"] == "idle"; });
+  json idle = chair.waitEvent("media.state", 15000,
+                              [](const json& e) { return e["data"]["state"] == "idle"; });
   ASSERT_FALSE(idle.is_null()) << "the recording did not stop when the sitting closed";
   stopProcess(media);
   const double recorded_s = (idle["ts"].get<std::int64_t>() - started) / 1000.0;
@@ -164,9 +172,11 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   const fs::path mp4 = dir.path / "whole" / "sitting-1" / "archive.mp4";
   ASSERT_TRUE(fs::exists(mp4));
   const auto boxes = topBoxes(mp4);
-  const auto moov = std::find(boxes.begin(), boxes.end(), "moov"), mdat = std::find(boxes.begin(), boxes.end(), "mdat");
+  const auto moov = std::find(boxes.begin(), boxes.end(), "moov"),
+             mdat = std::find(boxes.begin(), boxes.end(), "mdat");
   ASSERT_TRUE(moov != boxes.end() && mdat != boxes.end());
-  EXPECT_LT(moov, mdat) << "faststart: the index comes before the media, so a browser plays at once";
+  EXPECT_LT(moov, mdat)
+      << "faststart: the index comes before the media, so a browser plays at once";
 
   json probe = ffprobe(mp4);
   ASSERT_FALSE(probe.is_discarded());
@@ -178,7 +188,8 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
     EXPECT_EQ(chapters[i]["tags"]["title"], want[i].title);
     EXPECT_NEAR(std::stod(chapters[i]["start_time"].get<std::string>()), want[i].start_s, 0.002);
     if (i + 1 < want.size())
-      EXPECT_NEAR(std::stod(chapters[i]["end_time"].get<std::string>()), want[i + 1].start_s, 0.002);
+      EXPECT_NEAR(std::stod(chapters[i]["end_time"].get<std::string>()), want[i + 1].start_s,
+                  0.002);
   }
   int videos = 0, audios = 0;
   for (const auto& s : probe["streams"]) {
@@ -206,12 +217,14 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   if (std::getenv("CHAMBER_TEST_SHOW")) std::cerr << report.dump(1) << "\n";
   // 2. After a crash: one segment lost, one damaged. The archive is still made, and says where.
   std::vector<fs::path> segments;
-  for (const auto& e : fs::directory_iterator(dir.path / "media" / "recordings")) segments.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir.path / "media" / "recordings"))
+    segments.push_back(e.path());
   std::sort(segments.begin(), segments.end());
   ASSERT_GE(segments.size(), 7u);
   fs::remove(segments[3]);
   std::ofstream(segments[4], std::ios::trunc) << std::string(5000, 'x');
-  ASSERT_EQ(buildArchive(url, recordings, dir.path / "crashed"), 0) << "a lost segment must not fail the archive";
+  ASSERT_EQ(buildArchive(url, recordings, dir.path / "crashed"), 0)
+      << "a lost segment must not fail the archive";
   std::ifstream cf(dir.path / "crashed" / "sitting-1" / "archive.json");
   json crashed = json::parse(cf, nullptr, false);
   ASSERT_FALSE(crashed.is_discarded());
@@ -232,7 +245,8 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   EXPECT_TRUE(marked) << probe2["chapters"].dump(1);
   // Chapters outside the gap keep their places.
   EXPECT_EQ(probe2["chapters"].back()["tags"]["title"], want.back().title);
-  EXPECT_NEAR(std::stod(probe2["chapters"].back()["start_time"].get<std::string>()), want.back().start_s, 0.002);
+  EXPECT_NEAR(std::stod(probe2["chapters"].back()["start_time"].get<std::string>()),
+              want.back().start_s, 0.002);
   EXPECT_NEAR(std::stod(probe2["format"]["duration"].get<std::string>()), recorded_s, 1.5)
       << "the time line keeps its length: positions still match the sitting's clock";
 }
@@ -242,14 +256,16 @@ TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
   seedCouncil(dir.path / "server", 2);
   ServerProcess server(dir.path / "server");
   const auto toml = dir.path / "chamber.toml";
-  std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
-                         "[[camera]]\nid='overview'\n[[microphone]]\nid='chair'\n";
+  std::ofstream(toml)
+      << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
+         "[[camera]]\nid='overview'\n[[microphone]]\nid='chair'\n";
   client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
   chair.resume(0);
-  chair.ok("sitting.create", {{"number", 2}, {"title", "Kỳ họp thứ hai"},
+  chair.ok("sitting.create", {{"number", 2},
+                              {"title", "Kỳ họp thứ hai"},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}},
                                                       {{"id", "2"}, {"title", "Chất vấn"}}})}});
   const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());

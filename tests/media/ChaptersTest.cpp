@@ -9,7 +9,8 @@ using nlohmann::json;
 namespace {
 
 LogEvent ev(std::int64_t seq, std::int64_t ts, int sitting, const chamber::core::EventData& e) {
-  return {seq, ts, sitting, std::string(chamber::core::kindOf(e)), chamber::protocol::encodeEventData(e)};
+  return {seq, ts, sitting, std::string(chamber::core::kindOf(e)),
+          chamber::protocol::encodeEventData(e)};
 }
 
 std::vector<LogEvent> sittingLog() {

@@ -14,7 +14,9 @@ const Hardware& conMinh() {
   static const Hardware hw = loadHardware(std::string(HARDWARE_DIR) + "/con-minh.toml");
   return hw;
 }
-bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
 }  // namespace
 
 TEST(PipelineDescription, APublicSittingGoesToTheRecordingHlsAndEveryDestination) {
@@ -23,7 +25,8 @@ TEST(PipelineDescription, APublicSittingGoesToTheRecordingHlsAndEveryDestination
   EXPECT_EQ(spec.recordingFile, "recording-1796000000000-%05d.ts");
   EXPECT_TRUE(has(spec.launch, "location=\"/rec/recording-1796000000000-%05d.ts\""));
   EXPECT_TRUE(has(spec.launch, "hlssink2 name=hls"));
-  EXPECT_TRUE(has(spec.launch, "x264enc") && has(spec.launch, "pass=cbr")) << "constant bitrate for the platforms";
+  EXPECT_TRUE(has(spec.launch, "x264enc") && has(spec.launch, "pass=cbr"))
+      << "constant bitrate for the platforms";
   for (std::size_t i = 0; i < hw.destinations.size(); ++i)
     EXPECT_TRUE(has(spec.launch, "appsink name=push" + std::to_string(i)));
   EXPECT_EQ(spec.switching, hw.cameras.size() > 1);
@@ -52,8 +55,10 @@ TEST(PipelineDescription, OneCameraAndOneMicrophoneNeedNoCompositorOrMixer) {
 }
 
 TEST(PipelineDescription, ErrorsOfTheWritersAreStorageTheRestThePipelines) {
-  for (const char* s : {"recfile", "recmux", "hls", "splitmuxsink0", "giostreamsink1"}) EXPECT_EQ(classifyError(s), "storage") << s;
-  for (const char* s : {"videotestsrc0", "encoder", "level_chair", "alsasrc0", "v4l2src0", "uridecodebin0"})
+  for (const char* s : {"recfile", "recmux", "hls", "splitmuxsink0", "giostreamsink1"})
+    EXPECT_EQ(classifyError(s), "storage") << s;
+  for (const char* s :
+       {"videotestsrc0", "encoder", "level_chair", "alsasrc0", "v4l2src0", "uridecodebin0"})
     EXPECT_EQ(classifyError(s), "pipeline") << s;
 }
 
@@ -90,7 +95,8 @@ TEST(MediaController, RecordsFromOpeningToClosingAndObeysTheChair) {
   EXPECT_EQ(c.next(false), MediaController::Action::Start);
   c.onEvent(1, core::SittingClosed{});
   EXPECT_EQ(c.next(true), MediaController::Action::Stop);
-  EXPECT_EQ(MediaController(true).next(false), MediaController::Action::Start) << "without a server: at once";
+  EXPECT_EQ(MediaController(true).next(false), MediaController::Action::Start)
+      << "without a server: at once";
 }
 
 TEST(MediaController, AClosedSittingIsForTheArchiveOnlyOrNotAtAll) {
@@ -108,5 +114,6 @@ TEST(MediaController, AClosedSittingIsForTheArchiveOnlyOrNotAtAll) {
   never.onEvent(3, core::SittingOpened{});
   EXPECT_EQ(never.next(false), MediaController::Action::None);
   never.onEvent(3, core::RecordingControlled{true});
-  EXPECT_EQ(never.next(false), MediaController::Action::None) << "the chair cannot override the rule";
+  EXPECT_EQ(never.next(false), MediaController::Action::None)
+      << "the chair cannot override the rule";
 }

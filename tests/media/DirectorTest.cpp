@@ -25,7 +25,7 @@ TEST(Director, TheCameraFollowsTheSpeakerAndTheLowerThirdSaysWhoAndWhat) {
   EXPECT_TRUE(d.onEvent(FloorGranted{"db01", "speech", 0}));  // the chair cuts in
   EXPECT_EQ(d.shot().camera, "ptz-left");
   EXPECT_EQ(d.shot().preset, 1);
-  EXPECT_TRUE(d.onEvent(FloorEnded{"db01"}));    // back to the delegate
+  EXPECT_TRUE(d.onEvent(FloorEnded{"db01"}));  // back to the delegate
   EXPECT_EQ(d.shot().camera, "ptz-right");
   EXPECT_TRUE(d.onEvent(FloorEnded{"db03"}));
   EXPECT_EQ(d.shot().camera, "overview");

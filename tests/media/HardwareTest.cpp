@@ -34,17 +34,26 @@ TEST(Hardware, MistakesAreNamed) {
   };
   const std::string mic = "[[microphone]]\nid='m'\n";
   EXPECT_NE(error(mic).find("at least one [[camera]]"), std::string::npos);
-  EXPECT_NE(error("[[camera]]\nid='a'\nkind='webcam'\n" + mic).find("kind must be"), std::string::npos);
-  EXPECT_NE(error("[[camera]]\nid='a'\nkind='v4l2'\n" + mic).find("needs device"), std::string::npos);
-  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[seat]]\nseat=1\ncamera='b'\n").find("no camera 'b'"), std::string::npos);
-  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[output]\nhls_segment_s=3\n").find("multiple of keyframe_s"), std::string::npos);
-  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[destination]]\nid='yt'\nurl='http://x'\n").find("rtmp://"), std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\nkind='webcam'\n" + mic).find("kind must be"),
+            std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\nkind='v4l2'\n" + mic).find("needs device"),
+            std::string::npos);
+  EXPECT_NE(
+      error("[[camera]]\nid='a'\n" + mic + "[[seat]]\nseat=1\ncamera='b'\n").find("no camera 'b'"),
+      std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[output]\nhls_segment_s=3\n")
+                .find("multiple of keyframe_s"),
+            std::string::npos);
+  EXPECT_NE(error("[[camera]]\nid='a'\n" + mic + "[[destination]]\nid='yt'\nurl='http://x'\n")
+                .find("rtmp://"),
+            std::string::npos);
   EXPECT_NE(error("[[camera]\n").find("x.toml:1"), std::string::npos);
   // Whole numbers must be whole (a float was cast to int: undefined behaviour).
   const std::string ok = "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
   for (const std::string bad : {"[output]\nwidth = 1e300\n", "[output]\nfps = 29.97\n"})
     EXPECT_THROW(parseHardware(bad + ok), HardwareError) << bad;
-  EXPECT_THROW(parseHardware(ok + "[[seat]]\nseat = 3\ncamera = 'c'\npreset = 1e99\n"), HardwareError);
+  EXPECT_THROW(parseHardware(ok + "[[seat]]\nseat = 3\ncamera = 'c'\npreset = 1e99\n"),
+               HardwareError);
 }
 
 TEST(Hardware, StreamKeysComeFromTheEnvironmentAndNeverReachLogs) {
@@ -69,10 +78,10 @@ TEST(Reconnect, BackoffWithJitterCapAndMaxTries) {
   EXPECT_EQ(reconnectDelay_ms(p, 0, 0.5), 1000);
   EXPECT_EQ(reconnectDelay_ms(p, 1, 0.5), 2000);
   EXPECT_EQ(reconnectDelay_ms(p, 4, 0.5), 16000);
-  EXPECT_EQ(reconnectDelay_ms(p, 5, 0.5), 30000);   // capped
+  EXPECT_EQ(reconnectDelay_ms(p, 5, 0.5), 30000);  // capped
   EXPECT_EQ(reconnectDelay_ms(p, 50, 0.5), 30000);
-  EXPECT_EQ(reconnectDelay_ms(p, 0, 0.0), 800);     // -20 %
-  EXPECT_EQ(reconnectDelay_ms(p, 0, 1.0), 1200);    // +20 %
+  EXPECT_EQ(reconnectDelay_ms(p, 0, 0.0), 800);   // -20 %
+  EXPECT_EQ(reconnectDelay_ms(p, 0, 1.0), 1200);  // +20 %
   p.maxTries = 3;
   EXPECT_TRUE(reconnectDelay_ms(p, 2, 0.5).has_value());
   EXPECT_FALSE(reconnectDelay_ms(p, 3, 0.5).has_value());

@@ -14,7 +14,8 @@ namespace chamber::test {
 
 inline pid_t startMedia(const std::filesystem::path& toml, const std::filesystem::path& data,
                         const std::string& serverUrl = "", std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {CHAMBER_MEDIA_BIN, "--hardware", toml.string(), "--data", data.string()};
+  std::vector<std::string> args = {CHAMBER_MEDIA_BIN, "--hardware", toml.string(), "--data",
+                                   data.string()};
   if (!serverUrl.empty()) {
     args.insert(args.end(), {"--server", serverUrl, "--user", "media"});
     ::setenv("CHAMBER_MEDIA_PASSWORD", "secret", 1);  // never on the command line

@@ -9,10 +9,10 @@
 #include <fstream>
 #include <thread>
 
+#include "MediaProcess.h"
 #include "NginxRtmp.h"
 #include "Probe.h"
 #include "support/Http.h"
-#include "MediaProcess.h"
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
@@ -52,7 +52,9 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   chair.hello();
   chair.loginPin(1, pinOf(1));
   chair.resume(0);
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
 
   const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
   const pid_t media = startMedia(toml, dir.path / "media", url);
@@ -62,7 +64,8 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "recordings"));
   chair.ok("sitting.open");
   chair.ok("agenda.activate", {{"item", "1"}});
-  json live = chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "live"; });
+  json live = chair.waitEvent("media.state", 10000,
+                              [](const json& e) { return e["data"]["state"] == "live"; });
   ASSERT_FALSE(live.is_null()) << "the chair never saw the media process live";
   // The offsets that map sitting events to positions in the recording.
   EXPECT_EQ(live["data"]["recording"].get<std::string>().rfind("recording-", 0), 0u);
@@ -75,13 +78,15 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   loop.runUntil([] { return false; }, 2500);
   // The chair stops the recording: the media process finishes the file and says so.
   chair.ok("media.recording", {{"on", false}});
-  json idle = chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "idle"; });
+  json idle = chair.waitEvent("media.state", 10000,
+                              [](const json& e) { return e["data"]["state"] == "idle"; });
   EXPECT_FALSE(idle.is_null()) << "the recording did not stop on the chair's command";
   const int status = stopProcess(media);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
   std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) files.push_back(e.path());
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings"))
+    files.push_back(e.path());
   ASSERT_EQ(files.size(), 1u);
   int u = 0, v = 0;
   ASSERT_TRUE(centreChroma(files[0], false, u, v));
@@ -100,7 +105,8 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
     ServerProcess probe(dir.path / "probe");
     port = probe.port();
   }
-  auto server = std::make_unique<ServerProcess>(dir.path / "server", std::vector<std::string>{}, port);
+  auto server =
+      std::make_unique<ServerProcess>(dir.path / "server", std::vector<std::string>{}, port);
   const auto toml = dir.path / "chamber.toml";
   std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
                          "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n";
@@ -109,17 +115,23 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
     Peer chair(loop, port);
     chair.hello();
     chair.loginPin(1, pinOf(1));
-    chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "x"}}})}});
+    chair.ok("sitting.create", {{"number", 1},
+                                {"title", "Kỳ họp"},
+                                {"agenda", json::array({{{"id", "1"}, {"title", "x"}}})}});
     chair.ok("sitting.open");
   }
-  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(port));
+  const pid_t media =
+      startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(port));
   ASSERT_GE(media, 0);
   auto liveSeen = [&](int timeout_ms) {
     Peer chair(loop, port);
     chair.hello();
     chair.loginPin(1, pinOf(1));
     chair.resume(0);
-    return !chair.waitEvent("media.state", timeout_ms, [](const json& e) { return e["data"]["state"] == "live"; }).is_null();
+    return !chair
+                .waitEvent("media.state", timeout_ms,
+                           [](const json& e) { return e["data"]["state"] == "live"; })
+                .is_null();
   };
   ASSERT_TRUE(liveSeen(10000));
   const auto liveAt = std::chrono::steady_clock::now();
@@ -142,10 +154,12 @@ TEST(MediaWithServer, ReconnectsByItselfWhenTheServerComesBack) {
   EXPECT_TRUE(back) << "the media process did not come back";
   (void)before;
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
-  const double ran = std::chrono::duration<double>(std::chrono::steady_clock::now() - liveAt).count();
+  const double ran =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - liveAt).count();
   stopProcess(media);
   std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) files.push_back(e.path());
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings"))
+    files.push_back(e.path());
   ASSERT_FALSE(files.empty());
   double total = 0;
   for (const auto& f : files) total += probe(f).duration_s();
@@ -164,8 +178,8 @@ struct Reaper {
 void writeChamber(const std::filesystem::path& toml, int rtmpPort) {
   std::ofstream(toml) << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\n"
                          "[[camera]]\nid='c'\n[[microphone]]\nid='m'\n"
-                         "[[destination]]\nid='youtube'\nurl='rtmp://127.0.0.1:" << rtmpPort
-                      << "/live'\nkey_env='CHAMBER_TEST_STREAM_KEY'\n";
+                         "[[destination]]\nid='youtube'\nurl='rtmp://127.0.0.1:"
+                      << rtmpPort << "/live'\nkey_env='CHAMBER_TEST_STREAM_KEY'\n";
 }
 }  // namespace
 
@@ -184,20 +198,28 @@ TEST(MediaWithServer, AClosedSittingIsRecordedForTheArchiveButNeverStreamed) {
   chair.hello();
   chair.loginPin(1, pinOf(1));
   chair.resume(0);
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Phiên họp kín"}, {"isPublic", false},
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Phiên họp kín"},
+                              {"isPublic", false},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
-  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
+  const pid_t media =
+      startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
   ASSERT_GE(media, 0);
   Reaper reap{media};
   chair.ok("sitting.open");
-  ASSERT_FALSE(chair.waitEvent("media.state", 10000, [](const json& e) { return e["data"]["state"] == "live"; }).is_null());
+  ASSERT_FALSE(chair
+                   .waitEvent("media.state", 10000,
+                              [](const json& e) { return e["data"]["state"] == "live"; })
+                   .is_null());
   loop.runUntil([] { return false; }, 5000);  // two HLS segments' worth, and time to push
   stopProcess(media);
   std::vector<std::string> recorded;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) recorded.push_back(e.path());
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings"))
+    recorded.push_back(e.path());
   ASSERT_FALSE(recorded.empty()) << "the council's own archive keeps a closed sitting";
   EXPECT_GT(probe(recorded.front()).duration_s(), 1.0);
-  EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "live" / "index.m3u8")) << "no HLS of a closed sitting";
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "media" / "live" / "index.m3u8"))
+      << "no HLS of a closed sitting";
   const auto live = dir.path / "media" / "live";
   if (std::filesystem::exists(live))
     EXPECT_TRUE(std::filesystem::is_empty(live)) << "no HLS segment of a closed sitting";
@@ -218,9 +240,13 @@ TEST(MediaWithServer, AClosedSittingIsNotRecordedWhenTheRulesSaySo) {
   chair.loginPin(1, pinOf(1));
   chair.resume(0);
   json rules = json::parse(R"({"recordClosedSittings": false})");
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Phiên họp kín"}, {"isPublic", false}, {"rules", rules},
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Phiên họp kín"},
+                              {"isPublic", false},
+                              {"rules", rules},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
-  const pid_t media = startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
+  const pid_t media =
+      startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
   ASSERT_GE(media, 0);
   Reaper reap{media};
   bool signedIn = false;  // the chair and the media process
@@ -261,21 +287,25 @@ TEST(MediaWithServer, WssIsVerifiedAgainstTheCouncilsCa) {
       EXPECT_TRUE(st.run(state, chair, core::OpenSitting{}, 1000).ok());
     }
     {
-      ServerProcess server(dir.path / "server", {"--tls-cert", cert.string(), "--tls-key", key.string()});
+      ServerProcess server(dir.path / "server",
+                           {"--tls-cert", cert.string(), "--tls-key", key.string()});
       const std::string url = "wss://127.0.0.1:" + std::to_string(server.port());
-      const pid_t media = startMedia(toml, dir.path / "media", url, {"--ca-file", ca.caCert.string()});
+      const pid_t media =
+          startMedia(toml, dir.path / "media", url, {"--ca-file", ca.caCert.string()});
       std::this_thread::sleep_for(std::chrono::seconds(4));
       stopProcess(media);
     }
     store::Store st(dir.path / "server");
     bool reported = false;
     st.log.forEach(0, [&](const store::StoredEvent& e) {
-      reported = reported || (e.kind == "media.state" && e.data.find("\"live\"") != std::string::npos);
+      reported =
+          reported || (e.kind == "media.state" && e.data.find("\"live\"") != std::string::npos);
     });
     return reported;
   };
   EXPECT_TRUE(signsIn(ca.serverCert, ca.serverKey)) << "a certificate from the council's CA";
   std::filesystem::remove_all(dir.path / "server");
   seedCouncil(dir.path / "server", 3);
-  EXPECT_FALSE(signsIn(ca.selfCert, ca.selfKey)) << "a self-signed certificate: the password is never sent";
+  EXPECT_FALSE(signsIn(ca.selfCert, ca.selfKey))
+      << "a self-signed certificate: the password is never sent";
 }

@@ -33,17 +33,24 @@ class NginxRtmp {
   NginxRtmp(const fs::path& dir, int port) : dir_(dir) {
     fs::create_directories(dir / "rec");
     fs::create_directories(dir / "logs");
-    std::ofstream(dir / "nginx.conf") << "daemon off;\nmaster_process off;\n"
-        "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
-        "error_log " << (dir / "logs/error.log").string() << ";\npid " << (dir / "nginx.pid").string() << ";\n"
-        "events {}\nrtmp { server { listen 127.0.0.1:" << port << "; application live { live on; record all; "
-        "record_unique on; record_path " << (dir / "rec").string() << "; } } }\n";
+    std::ofstream(dir / "nginx.conf")
+        << "daemon off;\nmaster_process off;\n"
+           "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
+           "error_log "
+        << (dir / "logs/error.log").string() << ";\npid " << (dir / "nginx.pid").string()
+        << ";\n"
+           "events {}\nrtmp { server { listen 127.0.0.1:"
+        << port
+        << "; application live { live on; record all; "
+           "record_unique on; record_path "
+        << (dir / "rec").string() << "; } } }\n";
   }
   ~NginxRtmp() { kill9(); }
   void start() {
     pid_ = fork();
     if (pid_ == 0) {
-      execl("/usr/sbin/nginx", "nginx", "-p", dir_.c_str(), "-c", (dir_ / "nginx.conf").c_str(), static_cast<char*>(nullptr));
+      execl("/usr/sbin/nginx", "nginx", "-p", dir_.c_str(), "-c", (dir_ / "nginx.conf").c_str(),
+            static_cast<char*>(nullptr));
       _exit(127);
     }
   }
@@ -56,7 +63,8 @@ class NginxRtmp {
   /// Recorded FLV files and their sizes.
   std::map<std::string, std::uintmax_t> files() const {
     std::map<std::string, std::uintmax_t> out;
-    for (const auto& e : fs::directory_iterator(dir_ / "rec")) out[e.path().filename()] = e.file_size();
+    for (const auto& e : fs::directory_iterator(dir_ / "rec"))
+      out[e.path().filename()] = e.file_size();
     return out;
   }
 

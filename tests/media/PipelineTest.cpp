@@ -1,9 +1,9 @@
 // The program pipeline with test sources at small sizes: a recording checked with libav,
 // a camera switch seen on the output's frames, kill -9 during recording, an unwritable
 // recording folder.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,7 +49,9 @@ std::string smallToml() {
   )";
 }
 
-Hardware smallChamber() { return parseHardware(smallToml()); }
+Hardware smallChamber() {
+  return parseHardware(smallToml());
+}
 
 std::vector<std::string> segments(const std::filesystem::path& dir) {
   std::vector<std::string> out;
@@ -66,7 +68,9 @@ TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera
   const Hardware hw = smallChamber();
   Pipeline p(hw, dir.path / "rec", dir.path / "live");
   std::vector<std::string> states;
-  p.onState = [&](MediaState s, const std::string&, const std::string&) { states.push_back(stateName(s)); };
+  p.onState = [&](MediaState s, const std::string&, const std::string&) {
+    states.push_back(stateName(s));
+  };
   ASSERT_EQ(p.start(), "") << p.error();
   p.show({"red", std::nullopt, "3. Dự toán ngân sách 2027", ""});
   p.pollBus(2500);
@@ -96,7 +100,8 @@ TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera
   std::sort(keys.begin(), keys.end());
   std::string list;
   for (double k : keys) list += std::to_string(k) + " ";
-  for (std::size_t i = 1; i < keys.size(); ++i) EXPECT_NEAR(keys[i] - keys[i - 1], 2.0, 0.1) << "keyframes at " << list;
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    EXPECT_NEAR(keys[i] - keys[i - 1], 2.0, 0.1) << "keyframes at " << list;
   // The first frames are the red camera, the last ones the blue camera (after the switch).
   int u = 0, v = 0;
   ASSERT_TRUE(test::centreChroma(segs.front(), false, u, v));
@@ -116,8 +121,8 @@ TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) 
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", dir.path.c_str(),
-          static_cast<char*>(nullptr));
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data",
+          dir.path.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(4000));
@@ -145,7 +150,8 @@ TEST(Pipeline, ASilentMicrophoneIsReported) {
   test::TempDir dir;
   const Hardware hw = parseHardware(
       "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsilence_report_s=1\n"
-      "[[camera]]\nid='c'\n[[microphone]]\nid='chair'\nvolume=0.3\n[[microphone]]\nid='floor'\nvolume=0.0\n");
+      "[[camera]]\nid='c'\n[[microphone]]\nid='chair'\nvolume=0.3\n[[microphone]]\nid='floor'"
+      "\nvolume=0.0\n");
   Pipeline p(hw, dir.path / "rec", dir.path / "live");
   std::vector<std::string> reports;
   p.onState = [&](MediaState, const std::string& err, const std::string& detail) {
@@ -190,8 +196,8 @@ TEST(Pipeline, WhenTheDiskFillsTheErrorIsStorageAndWhatWasWrittenStillPlays) {
     signal(SIGXFSZ, SIG_IGN);  // a failing write, not a killed process
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, 2);
-    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data", dir.path.c_str(), "--duration",
-          "15", static_cast<char*>(nullptr));
+    execl(CHAMBER_MEDIA_BIN, CHAMBER_MEDIA_BIN, "--hardware", toml.c_str(), "--data",
+          dir.path.c_str(), "--duration", "15", static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -200,7 +206,8 @@ TEST(Pipeline, WhenTheDiskFillsTheErrorIsStorageAndWhatWasWrittenStillPlays) {
   const std::string text((std::istreambuf_iterator<char>(lf)), std::istreambuf_iterator<char>());
   EXPECT_NE(text.find("state failed (storage:"), std::string::npos) << text;
   if (std::getenv("CHAMBER_TEST_SHOW")) std::printf("%s", text.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << "a failed recording is a failing exit";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1)
+      << "a failed recording is a failing exit";
   const auto segs = segments(dir.path / "recordings");
   ASSERT_EQ(segs.size(), 1u);
   EXPECT_LE(std::filesystem::file_size(segs[0]), 150u * 1024);

@@ -35,7 +35,8 @@ TEST(Rtmp, ThePushResumesAfterTheServerDiesAndTheRecordingHasNoGap) {
   const Hardware hw = parseHardware(
       "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=400\n"
       "[[camera]]\nid='c'\npattern='smpte'\n[[microphone]]\nid='m'\n"
-      "[[destination]]\nid='local'\nurl='rtmp://127.0.0.1:" + std::to_string(port) + "/live'\nkey_env='CHAMBER_TEST_RTMP_KEY'\n");
+      "[[destination]]\nid='local'\nurl='rtmp://127.0.0.1:" +
+      std::to_string(port) + "/live'\nkey_env='CHAMBER_TEST_RTMP_KEY'\n");
   Pipeline p(hw, dir.path / "rec", dir.path / "live");
   std::vector<std::string> states;
   p.onState = [&](MediaState s, const std::string& err, const std::string& detail) {

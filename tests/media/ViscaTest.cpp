@@ -46,7 +46,8 @@ class FakeCamera {
       Bytes buf(64);
       sockaddr_in from{};
       socklen_t len = sizeof from;
-      const auto n = ::recvfrom(fd_, buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&from), &len);
+      const auto n =
+          ::recvfrom(fd_, buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&from), &len);
       if (n <= 0) continue;
       buf.resize(static_cast<std::size_t>(n));
       lastRequest = buf;
@@ -76,10 +77,12 @@ class FakeCamera {
 TEST(Visca, PresetRecallBytesOnTheWire) {
   EXPECT_EQ(viscaPresetRecall(1, 5), (Bytes{0x81, 0x01, 0x04, 0x3F, 0x02, 0x05, 0xFF}));
   EXPECT_EQ(viscaOverIp(0x0100, 0x01020304, {0x81, 0x01, 0x04, 0x3F, 0x02, 0x05, 0xFF}),
-            (Bytes{0x01, 0x00, 0x00, 0x07, 0x01, 0x02, 0x03, 0x04, 0x81, 0x01, 0x04, 0x3F, 0x02, 0x05, 0xFF}));
+            (Bytes{0x01, 0x00, 0x00, 0x07, 0x01, 0x02, 0x03, 0x04, 0x81, 0x01, 0x04, 0x3F, 0x02,
+                   0x05, 0xFF}));
   ViscaReply r;
   EXPECT_FALSE(parseViscaOverIp({0x01, 0x11, 0x00}, r));
-  EXPECT_FALSE(parseViscaOverIp({0x01, 0x11, 0x00, 0x09, 0, 0, 0, 1, 0x90, 0x41, 0xFF}, r));  // wrong length
+  EXPECT_FALSE(
+      parseViscaOverIp({0x01, 0x11, 0x00, 0x09, 0, 0, 0, 1, 0x90, 0x41, 0xFF}, r));  // wrong length
 }
 
 TEST(Visca, RecallsAPresetAndWaitsForCompletion) {
@@ -98,7 +101,9 @@ TEST(Visca, RecallsAPresetAndWaitsForCompletion) {
 
 TEST(Visca, RefusalsAndSilenceAreClearErrors) {
   FakeCamera refusing(FakeCamera::Mode::Refuse);
-  EXPECT_NE(ViscaClient(refusing.endpoint()).recallPreset(9).find("refused preset 9"), std::string::npos);
+  EXPECT_NE(ViscaClient(refusing.endpoint()).recallPreset(9).find("refused preset 9"),
+            std::string::npos);
   FakeCamera silent(FakeCamera::Mode::Silent);
-  EXPECT_NE(ViscaClient(silent.endpoint()).recallPreset(1, 300).find("no answer"), std::string::npos);
+  EXPECT_NE(ViscaClient(silent.endpoint()).recallPreset(1, 300).find("no answer"),
+            std::string::npos);
 }

@@ -15,7 +15,9 @@ namespace {
 constexpr int kDelegates = 200;
 
 json castMessage(const std::string& vote, int seat) {
-  return {{"type", "cmd"}, {"id", "cast-" + std::to_string(seat)}, {"cmd", "vote.cast"},
+  return {{"type", "cmd"},
+          {"id", "cast-" + std::to_string(seat)},
+          {"cmd", "vote.cast"},
           {"args", {{"vote", vote}, {"choices", {seat % 2 == 0 ? "yes" : "no"}}}}};
 }
 }  // namespace
@@ -31,12 +33,14 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
     Peer chair(loop, server->port());
     chair.hello();
     chair.loginPin(1, pinOf(1));
-    chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"},
+    chair.ok("sitting.create", {{"number", 1},
+                                {"title", "Kỳ họp"},
                                 {"agenda", json::array({{{"id", "1"}, {"title", "Nghị quyết"}}})}});
     chair.ok("sitting.open");
     for (int s = 1; s <= kDelegates; ++s)
       chair.ok("attendance.mark", {{"delegate", delegateId(s)}, {"present", true}});
-    for (const auto& e : chair.ok("vote.create", {{"item", "1"}, {"title", "Thông qua"}})) vote = e["data"]["vote"];
+    for (const auto& e : chair.ok("vote.create", {{"item", "1"}, {"title", "Thông qua"}}))
+      vote = e["data"]["vote"];
     chair.ok("vote.open", {{"vote", vote}});
   }
   std::vector<std::unique_ptr<Peer>> tablets;
@@ -51,7 +55,8 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   auto acked = [&] {
     std::set<int> out;
     for (int s = 1; s <= kDelegates; ++s) {
-      const json* r = tablets[static_cast<std::size_t>(s - 1)]->replyTo("cast-" + std::to_string(s));
+      const json* r =
+          tablets[static_cast<std::size_t>(s - 1)]->replyTo("cast-" + std::to_string(s));
       if (r && (*r)["type"] == "ok") out.insert(s);
     }
     return out;
@@ -67,14 +72,17 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   }
   server->kill9();
   // Whatever reached the tablets' sockets before the kill was acknowledged too.
-  loop.runUntil([&] {
-    for (auto& t : tablets)
-      if (!t->client().isClosed()) return false;
-    return true;
-  }, 5000);
+  loop.runUntil(
+      [&] {
+        for (auto& t : tablets)
+          if (!t->client().isClosed()) return false;
+        return true;
+      },
+      5000);
   const std::set<int> ackedBeforeKill = acked();
   ASSERT_GT(ackedBeforeKill.size(), 0u);
-  ASSERT_LT(ackedBeforeKill.size(), static_cast<std::size_t>(kDelegates)) << "the kill came too late";
+  ASSERT_LT(ackedBeforeKill.size(), static_cast<std::size_t>(kDelegates))
+      << "the kill came too late";
 
   std::printf("acknowledged before kill -9: %zu of %d\n", ackedBeforeKill.size(), kDelegates);
   server->start();  // same data folder, a new port
@@ -83,7 +91,8 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   chair.loginPin(1, pinOf(1));
   json v = chair.cmd("state.get")["result"]["state"]["current"]["votes"][0];
   std::set<std::string> voted(v["voted"].begin(), v["voted"].end());
-  for (int s : ackedBeforeKill) EXPECT_TRUE(voted.count(delegateId(s))) << "acknowledged vote lost: seat " << s;
+  for (int s : ackedBeforeKill)
+    EXPECT_TRUE(voted.count(delegateId(s))) << "acknowledged vote lost: seat " << s;
   EXPECT_EQ(v["status"], "open");
 
   // Every tablet comes back with its token, resumes, and (re)sends its cast with the same id.
@@ -100,7 +109,7 @@ TEST(Fault, KillDashNineWhileTwoHundredClientsCast) {
   json closed = chair.ok("vote.close", {{"vote", vote}}).at(0);
   ASSERT_EQ(closed["kind"], "vote.closed");
   const json& t = closed["data"]["tally"];
-  EXPECT_EQ(t["cast"], kDelegates);            // none lost, none twice
+  EXPECT_EQ(t["cast"], kDelegates);  // none lost, none twice
   EXPECT_EQ(t["options"][0]["count"], kDelegates / 2);
   EXPECT_EQ(t["options"][1]["count"], kDelegates / 2);
   // And the log is intact after the crash.

@@ -17,7 +17,8 @@ namespace {
 
 std::string samplePdf(int pages) {
   std::string s = "%PDF-1.4\n";
-  for (int i = 0; i < pages; ++i) s += "% trang " + std::to_string(i) + " " + std::string(1000, 'x') + "\n";
+  for (int i = 0; i < pages; ++i)
+    s += "% trang " + std::to_string(i) + " " + std::string(1000, 'x') + "\n";
   return s + "%%EOF\n";
 }
 
@@ -29,22 +30,27 @@ struct HttpFixture : ::testing::Test {
 
   void SetUp() override {
     seedCouncil(dir.path, 5);
-    server = std::make_unique<ServerProcess>(dir.path, std::vector<std::string>{"--max-upload", "100000"});
+    server = std::make_unique<ServerProcess>(dir.path,
+                                             std::vector<std::string>{"--max-upload", "100000"});
     opToken = token("operator", 0);
     delegateToken = token("", 3);
     displayToken = token("display", 0);
     Peer chair(loop, server->port());
     chair.hello();
     chair.loginPin(1, pinOf(1));
-    chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"},
+    chair.ok("sitting.create", {{"number", 1},
+                                {"title", "Kỳ họp"},
                                 {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
   }
   std::string token(const std::string& user, int seat) {
     Peer p(loop, server->port());
     p.hello();
     json r = user.empty() ? p.loginPin(seat, pinOf(seat), "tablet")
-                          : p.request({{"type", "auth"}, {"method", "password"}, {"user", user},
-                                       {"password", "secret"}, {"device", "console"}});
+                          : p.request({{"type", "auth"},
+                                       {"method", "password"},
+                                       {"user", user},
+                                       {"password", "secret"},
+                                       {"device", "console"}});
     return r["result"].value("token", "");
   }
   HttpResponse upload(const std::string& body, const std::string& query, const std::string& tok) {
@@ -79,7 +85,8 @@ TEST_F(HttpFixture, UploadAttachAndDownloadWithETagAndRange) {
   EXPECT_EQ(full.headers["etag"], "\"" + sha + "\"");
   EXPECT_EQ(full.headers["accept-ranges"], "bytes");
   EXPECT_EQ(full.headers["content-type"], "application/pdf");
-  auto cached = http(server->port(), "GET", "/api/documents/" + sha, {{"If-None-Match", "\"" + sha + "\""}});
+  auto cached =
+      http(server->port(), "GET", "/api/documents/" + sha, {{"If-None-Match", "\"" + sha + "\""}});
   EXPECT_EQ(cached.status, 304);
   EXPECT_TRUE(cached.body.empty());
   auto part = http(server->port(), "GET", "/api/documents/" + sha, {{"Range", "bytes=100-199"}});
@@ -97,7 +104,8 @@ TEST_F(HttpFixture, UploadAttachAndDownloadWithETagAndRange) {
   EXPECT_EQ(beyond.headers["content-range"], "bytes */" + std::to_string(pdf.size()));
   // The same bytes again: stored once.
   EXPECT_EQ(upload(pdf, "title=again", opToken).status, 201);
-  auto list = json::parse(http(server->port(), "GET", "/api/documents", {{"Authorization", "Bearer " + opToken}}).body);
+  auto list = json::parse(
+      http(server->port(), "GET", "/api/documents", {{"Authorization", "Bearer " + opToken}}).body);
   EXPECT_EQ(list["documents"].size(), 1u);
 }
 
@@ -106,8 +114,14 @@ TEST_F(HttpFixture, ClassifiedPapersOnlyForThoseCleared) {
   ASSERT_EQ(up.status, 201) << up.body;
   const std::string sha = json::parse(up.body)["document"]["sha256"];
   EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha).status, 401);
-  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha, {{"Authorization", "Bearer " + displayToken}}).status, 403);
-  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha, {{"Authorization", "Bearer " + delegateToken}}).status, 200);
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha,
+                 {{"Authorization", "Bearer " + displayToken}})
+                .status,
+            403);
+  EXPECT_EQ(http(server->port(), "GET", "/api/documents/" + sha,
+                 {{"Authorization", "Bearer " + delegateToken}})
+                .status,
+            200);
   auto pub = json::parse(http(server->port(), "GET", "/api/documents").body);
   EXPECT_TRUE(pub["documents"].empty());
   auto state = json::parse(http(server->port(), "GET", "/api/state").body);
@@ -125,7 +139,8 @@ TEST_F(HttpFixture, BadUploadsAndPathTricks) {
   EXPECT_EQ(upload(samplePdf(1), "", opToken).status, 400);
   EXPECT_EQ(upload(samplePdf(200), "title=big", opToken).status, 413);  // over --max-upload
   for (const char* p : {"/api/documents/../../chamber.db", "/api/documents/%2e%2e%2fchamber.db",
-                        "/api/documents/" "0000000000000000000000000000000000000000000000000000000000000000",
+                        "/api/documents/"
+                        "0000000000000000000000000000000000000000000000000000000000000000",
                         "/api/nothing"})
     EXPECT_EQ(http(server->port(), "GET", p).status, 404) << p;
   EXPECT_EQ(http(server->port(), "GET", "/health").status, 200);  // still serving
@@ -135,7 +150,8 @@ TEST(Tls, ServesWssWithModernCiphersOnlyAndClientsVerifyIt) {
   TempDir dir;
   seedCouncil(dir.path, 3);
   TestCa ca(dir.path);
-  ServerProcess server(dir.path, {"--tls-cert", ca.serverCert.string(), "--tls-key", ca.serverKey.string()});
+  ServerProcess server(dir.path,
+                       {"--tls-cert", ca.serverCert.string(), "--tls-key", ca.serverKey.string()});
   {
     // A client that trusts the council's CA: the chain and the name 127.0.0.1 check out.
     client::ClientLoop loop(ca.caCert.string());
@@ -152,20 +168,25 @@ TEST(Tls, ServesWssWithModernCiphersOnlyAndClientsVerifyIt) {
   }
   // Plain HTTP on the TLS port gets nothing useful.
   EXPECT_NE(http(server.port(), "GET", "/health").status, 200);
-  const std::string connect = "timeout 10 openssl s_client -connect 127.0.0.1:" + std::to_string(server.port()) +
-                              " -CAfile '" + ca.caCert.string() + "' </dev/null >/dev/null 2>&1";
+  const std::string connect =
+      "timeout 10 openssl s_client -connect 127.0.0.1:" + std::to_string(server.port()) +
+      " -CAfile '" + ca.caCert.string() + "' </dev/null >/dev/null 2>&1";
   EXPECT_EQ(std::system((connect + " -tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256").c_str()), 0);
   EXPECT_EQ(std::system(connect.c_str()), 0) << "TLS 1.3";
-  EXPECT_NE(std::system((connect + " -tls1_2 -cipher AES128-GCM-SHA256").c_str()), 0) << "no forward secrecy: refused";
-  EXPECT_NE(std::system((connect + " -tls1_2 -cipher ECDHE-ECDSA-AES128-SHA").c_str()), 0) << "CBC: refused";
+  EXPECT_NE(std::system((connect + " -tls1_2 -cipher AES128-GCM-SHA256").c_str()), 0)
+      << "no forward secrecy: refused";
+  EXPECT_NE(std::system((connect + " -tls1_2 -cipher ECDHE-ECDSA-AES128-SHA").c_str()), 0)
+      << "CBC: refused";
   EXPECT_NE(std::system((connect + " -tls1_1").c_str()), 0) << "TLS 1.1: refused";
   // Browsers are told to stay on HTTPS.
-  const std::string curl = "curl -s -D - -o /dev/null --cacert '" + ca.caCert.string() + "' https://127.0.0.1:" +
-                           std::to_string(server.port()) + "/health > '" + (dir.path / "h.txt").string() + "'";
+  const std::string curl = "curl -s -D - -o /dev/null --cacert '" + ca.caCert.string() +
+                           "' https://127.0.0.1:" + std::to_string(server.port()) + "/health > '" +
+                           (dir.path / "h.txt").string() + "'";
   ASSERT_EQ(std::system(curl.c_str()), 0);
   std::ifstream h(dir.path / "h.txt");
   const std::string headers{std::istreambuf_iterator<char>(h), {}};
-  EXPECT_NE(headers.find("strict-transport-security: max-age=31536000"), std::string::npos) << headers;
+  EXPECT_NE(headers.find("strict-transport-security: max-age=31536000"), std::string::npos)
+      << headers;
 }
 
 TEST(Tls, ASelfSignedServerIsRefusedAndACertificateWithoutAKeyDoesNotStart) {
@@ -173,7 +194,8 @@ TEST(Tls, ASelfSignedServerIsRefusedAndACertificateWithoutAKeyDoesNotStart) {
   seedCouncil(dir.path, 3);
   TestCa ca(dir.path);
   {
-    ServerProcess server(dir.path, {"--tls-cert", ca.selfCert.string(), "--tls-key", ca.selfKey.string()});
+    ServerProcess server(dir.path,
+                         {"--tls-cert", ca.selfCert.string(), "--tls-key", ca.selfKey.string()});
     client::ClientLoop loop(ca.caCert.string());
     Peer p(loop, server.port(), /*tls=*/true);
     EXPECT_FALSE(p.waitOpen()) << "a self-signed certificate was accepted";
@@ -201,9 +223,13 @@ TEST(StaticFiles, ViewersWhoLeaveMidFileDoNotTakeTheServerDown) {
     const timeval tv{5, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     // Browsers also open connections ahead of need and close some unused.
-    const std::string req = i % 5 == 4 ? "" : std::string("GET ") + (i % 2 ? "/big.bin" : "/") + " HTTP/1.1\r\nHost: x\r\n\r\n";
-    if (!req.empty()) ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
-    else ::usleep(20000);
+    const std::string req = i % 5 == 4 ? ""
+                                       : std::string("GET ") + (i % 2 ? "/big.bin" : "/") +
+                                             " HTTP/1.1\r\nHost: x\r\n\r\n";
+    if (!req.empty())
+      ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+    else
+      ::usleep(20000);
     char buf[512];
     if (i % 3 && !req.empty()) (void)::recv(fd, buf, sizeof buf, 0);
     const linger l{1, 0};  // a reset, as a vanished phone would leave
@@ -219,11 +245,13 @@ TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders)
   seedCouncil(dir.path / "data", 1);
   std::filesystem::create_directories(dir.path / "portal" / "assets");
   std::filesystem::create_directories(dir.path / "live");
-  std::ofstream(dir.path / "portal" / "index.html") << "<!doctype html><title>Cổng thông tin</title>";
+  std::ofstream(dir.path / "portal" / "index.html")
+      << "<!doctype html><title>Cổng thông tin</title>";
   std::ofstream(dir.path / "portal" / "assets" / "app.js") << "export const x = 1;";
   std::ofstream(dir.path / "portal" / ".secret") << "hidden";
   std::ofstream(dir.path / "live" / "index.m3u8") << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:1\n";
-  ServerProcess server(dir.path / "data", {"--portal", (dir.path / "portal").string(), "--hls", (dir.path / "live").string()});
+  ServerProcess server(dir.path / "data", {"--portal", (dir.path / "portal").string(), "--hls",
+                                           (dir.path / "live").string()});
   const int port = server.port();
   auto page = http(port, "GET", "/");
   EXPECT_EQ(page.status, 200);
@@ -232,20 +260,23 @@ TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders)
   EXPECT_EQ(page.headers["cache-control"], "no-cache");
   EXPECT_NE(page.headers["content-security-policy"].find("default-src 'self'"), std::string::npos)
       << "pages load nothing from elsewhere";
-  EXPECT_EQ(http(port, "GET", "/index.html", {{"If-None-Match", page.headers["etag"]}}).status, 304);
+  EXPECT_EQ(http(port, "GET", "/index.html", {{"If-None-Match", page.headers["etag"]}}).status,
+            304);
   auto js = http(port, "HEAD", "/assets/app.js");
   EXPECT_EQ(js.status, 200);
   EXPECT_EQ(js.headers["content-type"], "text/javascript; charset=utf-8");
   EXPECT_EQ(js.body, "");
   // The playlist is rewritten every two seconds: each request sees the file as it is now.
   EXPECT_NE(http(port, "GET", "/live/index.m3u8").body.find("SEQUENCE:1"), std::string::npos);
-  std::ofstream(dir.path / "live" / "index.m3u8", std::ios::trunc) << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:2\n";
+  std::ofstream(dir.path / "live" / "index.m3u8", std::ios::trunc)
+      << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:2\n";
   auto live = http(port, "GET", "/live/index.m3u8");
   EXPECT_NE(live.body.find("SEQUENCE:2"), std::string::npos);
   EXPECT_EQ(live.headers["content-type"], "application/vnd.apple.mpegurl");
   // (lws folds "/assets/../index.html" to "/index.html" before we see it: served, and inside.)
-  for (const char* bad : {"/.secret", "/../data/chamber.db", "//etc/passwd",
-                          "/%2e%2e/data/chamber.db", "/live/../portal/index.html", "/nothing.html", "/assets/"})
+  for (const char* bad :
+       {"/.secret", "/../data/chamber.db", "//etc/passwd", "/%2e%2e/data/chamber.db",
+        "/live/../portal/index.html", "/nothing.html", "/assets/"})
     EXPECT_EQ(http(port, "GET", bad).status, 404) << bad;
   EXPECT_EQ(http(port, "GET", "/api/nothing").status, 404) << "the API is not a folder of files";
 }

@@ -26,14 +26,16 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
     };
     resolutionSha = add("nghi-quyet-12", false);
     secretSha = add("phuong-an-mat", true);
-    st.publications.put({resolutionSha, "Nghị quyết", "12/NQ-HĐND", "Nghị quyết về dự toán ngân sách năm 2027",
-                         "Quyết định dự toán thu, chi ngân sách xã năm 2027", "HĐND xã Côn Minh",
-                         "Đại biểu số 1, Chủ tịch HĐND xã", "2026-12-10", "2027-01-01", 1, "1", 0, 2000});
+    st.publications.put(
+        {resolutionSha, "Nghị quyết", "12/NQ-HĐND", "Nghị quyết về dự toán ngân sách năm 2027",
+         "Quyết định dự toán thu, chi ngân sách xã năm 2027", "HĐND xã Côn Minh",
+         "Đại biểu số 1, Chủ tịch HĐND xã", "2026-12-10", "2027-01-01", 1, "1", 0, 2000});
   }
   // An archive as chamber-archive leaves it.
   const auto arch = dir.path / "archive" / "sitting-1";
   std::filesystem::create_directories(arch / "thumbs");
-  std::ofstream(arch / "archive.json") << R"({"video":"/archive/sitting-1/archive.mp4","chapters":[{"start_s":0,"title":"Khai mạc"}]})";
+  std::ofstream(arch / "archive.json")
+      << R"({"video":"/archive/sitting-1/archive.mp4","chapters":[{"start_s":0,"title":"Khai mạc"}]})";
   std::string video(300000, '\0');
   for (std::size_t i = 0; i < video.size(); ++i) video[i] = static_cast<char>(i * 7);
   std::ofstream(arch / "archive.mp4", std::ios::binary) << video;
@@ -45,27 +47,39 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   Peer chair(loop, port);
   chair.hello();
   chair.loginPin(1, pinOf(1));
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp thứ nhất"}, {"isPublic", true},
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp thứ nhất"},
+                              {"isPublic", true},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
-  chair.ok("document.attach", {{"item", "1"}, {"document", {{"sha256", secretSha}, {"title", "Phương án nhân sự (Mật)"}, {"classified", true}}}});
+  chair.ok("document.attach",
+           {{"item", "1"},
+            {"document",
+             {{"sha256", secretSha}, {"title", "Phương án nhân sự (Mật)"}, {"classified", true}}}});
   chair.ok("sitting.open");
-  for (const char* d : {"d01", "d02", "d03"}) chair.ok("attendance.mark", {{"delegate", d}, {"present", true}});
+  for (const char* d : {"d01", "d02", "d03"})
+    chair.ok("attendance.mark", {{"delegate", d}, {"present", true}});
   std::vector<std::unique_ptr<Peer>> delegates;
   for (int seat = 1; seat <= 3; ++seat) {
     delegates.push_back(std::make_unique<Peer>(loop, port));
     delegates.back()->hello();
     delegates.back()->loginPin(seat, pinOf(seat));
   }
-  const auto named = voteId(chair.ok("vote.create", {{"item", "1"}, {"title", "Thông qua dự toán"}, {"form", "named"}}));
+  const auto named = voteId(
+      chair.ok("vote.create", {{"item", "1"}, {"title", "Thông qua dự toán"}, {"form", "named"}}));
   chair.ok("vote.open", {{"vote", named}});
-  for (int i = 0; i < 3; ++i) delegates[static_cast<std::size_t>(i)]->ok("vote.cast", {{"vote", named}, {"choices", {i < 2 ? "yes" : "no"}}});
+  for (int i = 0; i < 3; ++i)
+    delegates[static_cast<std::size_t>(i)]->ok(
+        "vote.cast", {{"vote", named}, {"choices", {i < 2 ? "yes" : "no"}}});
   chair.ok("vote.close", {{"vote", named}});
-  const auto secret = voteId(chair.ok("vote.create", {{"item", "1"}, {"title", "Bầu Phó Chủ tịch"}, {"form", "secret"}}));
+  const auto secret = voteId(
+      chair.ok("vote.create", {{"item", "1"}, {"title", "Bầu Phó Chủ tịch"}, {"form", "secret"}}));
   chair.ok("vote.open", {{"vote", secret}});
   for (auto& d : delegates) d->ok("vote.cast", {{"vote", secret}, {"choices", {"yes"}}});
   chair.ok("vote.close", {{"vote", secret}});
   chair.ok("sitting.close");
-  chair.ok("sitting.create", {{"number", 2}, {"title", "Phiên họp kín"}, {"isPublic", false},
+  chair.ok("sitting.create", {{"number", 2},
+                              {"title", "Phiên họp kín"},
+                              {"isPublic", false},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
 
   // Sittings: the closed one is not there.
@@ -79,7 +93,8 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
 
   auto detail = http(port, "GET", "/api/sittings/1");
   ASSERT_EQ(detail.status, 200);
-  EXPECT_EQ(detail.body.find("Mật"), std::string::npos) << "a classified paper never reaches the public";
+  EXPECT_EQ(detail.body.find("Mật"), std::string::npos)
+      << "a classified paper never reaches the public";
   EXPECT_EQ(detail.body.find(secretSha), std::string::npos);
   auto s = json::parse(detail.body)["sitting"];
   ASSERT_EQ(s["attendanceList"].size(), 4u);
@@ -90,7 +105,8 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   EXPECT_EQ(s["publications"][0]["number"], "12/NQ-HĐND");
   json namedVote, secretVote;
   for (const auto& v : s["votes"]) (v["id"] == named ? namedVote : secretVote) = v;
-  ASSERT_EQ(namedVote["result"]["named"].size(), 3u) << "a named vote publishes each delegate's choice";
+  ASSERT_EQ(namedVote["result"]["named"].size(), 3u)
+      << "a named vote publishes each delegate's choice";
   EXPECT_EQ(secretVote["result"]["named"].size(), 0u) << "a secret vote: counts only";
   EXPECT_EQ(secretVote["result"]["options"][0]["count"], 3);
   EXPECT_FALSE(secretVote.contains("voted"));
@@ -98,7 +114,8 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   // Published documents: the Decree 42 fields, and the file downloads without signing in.
   auto pubs = json::parse(http(port, "GET", "/api/publications").body)["publications"];
   ASSERT_EQ(pubs.size(), 1u);
-  for (const char* field : {"type", "number", "issuer", "signer", "issued", "effective", "summary", "url"})
+  for (const char* field :
+       {"type", "number", "issuer", "signer", "issued", "effective", "summary", "url"})
     EXPECT_FALSE(pubs[0][field].get<std::string>().empty()) << field;
   EXPECT_EQ(http(port, "GET", pubs[0]["url"].get<std::string>()).status, 200);
   EXPECT_EQ(http(port, "GET", "/api/documents/" + secretSha).status, 401);
@@ -126,7 +143,9 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   EXPECT_EQ(part.body, video.substr(1000, 1000));
   EXPECT_EQ(part.headers["content-type"], "video/mp4");
   EXPECT_EQ(http(port, "GET", "/archive/sitting-1/archive.json").status, 200);
-  for (const char* bad : {"/archive/secret.txt", "/archive/sitting-1/../secret.txt", "/archive/sitting-1/%2e%2e/secret.txt",
-                          "/archive/sitting-1/archive.mp4/../../secret.txt", "/archive/sitting-9/archive.mp4"})
+  for (const char* bad :
+       {"/archive/secret.txt", "/archive/sitting-1/../secret.txt",
+        "/archive/sitting-1/%2e%2e/secret.txt", "/archive/sitting-1/archive.mp4/../../secret.txt",
+        "/archive/sitting-9/archive.mp4"})
     EXPECT_EQ(http(port, "GET", bad).status, 404) << bad;
 }

@@ -35,11 +35,15 @@ struct Fixture : ::testing::Test {
   /// Creates and opens a sitting with everyone present and an open vote.
   std::unique_ptr<Peer> openVote() {
     auto chair = login(1);
-    chair->ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"},
-                                 {"agenda", json::array({{{"id", "1"}, {"title", "Nghị quyết"}}})}});
+    chair->ok("sitting.create",
+              {{"number", 1},
+               {"title", "Kỳ họp"},
+               {"agenda", json::array({{{"id", "1"}, {"title", "Nghị quyết"}}})}});
     chair->ok("sitting.open");
-    for (int s = 1; s <= 6; ++s) chair->ok("attendance.mark", {{"delegate", delegateId(s)}, {"present", true}});
-    for (const auto& e : chair->ok("vote.create", {{"item", "1"}, {"title", "Thông qua"}})) vote = e["data"]["vote"];
+    for (int s = 1; s <= 6; ++s)
+      chair->ok("attendance.mark", {{"delegate", delegateId(s)}, {"present", true}});
+    for (const auto& e : chair->ok("vote.create", {{"item", "1"}, {"title", "Thông qua"}}))
+      vote = e["data"]["vote"];
     chair->ok("vote.open", {{"vote", vote}});
     return chair;
   }
@@ -57,8 +61,11 @@ TEST_F(Fixture, AClientThatDisconnectsMidVoteResumesAndIsCountedOnce) {
   const auto seen = d3->lastSeq();
   ASSERT_GT(seen, 0);
   // The cast leaves, the Wi-Fi drops before the reply arrives.
-  d3->client().send(json{{"type", "cmd"}, {"id", "cast-1"}, {"cmd", "vote.cast"},
-                         {"args", {{"vote", vote}, {"choices", {"yes"}}}}}.dump());
+  d3->client().send(json{{"type", "cmd"},
+                         {"id", "cast-1"},
+                         {"cmd", "vote.cast"},
+                         {"args", {{"vote", vote}, {"choices", {"yes"}}}}}
+                        .dump());
   d3->client().close();
   d3->waitClosed();
   chair->ok("floor.grant", {{"person", "d04"}});  // the sitting goes on meanwhile
@@ -89,11 +96,14 @@ TEST_F(Fixture, WrongRolesAreRefusedAndChangeNothing) {
   const auto before = head(*chair);
   EXPECT_EQ(d4->cmd("sitting.close")["code"], "forbidden");
   EXPECT_EQ(d4->cmd("vote.close", {{"vote", vote}})["code"], "forbidden");
-  EXPECT_EQ(d4->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}, {"delegate", "d05"}})["code"], "forbidden");
+  EXPECT_EQ(
+      d4->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}, {"delegate", "d05"}})["code"],
+      "forbidden");
   EXPECT_EQ(d4->cmd("media.report", {{"state", "live"}})["code"], "forbidden");
   EXPECT_EQ(media->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}})["code"], "forbidden");
   EXPECT_EQ(chair->cmd("media.report", {{"state", "live"}})["code"], "forbidden");
-  EXPECT_EQ(citizen->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}})["code"], "not_authenticated");
+  EXPECT_EQ(citizen->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}})["code"],
+            "not_authenticated");
   EXPECT_EQ(citizen->cmd("sitting.close")["code"], "not_authenticated");
   EXPECT_EQ(head(*chair), before);
   media->ok("media.report", {{"state", "live"}, {"detail", "rtmp://…"}});
@@ -108,7 +118,8 @@ TEST_F(Fixture, BadInputGetsAnErrorOrAClosedConnectionAndNothingChanges) {
     const auto n = bad->unsolicited.size();
     bad->client().send(raw);
     loop.runUntil([&] { return bad->unsolicited.size() > n || bad->client().isClosed(); }, 3000);
-    return bad->unsolicited.size() > n ? bad->unsolicited.back().value("code", "") : std::string("closed");
+    return bad->unsolicited.size() > n ? bad->unsolicited.back().value("code", "")
+                                       : std::string("closed");
   };
   EXPECT_EQ(send("{not json"), "bad_json");
   EXPECT_EQ(send("\xc3\x28\xa0\xa1"), "bad_utf8");
@@ -118,14 +129,19 @@ TEST_F(Fixture, BadInputGetsAnErrorOrAClosedConnectionAndNothingChanges) {
   json r = bad->request({{"type", "cmd"}, {"cmd", "vote.cast"}});
   EXPECT_EQ(r["code"], "hello_first");
   bad->hello();
-  EXPECT_EQ(bad->request({{"type", "auth"}, {"method", "pin"}, {"seat", "three"}, {"pin", 1}})["code"], "bad_args");
-  EXPECT_EQ(bad->request({{"type", "auth"}, {"method", "pin"}, {"seat", 3}, {"pin", "wrong"}})["code"], "auth_failed");
+  EXPECT_EQ(
+      bad->request({{"type", "auth"}, {"method", "pin"}, {"seat", "three"}, {"pin", 1}})["code"],
+      "bad_args");
+  EXPECT_EQ(
+      bad->request({{"type", "auth"}, {"method", "pin"}, {"seat", 3}, {"pin", "wrong"}})["code"],
+      "auth_failed");
   EXPECT_EQ(bad->loginPin(3, pinOf(3))["type"], "ok");
   EXPECT_EQ(bad->cmd("vote.cast", {{"vote", 7}})["code"], "bad_args");
   EXPECT_EQ(bad->cmd("vote.cast", {{"vote", vote}, {"choices", {"maybe"}}})["code"], "bad_args");
   EXPECT_EQ(bad->cmd("vote.explode")["code"], "unknown_command");
   EXPECT_EQ(bad->request({{"type", "resume"}, {"after", -5}})["code"], "bad_args");
-  EXPECT_EQ(chair->cmd("vote.create", {{"item", "1"}, {"title", "x"}, {"form", "secrt"}})["code"], "bad_args");
+  EXPECT_EQ(chair->cmd("vote.create", {{"item", "1"}, {"title", "x"}, {"form", "secrt"}})["code"],
+            "bad_args");
   EXPECT_EQ(head(*chair), before);
 
   // An oversized message closes that connection only.
@@ -196,8 +212,10 @@ TEST_F(Fixture, UnknownAndKnownNamesFailAlike) {
   EXPECT_EQ(p->loginPin(999, "0000")["code"], "auth_failed");
   // Malformed sign-ins are answered, not dropped with the connection.
   EXPECT_EQ(p->request({{"type", "auth"}, {"method", 5}})["code"], "bad_args");
-  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "password"}, {"user", json::array()}})["code"], "bad_args");
-  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "pin"}, {"seat", "1"}, {"pin", 1}})["code"], "bad_args");
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "password"}, {"user", json::array()}})["code"],
+            "bad_args");
+  EXPECT_EQ(p->request({{"type", "auth"}, {"method", "pin"}, {"seat", "1"}, {"pin", 1}})["code"],
+            "bad_args");
   EXPECT_EQ(p->request({{"type", "auth"}, {"method", "token"}, {"token", 7}})["code"], "bad_args");
   EXPECT_EQ(p->request({{"type", "ping"}})["type"], "pong");
 }
@@ -217,7 +235,9 @@ TEST_F(Fixture, PublicObserversSeeNothingOfAClosedSitting) {
   auto citizen = std::make_unique<Peer>(loop, server->port());
   citizen->hello();
   citizen->resume(0);
-  chair->ok("sitting.create", {{"number", 2}, {"title", "Phiên họp kín"}, {"isPublic", false},
+  chair->ok("sitting.create", {{"number", 2},
+                               {"title", "Phiên họp kín"},
+                               {"isPublic", false},
                                {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
   chair->ok("sitting.open");
   chair->ok("agenda.activate", {{"item", "1"}});

@@ -24,7 +24,9 @@ constexpr int kVoters = 12;  // seats 3..14; the chair (1) and the secretary (2)
 
 // Candidate keys distinctive enough that any occurrence in a file is one of them.
 constexpr std::string_view kPrefix = "cand-Q7z-";
-std::string candidate(int i) { return std::string(kPrefix) + (i < 10 ? "0" : "") + std::to_string(i); }
+std::string candidate(int i) {
+  return std::string(kPrefix) + (i < 10 ? "0" : "") + std::to_string(i);
+}
 
 // Voter k (in casting order) chooses candidate kChoice[k]: a derangement of the option
 // order that also shares no place with its reverse, so the public record's own orderings
@@ -42,16 +44,20 @@ using Pages = std::vector<std::string_view>;
 Pages dbPages(const std::string& file) {
   Pages out;
   if (file.size() < 100) return out;
-  std::size_t size = (static_cast<unsigned char>(file[16]) << 8) | static_cast<unsigned char>(file[17]);
+  std::size_t size =
+      (static_cast<unsigned char>(file[16]) << 8) | static_cast<unsigned char>(file[17]);
   if (size == 1) size = 65536;
-  for (std::size_t at = 0; at + size <= file.size(); at += size) out.emplace_back(file.data() + at, size);
+  for (std::size_t at = 0; at + size <= file.size(); at += size)
+    out.emplace_back(file.data() + at, size);
   return out;
 }
 
 Pages walFrames(const std::string& file) {
   Pages out;
   if (file.size() < 32) return out;
-  const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(file[i])); };
+  const auto b = [&](std::size_t i) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(file[i]));
+  };
   const std::size_t size = (b(8) << 24) | (b(9) << 16) | (b(10) << 8) | b(11);
   if (size < 512) return out;
   for (std::size_t at = 32; at + 24 + size <= file.size(); at += 24 + size)
@@ -69,7 +75,7 @@ class Reader {
   /// offsets (either way) is a guess at the order of insertion.
   void pageLayout(std::string_view page) {
     if (page.find(kPrefix) == std::string_view::npos) return;  // no candidate here at all
-    std::vector<std::pair<std::size_t, int>> at;  // first offset of each candidate
+    std::vector<std::pair<std::size_t, int>> at;               // first offset of each candidate
     for (int c = 0; c < kVoters; ++c)
       if (auto p = page.find(candidate(c)); p != std::string_view::npos) at.emplace_back(p, c);
     if (at.empty()) return;
@@ -111,7 +117,8 @@ class Reader {
  private:
   void guess(const std::vector<int>& order) {
     int hits = 0;
-    for (std::size_t k = 0; k < order.size() && k < truth_.size(); ++k) hits += order[k] == truth_[k];
+    for (std::size_t k = 0; k < order.size() && k < truth_.size(); ++k)
+      hits += order[k] == truth_[k];
     best_ = std::max(best_, hits);
     ++guesses_;
   }
@@ -145,7 +152,8 @@ struct Chamber {
     seedCouncil(dir.path, kVoters + 2);
     server = std::make_unique<ServerProcess>(dir.path);
     auto op = login(0);
-    op->ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp bầu cử"},
+    op->ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp bầu cử"},
                               {"agenda", json::array({{{"id", "1"}, {"title", "Bầu cử"}}})}});
     chair = login(1);
     chair->ok("sitting.open");
@@ -159,23 +167,34 @@ struct Chamber {
   std::unique_ptr<Peer> login(int seat) {
     auto p = std::make_unique<Peer>(loop, server->port());
     p->hello();
-    if (seat == 0) EXPECT_EQ(p->loginPassword("operator", "secret")["type"], "ok");
-    else EXPECT_EQ(p->loginPin(seat, pinOf(seat))["type"], "ok");
+    if (seat == 0)
+      EXPECT_EQ(p->loginPassword("operator", "secret")["type"], "ok");
+    else
+      EXPECT_EQ(p->loginPin(seat, pinOf(seat))["type"], "ok");
     return p;
   }
   std::string election(const std::string& title) {
     json candidates = json::array();
     for (int c = 0; c < kVoters; ++c)
-      candidates.push_back({{"key", candidate(c)}, {"label", "Ứng cử viên " + std::to_string(c + 1)}});
-    auto v = voteId(chair->ok("vote.create", {{"item", "1"}, {"title", title}, {"form", "secret"},
-                                              {"kind", "election"}, {"candidates", candidates}, {"maxChoices", 1}}));
+      candidates.push_back(
+          {{"key", candidate(c)}, {"label", "Ứng cử viên " + std::to_string(c + 1)}});
+    auto v = voteId(chair->ok("vote.create", {{"item", "1"},
+                                              {"title", title},
+                                              {"form", "secret"},
+                                              {"kind", "election"},
+                                              {"candidates", candidates},
+                                              {"maxChoices", 1}}));
     chair->ok("vote.open", {{"vote", v}});
     return v;
   }
-  json castArgs(const std::string& vote, int k) { return {{"vote", vote}, {"choices", {candidate(kChoice[k])}}}; }
+  json castArgs(const std::string& vote, int k) {
+    return {{"vote", vote}, {"choices", {candidate(kChoice[k])}}};
+  }
 };
 
-std::vector<int> truth() { return {std::begin(kChoice), std::end(kChoice)}; }
+std::vector<int> truth() {
+  return {std::begin(kChoice), std::end(kChoice)};
+}
 
 }  // namespace
 
@@ -207,10 +226,15 @@ TEST(Secrecy, NoFileLinksAVoterToASecretChoice) {
   // A burst: every ballot sent before any reply, so they share transactions.
   const auto v2 = ch.election("Bầu Phó Chủ tịch (cùng lúc)");
   for (int k = 0; k < kVoters; ++k)
-    ch.voters[k]->client().send(json{{"type", "cmd"}, {"id", "burst-" + std::to_string(k)}, {"cmd", "vote.cast"},
-                                     {"args", ch.castArgs(v2, k)}}.dump());
+    ch.voters[k]->client().send(json{
+        {"type", "cmd"},
+        {"id", "burst-" + std::to_string(k)},
+        {"cmd", "vote.cast"},
+        {"args",
+         ch.castArgs(v2, k)}}.dump());
   for (int k = 0; k < kVoters; ++k) {
-    ASSERT_TRUE(ch.loop.runUntil([&] { return ch.voters[k]->replyTo("burst-" + std::to_string(k)) != nullptr; }, 5000));
+    ASSERT_TRUE(ch.loop.runUntil(
+        [&] { return ch.voters[k]->replyTo("burst-" + std::to_string(k)) != nullptr; }, 5000));
     EXPECT_EQ((*ch.voters[k]->replyTo("burst-" + std::to_string(k)))["type"], "ok");
   }
   read(whileOpen, snapshot(ch.dir.path));
@@ -227,7 +251,8 @@ TEST(Secrecy, NoFileLinksAVoterToASecretChoice) {
   {
     store::Database db((ch.dir.path / "chamber.db").string());
     for (const auto& vote : {v1, v2}) {
-      auto s = db.prepare("SELECT actor FROM events WHERE kind = 'ballot.cast' AND data LIKE ? ORDER BY seq");
+      auto s = db.prepare(
+          "SELECT actor FROM events WHERE kind = 'ballot.cast' AND data LIKE ? ORDER BY seq");
       s.bind(1, "%\"" + vote + "\"%");
       int k = 0;
       while (s.step()) EXPECT_EQ(s.text(0), "delegate:" + delegateId(3 + k++));
@@ -239,7 +264,8 @@ TEST(Secrecy, NoFileLinksAVoterToASecretChoice) {
   read(oneByOne, after);
   read(burst, after);
   const auto backup = ch.dir.path / "backup.db";
-  const std::string cmd = "sqlite3 '" + (ch.dir.path / "chamber.db").string() + "' \".backup '" + backup.string() + "'\"";
+  const std::string cmd = "sqlite3 '" + (ch.dir.path / "chamber.db").string() + "' \".backup '" +
+                          backup.string() + "'\"";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   const std::string backupFile = readFile(backup);  // (the pages are views into it)
   for (auto p : dbPages(backupFile)) oneByOne.pageLayout(p);

@@ -55,8 +55,11 @@ TEST(Sitting, AWholeSittingOverWebSockets) {
   auto display = ch.account("display");
   auto responder = ch.account("r1");
   auto citizen = ch.citizen();
-  op->ok("sitting.create", {{"number", 5}, {"term", "2026-2031"}, {"title", "Kỳ họp thứ năm"},
-                            {"date", "2026-12-10"}, {"place", "Hội trường UBND xã Côn Minh"},
+  op->ok("sitting.create", {{"number", 5},
+                            {"term", "2026-2031"},
+                            {"title", "Kỳ họp thứ năm"},
+                            {"date", "2026-12-10"},
+                            {"place", "Hội trường UBND xã Côn Minh"},
                             {"agenda", agenda()}});
   auto chair = ch.delegate(1);
   auto secretary = ch.delegate(2);
@@ -86,24 +89,31 @@ TEST(Sitting, AWholeSittingOverWebSockets) {
   EXPECT_EQ(chair->cmd("floor.grant", {{"person", "d03"}})["code"], "mic_limit");
   chair->ok("floor.end", {{"person", "d04"}});
   EXPECT_EQ(chair->ok("floor.grant")[0]["data"]["person"], "d03");
-  EXPECT_FALSE(citizen->waitEvent("floor.granted", 5000, [](const json& e) { return e["data"]["person"] == "d03"; }).is_null());
+  EXPECT_FALSE(citizen
+                   ->waitEvent("floor.granted", 5000,
+                               [](const json& e) { return e["data"]["person"] == "d03"; })
+                   .is_null());
   EXPECT_FALSE(citizen->sawKind("floor.requested"));  // the queue is for members
   d[0]->ok("floor.end");
 
   // Interpellation.
   chair->ok("agenda.activate", {{"item", "3"}});
-  auto q = d[2]->ok("question.submit", {{"to", "r1"}, {"text", "Khi nào hoàn thành đường liên thôn?"}});
+  auto q =
+      d[2]->ok("question.submit", {{"to", "r1"}, {"text", "Khi nào hoàn thành đường liên thôn?"}});
   const std::string qid = q[0]["data"]["question"];
   EXPECT_FALSE(responder->waitEvent("question.submitted").is_null());
-  responder->ok("question.answer", {{"question", qid}, {"mode", "in_person"}, {"text", "Quý II/2027."}});
+  responder->ok("question.answer",
+                {{"question", qid}, {"mode", "in_person"}, {"text", "Quý II/2027."}});
   d[2]->ok("question.follow_up", {{"question", qid}, {"text", "Kinh phí từ nguồn nào?"}});
   chair->ok("question.answer", {{"question", qid}, {"mode", "written"}});
 
   // An open vote: 13 yes of 25 in office passes (> 12.5).
   chair->ok("agenda.activate", {{"item", "2"}});
-  const auto v1 = voteId(chair->ok("vote.create", {{"item", "2"}, {"title", "Thông qua dự toán ngân sách 2027"}}));
+  const auto v1 = voteId(
+      chair->ok("vote.create", {{"item", "2"}, {"title", "Thông qua dự toán ngân sách 2027"}}));
   chair->ok("vote.open", {{"vote", v1}});
-  for (int i = 0; i < 13; ++i) d[static_cast<std::size_t>(i)]->ok("vote.cast", {{"vote", v1}, {"choices", {"yes"}}});
+  for (int i = 0; i < 13; ++i)
+    d[static_cast<std::size_t>(i)]->ok("vote.cast", {{"vote", v1}, {"choices", {"yes"}}});
   d[13]->ok("vote.cast", {{"vote", v1}, {"choices", {"no"}}});
   d[14]->ok("vote.cast", {{"vote", v1}, {"choices", {"abstain"}}});
   EXPECT_EQ(d[0]->cmd("vote.cast", {{"vote", v1}, {"choices", {"no"}}})["code"], "already_voted");
@@ -124,28 +134,36 @@ TEST(Sitting, AWholeSittingOverWebSockets) {
   EXPECT_FALSE(display->sawKind("ballot.cast"));
 
   // A named vote: each delegate's choice is published with the result.
-  const auto v2 = voteId(chair->ok("vote.create", {{"item", "2"}, {"title", "Phê chuẩn quyết toán 2025"}, {"form", "named"}}));
+  const auto v2 = voteId(chair->ok(
+      "vote.create", {{"item", "2"}, {"title", "Phê chuẩn quyết toán 2025"}, {"form", "named"}}));
   chair->ok("vote.open", {{"vote", v2}});
-  for (std::size_t i = 0; i < 10; ++i) d[i]->ok("vote.cast", {{"vote", v2}, {"choices", {i < 8 ? "yes" : "no"}}});
+  for (std::size_t i = 0; i < 10; ++i)
+    d[i]->ok("vote.cast", {{"vote", v2}, {"choices", {i < 8 ? "yes" : "no"}}});
   chair->ok("vote.close", {{"vote", v2}});
-  json named = citizen->waitEvent("vote.closed", 5000, [&](const json& e) { return e["data"]["vote"] == v2; });
+  json named = citizen->waitEvent("vote.closed", 5000,
+                                  [&](const json& e) { return e["data"]["vote"] == v2; });
   ASSERT_FALSE(named.is_null());
   EXPECT_EQ(named["data"]["tally"]["named"].size(), 10u);
   EXPECT_FALSE(named["data"]["tally"]["passed"].get<bool>());  // 8 of 25
 
   // A secret ballot for a removal: >= 2/3 of 25 in office = 17 needed; 16 is not enough.
   chair->ok("agenda.activate", {{"item", "4"}});
-  const auto v3 = voteId(chair->ok("vote.create", {{"item", "4"}, {"title", "Bãi nhiệm đại biểu"}, {"form", "secret"}, {"rule", "two_thirds"}}));
+  const auto v3 = voteId(chair->ok("vote.create", {{"item", "4"},
+                                                   {"title", "Bãi nhiệm đại biểu"},
+                                                   {"form", "secret"},
+                                                   {"rule", "two_thirds"}}));
   chair->ok("vote.open", {{"vote", v3}});
   for (auto& p : d) {
     json events = p->ok("vote.cast", {{"vote", v3}, {"choices", {"yes"}}});
-    EXPECT_TRUE(events[0]["data"]["choices"].empty()) << "a secret ballot's event carries no choice";
+    EXPECT_TRUE(events[0]["data"]["choices"].empty())
+        << "a secret ballot's event carries no choice";
   }
   json chairView = chair->cmd("state.get")["result"]["state"]["current"]["votes"][2];
   EXPECT_EQ(chairView["turnout"], 16);
   EXPECT_FALSE(chairView.contains("myChoices"));
   chair->ok("vote.close", {{"vote", v3}});
-  json secret = citizen->waitEvent("vote.closed", 5000, [&](const json& e) { return e["data"]["vote"] == v3; });
+  json secret = citizen->waitEvent("vote.closed", 5000,
+                                   [&](const json& e) { return e["data"]["vote"] == v3; });
   ASSERT_FALSE(secret.is_null());
   EXPECT_EQ(secret["data"]["tally"]["options"][0]["count"], 16);
   EXPECT_TRUE(secret["data"]["tally"]["named"].empty());
@@ -166,7 +184,8 @@ TEST(Sitting, AVoteCannotOpenWithoutQuorum) {
   auto chair = ch.delegate(1);
   chair->ok("sitting.open");
   chair->ok("attendance.checkin");
-  for (int seat = 2; seat <= 5; ++seat) chair->ok("attendance.mark", {{"delegate", delegateId(seat)}, {"present", true}});
+  for (int seat = 2; seat <= 5; ++seat)
+    chair->ok("attendance.mark", {{"delegate", delegateId(seat)}, {"present", true}});
   const auto v = voteId(chair->ok("vote.create", {{"item", "2"}, {"title", "x"}}));
   json r = chair->cmd("vote.open", {{"vote", v}});
   EXPECT_EQ(r["code"], "no_quorum");  // 5 of 9 < 6

@@ -22,7 +22,8 @@ TEST(Trust, ServedFoldersFollowNoLinkAndServeNothingButPages) {
   std::filesystem::create_directories(portal / "node_modules" / "hls.js");
   std::filesystem::create_directories(live);
   std::filesystem::create_directories(archive / "sitting-1" / "thumbs");
-  std::ofstream(portal / "index.html") << "<!doctype html><title>Cổng</title>" << std::string(300000, ' ');
+  std::ofstream(portal / "index.html")
+      << "<!doctype html><title>Cổng</title>" << std::string(300000, ' ');
   std::ofstream(portal / "assets" / "app.js") << "export const x = 1;";
   std::ofstream(portal / "package.json") << "{}";
   std::ofstream(portal / "package-lock.json") << "{}";
@@ -31,8 +32,12 @@ TEST(Trust, ServedFoldersFollowNoLinkAndServeNothingButPages) {
   std::ofstream(dir.path / "outside.txt") << "outside";
   // Links planted in every served folder: to the database, its WAL, a file outside, a folder.
   for (const auto& [folder, name] : std::vector<std::pair<std::filesystem::path, std::string>>{
-           {live, "db.ts"}, {live, "wal.ts"}, {portal / "assets", "db.js"}, {archive / "sitting-1", "archive.json"}}) {
-    std::filesystem::create_symlink(name.rfind("wal", 0) == 0 ? data / "chamber.db-wal" : data / "chamber.db", folder / name);
+           {live, "db.ts"},
+           {live, "wal.ts"},
+           {portal / "assets", "db.js"},
+           {archive / "sitting-1", "archive.json"}}) {
+    std::filesystem::create_symlink(
+        name.rfind("wal", 0) == 0 ? data / "chamber.db-wal" : data / "chamber.db", folder / name);
   }
   std::filesystem::create_symlink(dir.path / "outside.txt", live / "outside.m3u8");
   std::filesystem::create_directory_symlink(data, portal / "assets" / "data");
@@ -40,17 +45,21 @@ TEST(Trust, ServedFoldersFollowNoLinkAndServeNothingButPages) {
   // A hard link gives the database another name inside a folder.
   ASSERT_EQ(::link((data / "chamber.db").c_str(), (live / "hard.ts").c_str()), 0);
 
-  ServerProcess server(data, {"--portal", portal.string(), "--hls", live.string(), "--archive", archive.string()});
+  ServerProcess server(
+      data, {"--portal", portal.string(), "--hls", live.string(), "--archive", archive.string()});
   const int port = server.port();
   client::ClientLoop loop;
   Peer op(loop, port);
   op.hello();
   op.loginPin(1, pinOf(1));
-  op.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+  op.ok("sitting.create", {{"number", 1},
+                           {"title", "Kỳ họp"},
+                           {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
 
-  for (const char* bad : {"/live/db.ts", "/live/wal.ts", "/live/hard.ts", "/live/outside.m3u8", "/assets/db.js",
-                          "/assets/data/chamber.db", "/archive/sitting-1/archive.json", "/package.json",
-                          "/package-lock.json", "/node_modules/hls.js/package.json"}) {
+  for (const char* bad :
+       {"/live/db.ts", "/live/wal.ts", "/live/hard.ts", "/live/outside.m3u8", "/assets/db.js",
+        "/assets/data/chamber.db", "/archive/sitting-1/archive.json", "/package.json",
+        "/package-lock.json", "/node_modules/hls.js/package.json"}) {
     auto r = http(port, "GET", bad);
     EXPECT_EQ(r.status, 404) << bad;
     EXPECT_EQ(r.body.find("SQLite format"), std::string::npos) << bad;
@@ -65,7 +74,9 @@ TEST(Trust, ServedFoldersFollowNoLinkAndServeNothingButPages) {
   auto same = http(port, "GET", "/index.html", {{"If-None-Match", page.headers["etag"]}});
   EXPECT_EQ(same.status, 304);
   for (auto* r : {&page, &part, &same})
-    EXPECT_NE(r->headers["content-security-policy"].find("frame-ancestors 'none'"), std::string::npos) << r->status;
+    EXPECT_NE(r->headers["content-security-policy"].find("frame-ancestors 'none'"),
+              std::string::npos)
+        << r->status;
 
   // The server still holds its database: a write from another process works, the WAL is
   // intact, and the server goes on (its locks were never dropped by a stray open).
@@ -102,7 +113,8 @@ TEST(Trust, AClosedSittingReachesNoOneButMembers) {
   chair.ok("sitting.open");
   EXPECT_EQ(http(port, "GET", "/live/index.m3u8").status, 200) << "a public sitting is streamed";
   chair.ok("sitting.close");
-  chair.ok("sitting.create", {{"number", 2}, {"title", "Phiên họp kín"}, {"isPublic", false}, {"agenda", agenda}});
+  chair.ok("sitting.create",
+           {{"number", 2}, {"title", "Phiên họp kín"}, {"isPublic", false}, {"agenda", agenda}});
   chair.ok("sitting.open");
 
   for (const char* path : {"/live/index.m3u8", "/live/segment00001.ts"})
@@ -113,13 +125,16 @@ TEST(Trust, AClosedSittingReachesNoOneButMembers) {
     EXPECT_EQ(http(port, "GET", path, {{"Range", "bytes=0-1"}}).status, 401) << path;
     auto member = http(port, "GET", path, {{"Authorization", "Bearer " + token}});
     EXPECT_EQ(member.status, 200) << path;
-    EXPECT_NE(member.headers["cache-control"].find("private"), std::string::npos) << "no shared cache keeps it";
+    EXPECT_NE(member.headers["cache-control"].find("private"), std::string::npos)
+        << "no shared cache keeps it";
   }
-  EXPECT_EQ(http(port, "GET", "/archive/sitting-1/archive.json").status, 200) << "the public sitting's archive";
+  EXPECT_EQ(http(port, "GET", "/archive/sitting-1/archive.json").status, 200)
+      << "the public sitting's archive";
   EXPECT_EQ(http(port, "GET", "/archive/sitting-9/archive.json").status, 404);
   EXPECT_EQ(http(port, "GET", "/api/sittings/2").status, 404);
   EXPECT_EQ(http(port, "GET", "/api/sittings").body.find("Phiên họp kín"), std::string::npos);
-  EXPECT_EQ(http(port, "GET", "/api/open-data/sittings.csv").body.find("Phiên họp kín"), std::string::npos);
+  EXPECT_EQ(http(port, "GET", "/api/open-data/sittings.csv").body.find("Phiên họp kín"),
+            std::string::npos);
 }
 
 TEST(Trust, ATokenFollowsItsAccountNotItsPast) {
@@ -154,7 +169,9 @@ TEST(Trust, ATokenFollowsItsAccountNotItsPast) {
   Peer chair(loop, server->port());
   chair.hello();
   EXPECT_EQ(chair.loginPin(1, pinOf(1))["result"]["role"], "delegate");
-  EXPECT_EQ(chair.cmd("sitting.create", {{"number", 1}, {"title", "x"}, {"agenda", json::array()}})["code"], "forbidden");
+  EXPECT_EQ(chair.cmd("sitting.create",
+                      {{"number", 1}, {"title", "x"}, {"agenda", json::array()}})["code"],
+            "forbidden");
   {
     store::Store st(data);
     EXPECT_EQ(st.council.revokeTokens(delegateId(3)), 1);
@@ -174,20 +191,28 @@ TEST(Trust, AnAttachedDocumentKeepsItsStoredClassification) {
     const std::string pdf = "%PDF-1.4\n% phuong an nhan su\n%%EOF\n";
     auto up = st.documents.begin(1 << 20);
     up->write(pdf.data(), pdf.size());
-    secretSha = st.documents.finish(std::move(up), "Phương án nhân sự", "mat.pdf", true, 1000).sha256;
+    secretSha =
+        st.documents.finish(std::move(up), "Phương án nhân sự", "mat.pdf", true, 1000).sha256;
   }
   ServerProcess server(data);
   client::ClientLoop loop;
   Peer chair(loop, server.port());
   chair.hello();
   chair.loginPin(1, pinOf(1));
-  chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp"}, {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Nhân sự"}}})}});
   // The command says "not classified"; the store says "mật": the store wins.
-  json ev = chair.ok("document.attach", {{"item", "1"}, {"document", {{"sha256", secretSha}, {"title", "x"}, {"classified", false}}}});
+  json ev =
+      chair.ok("document.attach",
+               {{"item", "1"},
+                {"document", {{"sha256", secretSha}, {"title", "x"}, {"classified", false}}}});
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0]["data"]["document"]["classified"], true);
   EXPECT_EQ(http(server.port(), "GET", "/api/documents/" + secretSha).status, 401);
   EXPECT_EQ(http(server.port(), "GET", "/api/state").body.find(secretSha), std::string::npos);
-  EXPECT_EQ(chair.cmd("document.attach", {{"item", "1"}, {"document", {{"sha256", std::string(64, 'a')}, {"title", "x"}}}})["code"],
+  EXPECT_EQ(chair.cmd("document.attach",
+                      {{"item", "1"},
+                       {"document", {{"sha256", std::string(64, 'a')}, {"title", "x"}}}})["code"],
             "not_found");
 }

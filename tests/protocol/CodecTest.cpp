@@ -1,9 +1,9 @@
 // A round trip for every message: encode, decode, compare; and the envelopes' refusals.
 #include <gtest/gtest.h>
 
+#include "Samples.h"
 #include "protocol/Json.h"
 #include "protocol/Messages.h"
-#include "Samples.h"
 
 using namespace chamber;
 using namespace chamber::core;
@@ -50,9 +50,11 @@ TEST(Codec, BadArgumentsAreRefusedWithStableCodes) {
   EXPECT_EQ(code("vote.launch", json::object()), "unknown_command");
   EXPECT_EQ(code("vote.cast", {{"vote", "v1"}, {"choices", {"yes"}}}), "ok");
   // Found by fuzz_protocol: a float too large for an integer field was undefined behaviour.
-  EXPECT_EQ(code("media.report", json::parse(R"({"state":"live","recordingStarted_ms":1.796e46})")), "bad_args");
+  EXPECT_EQ(code("media.report", json::parse(R"({"state":"live","recordingStarted_ms":1.796e46})")),
+            "bad_args");
   EXPECT_EQ(code("signin.clear", json::parse(R"({"seat":-1e300})")), "bad_args");
-  EXPECT_EQ(code("document.share_page", json::parse(R"({"sha256":"x","page":{"a":[1e99]}})")), "bad_args");
+  EXPECT_EQ(code("document.share_page", json::parse(R"({"sha256":"x","page":{"a":[1e99]}})")),
+            "bad_args");
   EXPECT_EQ(code("signin.clear", json::parse(R"({"seat":4.0})")), "ok");
   // Optional fields keep their defaults; a required one is refused, never a default.
   auto c = protocol::decodeCommand("floor.request", json::object());

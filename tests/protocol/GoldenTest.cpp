@@ -38,7 +38,8 @@ json envelopes() {
       {"ping", protocol::ping("p1")},
       {"welcome", protocol::welcome("chamber-server/0.1", 1234, Role::Public)},
       {"ok", protocol::okReply("a1", {{"role", "delegate"}})},
-      {"error", protocol::errorReply("7b1e", "already_voted", "Đại biểu đã biểu quyết / you have already voted")},
+      {"error", protocol::errorReply("7b1e", "already_voted",
+                                     "Đại biểu đã biểu quyết / you have already voted")},
       {"event", protocol::eventMessage(1241, 1796000000200, 1, VoteClosed::kKind,
                                        protocol::encodeEventData(VoteClosed{"v3", t}))},
       {"pong", protocol::pong("p1")},
@@ -47,9 +48,14 @@ json envelopes() {
 
 json current() {
   json commands = json::object(), events = json::object();
-  for (const auto& c : test::sampleCommands()) commands[std::string(nameOf(c))] = protocol::encodeCommand(c)["args"];
-  for (const auto& e : test::sampleEvents()) events[std::string(kindOf(e))] = protocol::encodeEventData(e);
-  return {{"version", protocol::kVersion}, {"commands", commands}, {"events", events}, {"envelopes", envelopes()}};
+  for (const auto& c : test::sampleCommands())
+    commands[std::string(nameOf(c))] = protocol::encodeCommand(c)["args"];
+  for (const auto& e : test::sampleEvents())
+    events[std::string(kindOf(e))] = protocol::encodeEventData(e);
+  return {{"version", protocol::kVersion},
+          {"commands", commands},
+          {"events", events},
+          {"envelopes", envelopes()}};
 }
 
 json fixture() {
@@ -60,7 +66,8 @@ json fixture() {
 }  // namespace
 
 TEST(Golden, Written) {
-  if (!std::getenv("CHAMBER_WRITE_GOLDEN")) GTEST_SKIP() << "CHAMBER_WRITE_GOLDEN=1 writes " << kFixture;
+  if (!std::getenv("CHAMBER_WRITE_GOLDEN"))
+    GTEST_SKIP() << "CHAMBER_WRITE_GOLDEN=1 writes " << kFixture;
   std::ofstream(kFixture) << current().dump(2) << "\n";
 }
 
@@ -68,12 +75,14 @@ TEST(Golden, EveryCommandIsOnTheWireAsTheFixtureSays) {
   const json golden = fixture();
   ASSERT_TRUE(golden.is_object()) << kFixture;
   const json& g = golden["commands"];
-  EXPECT_EQ(g.size(), std::variant_size_v<Command>) << "a command without a fixture, or a fixture without a command";
+  EXPECT_EQ(g.size(), std::variant_size_v<Command>)
+      << "a command without a fixture, or a fixture without a command";
   for (const auto& c : test::sampleCommands()) {
     const std::string name(nameOf(c));
     ASSERT_TRUE(g.contains(name)) << name << " has no fixture";
     EXPECT_EQ(protocol::encodeCommand(c)["args"], g[name]) << name << ": the wire changed";
-    EXPECT_EQ(protocol::decodeCommand(name, g[name]), c) << name << ": the fixture decodes differently";
+    EXPECT_EQ(protocol::decodeCommand(name, g[name]), c)
+        << name << ": the fixture decodes differently";
   }
 }
 
@@ -81,12 +90,14 @@ TEST(Golden, EveryEventIsOnTheWireAndInTheLogAsTheFixtureSays) {
   const json golden = fixture();
   ASSERT_TRUE(golden.is_object()) << kFixture;
   const json& g = golden["events"];
-  EXPECT_EQ(g.size(), std::variant_size_v<EventData>) << "an event without a fixture, or a fixture without an event";
+  EXPECT_EQ(g.size(), std::variant_size_v<EventData>)
+      << "an event without a fixture, or a fixture without an event";
   for (const auto& e : test::sampleEvents()) {
     const std::string kind(kindOf(e));
     ASSERT_TRUE(g.contains(kind)) << kind << " has no fixture";
     EXPECT_EQ(protocol::encodeEventData(e), g[kind]) << kind << ": the wire changed";
-    EXPECT_EQ(protocol::decodeEvent(kind, g[kind]), e) << kind << ": the fixture decodes differently";
+    EXPECT_EQ(protocol::decodeEvent(kind, g[kind]), e)
+        << kind << ": the fixture decodes differently";
   }
 }
 
@@ -98,8 +109,8 @@ TEST(Golden, EveryEnvelopeIsAsTheFixtureSays) {
   ASSERT_EQ(golden["envelopes"].size(), now.size());
   for (const auto& [name, msg] : now.items()) EXPECT_EQ(golden["envelopes"][name], msg) << name;
   // What a client builds, the server parses; what the server sends, a client parses.
-  for (const char* name : {"hello", "auth.pin", "auth.password", "auth.token", "auth.public", "resume", "cmd",
-                           "state.get", "ping"})
+  for (const char* name : {"hello", "auth.pin", "auth.password", "auth.token", "auth.public",
+                           "resume", "cmd", "state.get", "ping"})
     EXPECT_NO_THROW(protocol::parseClientMessage(golden["envelopes"][name].dump())) << name;
   for (const char* name : {"welcome", "ok", "error", "event", "pong"})
     EXPECT_NO_THROW(protocol::parseServerMessage(golden["envelopes"][name].dump())) << name;
@@ -113,8 +124,9 @@ TEST(Golden, EveryEnvelopeIsAsTheFixtureSays) {
 
 TEST(Golden, TheServersTextEnvelopesAreTheSameJson) {
   const json golden = fixture()["envelopes"]["event"];
-  const std::string text = protocol::eventMessageText(golden["seq"], golden["ts"], golden["sitting"],
-                                                      golden["kind"].get<std::string>(), golden["data"].dump());
+  const std::string text =
+      protocol::eventMessageText(golden["seq"], golden["ts"], golden["sitting"],
+                                 golden["kind"].get<std::string>(), golden["data"].dump());
   EXPECT_EQ(json::parse(text), golden);
   const std::string ok = protocol::okEventsText("c\"1", 1241, {text, text});
   const auto m = protocol::parseServerMessage(ok);

@@ -11,7 +11,6 @@ namespace chamber::test {
 
 using namespace chamber::core;
 
-
 // One filled-in sample of every event kind.
 inline std::vector<EventData> sampleEvents() {
   Tally t;
@@ -20,22 +19,48 @@ inline std::vector<EventData> sampleEvents() {
   t.options = {{"yes", "tán thành", 16, 25, false}};
   t.named = {{"d01", {"yes"}}};
   announce(t);
-  return {SittingCreated{5, "2026-2031", "Kỳ họp thứ năm", "2026-12-10", "Hội trường xã", true,
-                         vietnameseDefaults(), {{"d01", 1, "Nguyễn Văn An", "Chủ tịch", Role::Chair, true}},
-                         {{"r1", "Trần B", "Chủ tịch UBND"}},
-                         {{"1", "", "Khai mạc", "Chủ tọa", {{std::string(64, 'a'), "Tờ trình", true}}}}},
-          SittingOpened{}, SittingSuspended{"Giải lao"}, SittingResumed{}, SittingClosed{},
-          AttendanceChanged{"d01", true, "checkin"}, ItemActivated{"2"},
+  return {SittingCreated{
+              5,
+              "2026-2031",
+              "Kỳ họp thứ năm",
+              "2026-12-10",
+              "Hội trường xã",
+              true,
+              vietnameseDefaults(),
+              {{"d01", 1, "Nguyễn Văn An", "Chủ tịch", Role::Chair, true}},
+              {{"r1", "Trần B", "Chủ tịch UBND"}},
+              {{"1", "", "Khai mạc", "Chủ tọa", {{std::string(64, 'a'), "Tờ trình", true}}}}},
+          SittingOpened{},
+          SittingSuspended{"Giải lao"},
+          SittingResumed{},
+          SittingClosed{},
+          AttendanceChanged{"d01", true, "checkin"},
+          ItemActivated{"2"},
           DocumentAttached{"2", {std::string(64, 'b'), "Dự toán", false}},
-          PageShared{std::string(64, 'b'), 7}, FloorRequested{"d03", "point_of_order"},
-          FloorCancelled{"d03"}, FloorGranted{"d03", "speech", 420}, FloorEnded{"d03"},
-          QuestionSubmitted{"q1", "d03", "r1", "Câu hỏi?"}, QuestionsGrouped{{"q1", "q2"}, "Giáo dục"},
-          QuestionAnswered{"q1", "written", "", 1234}, QuestionFollowedUp{"q1", "Hỏi lại"},
-          VoteCreated{"v1", "2", "Thông qua", VoteForm::Secret, VoteKind::Election, "election",
-                      {{"a", "Ứng viên A"}}, 1},
-          VoteOpened{"v1", 20, 25}, BallotCast{"v1", "d03", {"yes"}}, VoteClosed{"v1", t},
+          PageShared{std::string(64, 'b'), 7},
+          FloorRequested{"d03", "point_of_order"},
+          FloorCancelled{"d03"},
+          FloorGranted{"d03", "speech", 420},
+          FloorEnded{"d03"},
+          QuestionSubmitted{"q1", "d03", "r1", "Câu hỏi?"},
+          QuestionsGrouped{{"q1", "q2"}, "Giáo dục"},
+          QuestionAnswered{"q1", "written", "", 1234},
+          QuestionFollowedUp{"q1", "Hỏi lại"},
+          VoteCreated{"v1",
+                      "2",
+                      "Thông qua",
+                      VoteForm::Secret,
+                      VoteKind::Election,
+                      "election",
+                      {{"a", "Ứng viên A"}},
+                      1},
+          VoteOpened{"v1", 20, 25},
+          BallotCast{"v1", "d03", {"yes"}},
+          VoteClosed{"v1", t},
           MediaStateChanged{"live", "", "", "recording-1796000000000.ts", 1796000000000},
-          RecordingControlled{false}, VoteVoided{"v2", "server_restart", 7}, SignInCleared{4}};
+          RecordingControlled{false},
+          VoteVoided{"v2", "server_restart", 7},
+          SignInCleared{4}};
 }
 
 inline std::vector<Command> sampleCommands() {
@@ -44,14 +69,31 @@ inline std::vector<Command> sampleCommands() {
   c.title = "Kỳ họp";
   c.agenda = {{"1", "", "Khai mạc", "", {}}};
   c.rules = vietnameseDefaults();
-  return {c, OpenSitting{}, SuspendSitting{"x"}, ResumeSitting{}, CloseSitting{}, CheckIn{false},
-          MarkAttendance{"d04", true}, ActivateItem{"1"}, AttachDocument{"1", {std::string(64, 'c'), "T", true}},
-          SharePage{std::string(64, 'c'), 3}, RequestFloor{"debate"}, CancelFloor{},
-          GrantFloor{"d04", "second"}, EndFloor{"d04"}, SubmitQuestion{"r1", "?"},
-          GroupQuestions{{"q1"}, "g"}, AnswerQuestion{"q1", "written_answer", "đáp"},
-          FollowUpQuestion{"q1", "?"}, CreateVote{"1", "t", VoteForm::Named, VoteKind::Motion, "two_thirds", {}, 1},
-          OpenVote{"v1"}, CastBallot{"v1", {"no"}, "d04"}, CloseVote{"v1"},
-          ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000}, ControlRecording{false}, ClearSignIn{4}};
+  return {c,
+          OpenSitting{},
+          SuspendSitting{"x"},
+          ResumeSitting{},
+          CloseSitting{},
+          CheckIn{false},
+          MarkAttendance{"d04", true},
+          ActivateItem{"1"},
+          AttachDocument{"1", {std::string(64, 'c'), "T", true}},
+          SharePage{std::string(64, 'c'), 3},
+          RequestFloor{"debate"},
+          CancelFloor{},
+          GrantFloor{"d04", "second"},
+          EndFloor{"d04"},
+          SubmitQuestion{"r1", "?"},
+          GroupQuestions{{"q1"}, "g"},
+          AnswerQuestion{"q1", "written_answer", "đáp"},
+          FollowUpQuestion{"q1", "?"},
+          CreateVote{"1", "t", VoteForm::Named, VoteKind::Motion, "two_thirds", {}, 1},
+          OpenVote{"v1"},
+          CastBallot{"v1", {"no"}, "d04"},
+          CloseVote{"v1"},
+          ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000},
+          ControlRecording{false},
+          ClearSignIn{4}};
 }
 
 }  // namespace chamber::test

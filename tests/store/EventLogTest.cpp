@@ -23,7 +23,8 @@ StoredEvent ev(const std::string& kind, const std::string& data) {
 void appendN(EventLog& log, Database& db, int n) {
   Transaction t(db);
   std::vector<StoredEvent> v;
-  for (int i = 0; i < n; ++i) v.push_back(ev("agenda.activated", R"({"item":")" + std::to_string(i) + "\"}"));
+  for (int i = 0; i < n; ++i)
+    v.push_back(ev("agenda.activated", R"({"item":")" + std::to_string(i) + "\"}"));
   log.append(v);
   t.commit();
 }

@@ -27,7 +27,9 @@ const std::filesystem::path kDb = kDir / "chamber-v5.db";
 const std::filesystem::path kState = kDir / "chamber-v5.state.json";
 constexpr std::int64_t kT0 = 1'796'000'000'000;  // 2026-11-29
 
-Actor as(Role r, const std::string& id) { return {r, id}; }
+Actor as(Role r, const std::string& id) {
+  return {r, id};
+}
 
 /// One whole sitting through the store, as the server would record it.
 void recordSitting(const std::filesystem::path& dataDir) {
@@ -37,14 +39,22 @@ void recordSitting(const std::filesystem::path& dataDir) {
   {
     Store st(dataDir);
     const std::vector<std::pair<std::string, std::string>> names = {
-        {"Nguyễn Văn Hùng", "Chủ tịch HĐND xã"}, {"Lò Thị Mai", "Phó Chủ tịch HĐND xã"},
-        {"Hoàng Thị Lan", "Đại biểu"}, {"Bế Văn Thắng", "Đại biểu"}, {"Hà Thị Ngọc", "Đại biểu"},
+        {"Nguyễn Văn Hùng", "Chủ tịch HĐND xã"},
+        {"Lò Thị Mai", "Phó Chủ tịch HĐND xã"},
+        {"Hoàng Thị Lan", "Đại biểu"},
+        {"Bế Văn Thắng", "Đại biểu"},
+        {"Hà Thị Ngọc", "Đại biểu"},
         {"Nông Văn Đức", "Trưởng Ban Văn hoá - Xã hội"}};
     for (std::size_t i = 0; i < names.size(); ++i)
-      st.council.putDelegate({"db0" + std::to_string(i + 1), static_cast<int>(i + 1), names[i].first, names[i].second,
-                              i == 0 ? Role::Chair : i == 1 ? Role::ViceChair : Role::Delegate, true},
-                             "10100" + std::to_string(i + 1), 1000);
-    st.council.putAccount("ubnd-ct", "Hoàng Văn Thành", "Chủ tịch UBND xã", Role::Responder, "mật khẩu ubnd", 1000);
+      st.council.putDelegate(
+          {"db0" + std::to_string(i + 1), static_cast<int>(i + 1), names[i].first, names[i].second,
+           i == 0   ? Role::Chair
+           : i == 1 ? Role::ViceChair
+                    : Role::Delegate,
+           true},
+          "10100" + std::to_string(i + 1), 1000);
+    st.council.putAccount("ubnd-ct", "Hoàng Văn Thành", "Chủ tịch UBND xã", Role::Responder,
+                          "mật khẩu ubnd", 1000);
     const auto pdf = dataDir / "to-trinh.pdf";
     std::ofstream(pdf) << "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
     const auto doc = st.documents.addFile(pdf, "Tờ trình dự toán ngân sách 2027", false, t);
@@ -54,7 +64,8 @@ void recordSitting(const std::filesystem::path& dataDir) {
       const Decision d = st.run(s, a, c, t);
       ASSERT_TRUE(d.ok()) << nameOf(c) << ": " << d.error->code << " " << d.error->message;
     };
-    const Actor chair = as(Role::Chair, "db01"), op = as(Role::Operator, "operator"), media = as(Role::Media, "media");
+    const Actor chair = as(Role::Chair, "db01"), op = as(Role::Operator, "operator"),
+                media = as(Role::Media, "media");
     CreateSitting c;
     c.number = 3;
     c.term = "2026-2031";
@@ -67,7 +78,12 @@ void recordSitting(const std::filesystem::path& dataDir) {
                 {"3", "", "Chất vấn và trả lời chất vấn", "", {}}};
     run(op, c);
     run(chair, OpenSitting{});
-    for (int i = 1; i <= 5; ++i) run(as(i == 1 ? Role::Chair : i == 2 ? Role::ViceChair : Role::Delegate, "db0" + std::to_string(i)), CheckIn{});
+    for (int i = 1; i <= 5; ++i)
+      run(as(i == 1   ? Role::Chair
+             : i == 2 ? Role::ViceChair
+                      : Role::Delegate,
+             "db0" + std::to_string(i)),
+          CheckIn{});
     run(as(Role::Secretary, "db02"), MarkAttendance{"db06", true});
     run(media, ReportMediaState{"live", "", "", "recording-1796000010000-%05d.ts", kT0 + 10000});
     run(chair, ActivateItem{"1"});
@@ -81,26 +97,51 @@ void recordSitting(const std::filesystem::path& dataDir) {
     run(chair, EndFloor{"db03"});
     run(chair, SuspendSitting{"Giải lao 15 phút"});
     run(chair, ResumeSitting{});
-    run(chair, CreateVote{"2", "Thông qua dự toán ngân sách năm 2027", VoteForm::Open, VoteKind::Motion, "majority", {}, 1});
+    run(chair, CreateVote{"2",
+                          "Thông qua dự toán ngân sách năm 2027",
+                          VoteForm::Open,
+                          VoteKind::Motion,
+                          "majority",
+                          {},
+                          1});
     run(chair, OpenVote{"v1"});
     for (int i = 1; i <= 6; ++i)
-      run(as(i == 1 ? Role::Chair : i == 2 ? Role::ViceChair : Role::Delegate, "db0" + std::to_string(i)),
-          CastBallot{"v1", {i <= 4 ? "yes" : i == 5 ? "no" : "abstain"}, ""});
+      run(as(i == 1   ? Role::Chair
+             : i == 2 ? Role::ViceChair
+                      : Role::Delegate,
+             "db0" + std::to_string(i)),
+          CastBallot{"v1",
+                     {i <= 4   ? "yes"
+                      : i == 5 ? "no"
+                               : "abstain"},
+                     ""});
     run(chair, CloseVote{"v1"});
-    run(chair, CreateVote{"2", "Biểu quyết ghi danh", VoteForm::Named, VoteKind::Motion, "majority", {}, 1});
+    run(chair,
+        CreateVote{
+            "2", "Biểu quyết ghi danh", VoteForm::Named, VoteKind::Motion, "majority", {}, 1});
     run(chair, OpenVote{"v2"});
     for (int i = 1; i <= 4; ++i)
-      run(as(i == 1 ? Role::Chair : i == 2 ? Role::ViceChair : Role::Delegate, "db0" + std::to_string(i)), CastBallot{"v2", {"yes"}, ""});
+      run(as(i == 1   ? Role::Chair
+             : i == 2 ? Role::ViceChair
+                      : Role::Delegate,
+             "db0" + std::to_string(i)),
+          CastBallot{"v2", {"yes"}, ""});
     run(chair, CloseVote{"v2"});
-    run(chair, CreateVote{"2", "Bỏ phiếu kín", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1});
+    run(chair,
+        CreateVote{"2", "Bỏ phiếu kín", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1});
     run(chair, OpenVote{"v3"});
     for (int i = 1; i <= 5; ++i)
-      run(as(i == 1 ? Role::Chair : i == 2 ? Role::ViceChair : Role::Delegate, "db0" + std::to_string(i)),
+      run(as(i == 1   ? Role::Chair
+             : i == 2 ? Role::ViceChair
+                      : Role::Delegate,
+             "db0" + std::to_string(i)),
           CastBallot{"v3", {i % 2 ? "yes" : "no"}, ""});
     run(chair, CloseVote{"v3"});
     run(chair, ActivateItem{"3"});
-    run(as(Role::Delegate, "db03"), SubmitQuestion{"ubnd-ct", "Khi nào sửa xong đường liên thôn Nà Pài?"});
-    run(as(Role::Delegate, "db04"), SubmitQuestion{"ubnd-ct", "Kế hoạch nước sạch cho thôn Khuổi Phầy?"});
+    run(as(Role::Delegate, "db03"),
+        SubmitQuestion{"ubnd-ct", "Khi nào sửa xong đường liên thôn Nà Pài?"});
+    run(as(Role::Delegate, "db04"),
+        SubmitQuestion{"ubnd-ct", "Kế hoạch nước sạch cho thôn Khuổi Phầy?"});
     run(chair, GroupQuestions{{"q1", "q2"}, "Hạ tầng"});
     run(as(Role::Responder, "ubnd-ct"), AnswerQuestion{"q1", "in_person", "Quý I năm 2027."});
     run(as(Role::Delegate, "db03"), FollowUpQuestion{"q1", "Kinh phí lấy từ đâu?"});
@@ -109,7 +150,9 @@ void recordSitting(const std::filesystem::path& dataDir) {
     run(chair, ControlRecording{true});
     run(op, ClearSignIn{4});
     // A secret vote open when the server stops is voided when it starts again.
-    run(chair, CreateVote{"3", "Bỏ phiếu kín lần hai", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1});
+    run(chair,
+        CreateVote{
+            "3", "Bỏ phiếu kín lần hai", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1});
     run(chair, OpenVote{"v4"});
     run(as(Role::Delegate, "db03"), CastBallot{"v4", {"yes"}, ""});
   }
@@ -133,7 +176,8 @@ void recordSitting(const std::filesystem::path& dataDir) {
 json replayedState(Store& st) {
   std::int64_t head = 0;
   const State s = st.load(head);
-  return {{"head", head}, {"operator", protocol::stateView(s, Role::Operator, "operator")},
+  return {{"head", head},
+          {"operator", protocol::stateView(s, Role::Operator, "operator")},
           {"public", protocol::stateView(s, Role::Public, "")}};
 }
 
@@ -148,7 +192,8 @@ TEST(GoldenLog, Written) {
     std::ofstream(kState) << replayedState(st).dump(1) << "\n";
     st.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
-  std::filesystem::copy_file(dir.path / "chamber.db", kDb, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(dir.path / "chamber.db", kDb,
+                             std::filesystem::copy_options::overwrite_existing);
 }
 
 TEST(GoldenLog, TheStoredLogOfThisSchemaVerifiesDecodesAndReplaysTheSame) {
@@ -170,7 +215,8 @@ TEST(GoldenLog, TheStoredLogOfThisSchemaVerifiesDecodesAndReplaysTheSame) {
   });
   EXPECT_GE(n, 60u);
   for (const auto& kind : protocol::eventKinds())
-    EXPECT_TRUE(kinds.count(kind)) << kind << " is not in the fixture log (add it in a fixture of the next schema)";
+    EXPECT_TRUE(kinds.count(kind))
+        << kind << " is not in the fixture log (add it in a fixture of the next schema)";
   std::ifstream f(kState);
   const json want = json::parse(f, nullptr, false);
   ASSERT_FALSE(want.is_discarded()) << kState;

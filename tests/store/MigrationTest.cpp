@@ -17,8 +17,8 @@ TEST(Migrations, FromEmptyToLatestInMemory) {
   EXPECT_EQ(db.userVersion(), 0);
   ensureSchema(db);
   EXPECT_EQ(db.userVersion(), static_cast<int>(schemaMigrations().size()));
-  for (const char* t : {"events", "command_replies", "delegates", "accounts",
-                        "tokens", "documents", "events_by_sitting"})
+  for (const char* t : {"events", "command_replies", "delegates", "accounts", "tokens", "documents",
+                        "events_by_sitting"})
     EXPECT_TRUE(hasTable(db, t)) << t;
   EXPECT_FALSE(hasTable(db, "secret_ballots")) << "secret choices are never stored";
   ensureSchema(db);  // idempotent
@@ -29,7 +29,8 @@ TEST(Migrations, StepwiseKeepsTheDataOfEarlierVersions) {
   Database db(":memory:");
   std::vector<Migration> first(schemaMigrations().begin(), schemaMigrations().begin() + 1);
   EXPECT_EQ(migrate(db, first), 1);
-  db.exec("INSERT INTO events VALUES(1, 5, 1, 'operator:op', 'sitting.opened', 1, '', '{}', 'a', 'b')");
+  db.exec(
+      "INSERT INTO events VALUES(1, 5, 1, 'operator:op', 'sitting.opened', 1, '', '{}', 'a', 'b')");
   EXPECT_FALSE(hasTable(db, "events_by_sitting"));
   EXPECT_EQ(migrate(db, schemaMigrations()), static_cast<int>(schemaMigrations().size()));
   EXPECT_TRUE(hasTable(db, "events_by_sitting"));
@@ -42,7 +43,8 @@ TEST(Migrations, StepwiseKeepsTheDataOfEarlierVersions) {
 TEST(Migrations, TheEventLogRefusesUpdatesAndDeletes) {
   Database db(":memory:");
   ensureSchema(db);
-  db.exec("INSERT INTO events VALUES(1, 5, 1, 'operator:op', 'sitting.opened', 1, '', '{}', 'a', 'b')");
+  db.exec(
+      "INSERT INTO events VALUES(1, 5, 1, 'operator:op', 'sitting.opened', 1, '', '{}', 'a', 'b')");
   EXPECT_THROW(db.exec("UPDATE events SET data = '{\"x\":1}'"), DbError);
   EXPECT_THROW(db.exec("DELETE FROM events"), DbError);
 }

@@ -16,16 +16,20 @@ constexpr std::int64_t kNow = 1'780'000'000'000;
 
 void seedCouncil(Store& st, int n) {
   for (int i = 1; i <= n; ++i) {
-    Delegate d{"d" + std::to_string(100 + i), i, "Đại biểu " + std::to_string(i), "",
+    Delegate d{"d" + std::to_string(100 + i),         i,   "Đại biểu " + std::to_string(i), "",
                i == 1 ? Role::Chair : Role::Delegate, true};
     st.council.putDelegate(d, "1234", 1000);
   }
   st.council.putAccount("r1", "Chủ tịch UBND xã", "", Role::Responder, "pw", 1000);
 }
 
-Actor del(int i) { return {i == 1 ? Role::Chair : Role::Delegate, "d" + std::to_string(100 + i)}; }
+Actor del(int i) {
+  return {i == 1 ? Role::Chair : Role::Delegate, "d" + std::to_string(100 + i)};
+}
 
-void ok(const Decision& d) { ASSERT_TRUE(d.ok()) << d.error->code << " " << d.error->message; }
+void ok(const Decision& d) {
+  ASSERT_TRUE(d.ok()) << d.error->code << " " << d.error->message;
+}
 
 /// A council of n in the store, one sitting opened with all n checked in.
 State openSitting(Store& st, int n, const std::string& item) {
@@ -50,9 +54,11 @@ TEST(Store, ReplayRebuildsTheStateAndAnOpenSecretVoteDiesWithItsProcess) {
   {
     Store st(dir.path);
     State s = openSitting(st, 9, "Khai mạc");
-    ok(st.run(s, del(1), CreateVote{"1", "Bầu", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1}, kNow));
+    ok(st.run(s, del(1),
+              CreateVote{"1", "Bầu", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1}, kNow));
     ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
-    for (int i = 1; i <= 7; ++i) ok(st.run(s, del(i), CastBallot{"v1", {i <= 5 ? "yes" : "no"}, ""}, kNow));
+    for (int i = 1; i <= 7; ++i)
+      ok(st.run(s, del(i), CastBallot{"v1", {i <= 5 ? "yes" : "no"}, ""}, kNow));
     ok(st.run(s, del(4), RequestFloor{"point_of_order"}, kNow));
     before = protocol::stateView(s, Role::Chair, "d101");
     EXPECT_EQ(s.current()->votes["v1"].counts["yes"], 5);
@@ -78,7 +84,9 @@ TEST(Store, ReplayRebuildsTheStateAndAnOpenSecretVoteDiesWithItsProcess) {
   EXPECT_EQ(before2["current"]["speakers"], before["current"]["speakers"]);
 
   // A secret vote open when the process ends: voided in the next, never miscounted.
-  ok(st.run(s, del(1), CreateVote{"1", "Bầu lại", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1}, kNow));
+  ok(st.run(s, del(1),
+            CreateVote{"1", "Bầu lại", VoteForm::Secret, VoteKind::Motion, "majority", {}, 1},
+            kNow));
   ok(st.run(s, del(1), OpenVote{"v2"}, kNow));
   for (int i = 1; i <= 3; ++i) ok(st.run(s, del(i), CastBallot{"v2", {"yes"}, ""}, kNow));
   Store st2(dir.path);
@@ -93,7 +101,9 @@ TEST(Store, NothingStoredLinksASecretBallotToItsVoter) {
   test::TempDir dir;
   Store st(dir.path);
   State s = openSitting(st, 40, "Bầu cử");
-  ok(st.run(s, del(1), CreateVote{"1", "Bãi nhiệm", VoteForm::Secret, VoteKind::Motion, "two_thirds", {}, 1}, kNow));
+  ok(st.run(s, del(1),
+            CreateVote{"1", "Bãi nhiệm", VoteForm::Secret, VoteKind::Motion, "two_thirds", {}, 1},
+            kNow));
   ok(st.run(s, del(1), OpenVote{"v1"}, kNow));
   // Voters in seat order, with a pattern of choices.
   for (int i = 1; i <= 40; ++i) {
@@ -195,10 +205,21 @@ TEST(Store, PublishedDocumentsCarryTheirDecree42FieldsAndNeverAClassifiedOne) {
     up->write(pdf.data(), pdf.size());
     return st.documents.finish(std::move(up), body, body + ".pdf", classified, kNow);
   };
-  const auto resolution = addPdf("nghi-quyet", false), minutes = addPdf("bien-ban", false), secret = addPdf("mat", true);
-  core::Publication p{resolution.sha256, "Nghị quyết", "12/NQ-HĐND", "Nghị quyết về dự toán ngân sách năm 2027",
-                      "Quyết định dự toán thu, chi ngân sách xã năm 2027", "HĐND xã Côn Minh",
-                      "Nguyễn Văn Hùng, Chủ tịch HĐND xã", "2026-12-10", "2027-01-01", 5, "3", 0, kNow};
+  const auto resolution = addPdf("nghi-quyet", false), minutes = addPdf("bien-ban", false),
+             secret = addPdf("mat", true);
+  core::Publication p{resolution.sha256,
+                      "Nghị quyết",
+                      "12/NQ-HĐND",
+                      "Nghị quyết về dự toán ngân sách năm 2027",
+                      "Quyết định dự toán thu, chi ngân sách xã năm 2027",
+                      "HĐND xã Côn Minh",
+                      "Nguyễn Văn Hùng, Chủ tịch HĐND xã",
+                      "2026-12-10",
+                      "2027-01-01",
+                      5,
+                      "3",
+                      0,
+                      kNow};
   st.publications.put(p);
   core::Publication b = p;
   b.sha256 = minutes.sha256;
@@ -223,7 +244,8 @@ TEST(Store, PublishedDocumentsCarryTheirDecree42FieldsAndNeverAClassifiedOne) {
   core::Publication s = b;
   s.sha256 = secret.sha256;
   s.number = "01/MAT";
-  EXPECT_THROW(st.publications.put(s), std::runtime_error) << "classified documents are never published";
+  EXPECT_THROW(st.publications.put(s), std::runtime_error)
+      << "classified documents are never published";
   s.sha256 = std::string(64, 'a');
   EXPECT_THROW(st.publications.put(s), std::runtime_error) << "an unknown file";
   EXPECT_EQ(st.publications.list().size(), 2u);
@@ -234,7 +256,15 @@ TEST(Store, VotesAreListedByTheirNumberNotAsText) {
   Store st(dir.path);
   State s = openSitting(st, 3, "Khai mạc");
   for (int i = 1; i <= 11; ++i)
-    ok(st.run(s, del(1), CreateVote{"1", "Biểu quyết " + std::to_string(i), VoteForm::Open, VoteKind::Motion, "majority", {}, 1}, kNow));
+    ok(st.run(s, del(1),
+              CreateVote{"1",
+                         "Biểu quyết " + std::to_string(i),
+                         VoteForm::Open,
+                         VoteKind::Motion,
+                         "majority",
+                         {},
+                         1},
+              kNow));
   const auto view = protocol::stateView(s, Role::Chair, "d101");
   std::vector<std::string> ids;
   for (const auto& v : view["current"]["votes"]) ids.push_back(v["id"]);

@@ -36,7 +36,8 @@ inline HttpResponse http(int port, const std::string& method, const std::string&
   }
   std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  if (!body.empty() || method == "POST") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST")
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n";
   if (sendBody) req += body;
   std::size_t off = 0;
@@ -63,7 +64,8 @@ inline HttpResponse http(int port, const std::string& method, const std::string&
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
       std::string k = line.substr(0, colon);
-      std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(k.begin(), k.end(), k.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       std::string v = line.substr(colon + 1);
       v.erase(0, v.find_first_not_of(' '));
       r.headers[k] = v;

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <random>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -66,7 +66,9 @@ class Peer {
   json loginPassword(const std::string& user, const std::string& pw) {
     return request(protocol::authPassword(nextId(), user, pw));
   }
-  json loginToken(const std::string& token) { return request(protocol::authToken(nextId(), token)); }
+  json loginToken(const std::string& token) {
+    return request(protocol::authToken(nextId(), token));
+  }
   json resume(std::int64_t after) { return request(protocol::resume(nextId(), after)); }
 
   /// Waits for an event of this kind (optionally matching); returns it or null.
@@ -94,7 +96,9 @@ class Peer {
            client_->isOpen();
   }
 
-  std::int64_t lastSeq() const { return events.empty() ? 0 : events.back()["seq"].get<std::int64_t>(); }
+  std::int64_t lastSeq() const {
+    return events.empty() ? 0 : events.back()["seq"].get<std::int64_t>();
+  }
   bool sawKind(const std::string& kind) const {
     for (const auto& e : events)
       if (e["kind"] == kind) return true;

@@ -8,8 +8,12 @@
 
 namespace chamber::test {
 
-inline std::string pinOf(int seat) { return "pin" + std::to_string(seat); }
-inline std::string delegateId(int seat) { return (seat < 10 ? "d0" : "d") + std::to_string(seat); }
+inline std::string pinOf(int seat) {
+  return "pin" + std::to_string(seat);
+}
+inline std::string delegateId(int seat) {
+  return (seat < 10 ? "d0" : "d") + std::to_string(seat);
+}
 
 inline void seedCouncil(const std::filesystem::path& dataDir, int delegates) {
   store::Store st(dataDir);
@@ -24,7 +28,8 @@ inline void seedCouncil(const std::filesystem::path& dataDir, int delegates) {
   st.council.putAccount("operator", "Kỹ thuật viên", "", core::Role::Operator, "secret", 1000);
   st.council.putAccount("media", "Máy ghi hình", "", core::Role::Media, "secret", 1000);
   st.council.putAccount("display", "Màn hình hội trường", "", core::Role::Display, "secret", 1000);
-  st.council.putAccount("r1", "Chủ tịch UBND xã", "Chủ tịch UBND", core::Role::Responder, "secret", 1000);
+  st.council.putAccount("r1", "Chủ tịch UBND xã", "Chủ tịch UBND", core::Role::Responder, "secret",
+                        1000);
 }
 
 }  // namespace chamber::test

@@ -18,7 +18,8 @@ namespace chamber::test {
 
 class ServerProcess {
  public:
-  ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {}, int fixedPort = 0)
+  ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {},
+                int fixedPort = 0)
       : data_(std::move(dataDir)), extra_(std::move(extraArgs)), fixedPort_(fixedPort) {
     start();
   }
@@ -28,8 +29,9 @@ class ServerProcess {
     const auto portFile = data_ / "port";
     std::filesystem::create_directories(data_);
     std::filesystem::remove(portFile);
-    std::vector<std::string> args = {CHAMBER_SERVER_BIN, "--port", std::to_string(fixedPort_), "--data", data_.string(),
-                                     "--port-file", portFile.string(), "--log-level", "warn"};
+    std::vector<std::string> args = {CHAMBER_SERVER_BIN, "--port",       std::to_string(fixedPort_),
+                                     "--data",           data_.string(), "--port-file",
+                                     portFile.string(),  "--log-level",  "warn"};
     args.insert(args.end(), extra_.begin(), extra_.end());
     pid_ = fork();
     if (pid_ == 0) {

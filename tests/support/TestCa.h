@@ -21,14 +21,19 @@ struct TestCa {
     std::ofstream(ext) << "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n";
     const std::string d = dir.string();
     const std::string q = " 2>/dev/null";
-    ok("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj '/CN=Test CA' -keyout '" +
+    ok("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "
+       "'/CN=Test CA' -keyout '" +
        d + "/ca.key' -out '" + caCert.string() + "'" + q);
-    ok("openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=127.0.0.1 -keyout '" +
+    ok("openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=127.0.0.1 -keyout "
+       "'" +
        serverKey.string() + "' -out '" + d + "/server.csr'" + q);
     ok("openssl x509 -req -in '" + d + "/server.csr' -CA '" + caCert.string() + "' -CAkey '" + d +
-       "/ca.key' -CAcreateserial -days 2 -extfile '" + ext.string() + "' -out '" + serverCert.string() + "'" + q);
-    ok("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=127.0.0.1 "
-       "-addext subjectAltName=IP:127.0.0.1 -keyout '" + selfKey.string() + "' -out '" + selfCert.string() + "'" + q);
+       "/ca.key' -CAcreateserial -days 2 -extfile '" + ext.string() + "' -out '" +
+       serverCert.string() + "'" + q);
+    ok("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "
+       "/CN=127.0.0.1 "
+       "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+       selfKey.string() + "' -out '" + selfCert.string() + "'" + q);
   }
 
  private:

@@ -20,7 +20,8 @@ struct Run {
 };
 
 Run runCtl(const std::filesystem::path& data, const std::string& args) {
-  const std::string cmd = std::string("timeout 60 ") + CHAMBERCTL_BIN + " --data " + data.string() + " " + args + " 2>&1";
+  const std::string cmd = std::string("timeout 60 ") + CHAMBERCTL_BIN + " --data " + data.string() +
+                          " " + args + " 2>&1";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf{};
@@ -30,14 +31,17 @@ Run runCtl(const std::filesystem::path& data, const std::string& args) {
   return r;
 }
 
-void write(const std::filesystem::path& p, const std::string& s) { std::ofstream(p) << s; }
+void write(const std::filesystem::path& p, const std::string& s) {
+  std::ofstream(p) << s;
+}
 
 }  // namespace
 
 TEST(Chamberctl, ImportCreateAttachExportVerifyAndTamperDetection) {
   test::TempDir dir;
   const auto data = dir.path / "data";
-  auto r = runCtl(data, std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv");
+  auto r = runCtl(
+      data, std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("25"), std::string::npos);
   r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder --password x");
@@ -45,16 +49,26 @@ TEST(Chamberctl, ImportCreateAttachExportVerifyAndTamperDetection) {
   r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder < /dev/null");
   EXPECT_NE(r.code, 0) << "no password at all";
   write(dir.path / "pw", "mat-khau-dai-du\n");  // on standard input: never in ps
-  r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder < " + (dir.path / "pw").string());
+  r = runCtl(data, "account --id ubnd-ct --name \"Hoàng Văn Thành\" --role responder < " +
+                       (dir.path / "pw").string());
   ASSERT_EQ(r.code, 0) << r.out;
-  r = runCtl(data, std::string("sitting create --number 5 --title \"Kỳ họp thứ năm\" --agenda ") + DEMO_DIR +
-                    "/agenda.json --rules " + DEMO_DIR + "/rules.toml");
+  r = runCtl(data, std::string("sitting create --number 5 --title \"Kỳ họp thứ năm\" --agenda ") +
+                       DEMO_DIR + "/agenda.json --rules " + DEMO_DIR + "/rules.toml");
   ASSERT_EQ(r.code, 0) << r.out;
   write(dir.path / "a.pdf", "%PDF-1.4\n%test\n%%EOF\n");
   write(dir.path / "secret.pdf", "%PDF-1.4\n%secret\n%%EOF\n");
-  ASSERT_EQ(runCtl(data, "document attach " + (dir.path / "a.pdf").string() + " --item 3 --title \"Dự toán\"").code, 0);
-  ASSERT_EQ(runCtl(data, "document attach " + (dir.path / "secret.pdf").string() + " --item 6 --title \"Nhân sự\" --classified").code, 0);
-  EXPECT_NE(runCtl(data, "document attach " + (dir.path / "a.pdf").string() + " --item 99 --title x").code, 0);
+  ASSERT_EQ(runCtl(data, "document attach " + (dir.path / "a.pdf").string() +
+                             " --item 3 --title \"Dự toán\"")
+                .code,
+            0);
+  ASSERT_EQ(runCtl(data, "document attach " + (dir.path / "secret.pdf").string() +
+                             " --item 6 --title \"Nhân sự\" --classified")
+                .code,
+            0);
+  EXPECT_NE(
+      runCtl(data, "document attach " + (dir.path / "a.pdf").string() + " --item 99 --title x")
+          .code,
+      0);
 
   r = runCtl(data, "export open-data --out " + (dir.path / "open").string());
   ASSERT_EQ(r.code, 0) << r.out;
@@ -86,7 +100,10 @@ TEST(Chamberctl, ImportCreateAttachExportVerifyAndTamperDetection) {
 TEST(Chamberctl, TokensForTabletsLogIn) {
   test::TempDir dir;
   const auto data = dir.path / "data";
-  ASSERT_EQ(runCtl(data, std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv").code, 0);
+  ASSERT_EQ(runCtl(data, std::string("council import --pin-iterations 1000 ") + DEMO_DIR +
+                             "/delegates.csv")
+                .code,
+            0);
   auto r = runCtl(data, "token --seat 7 --device \"Máy tính bảng 7\"");
   ASSERT_EQ(r.code, 0);
   const std::string token = r.out.substr(0, 64);
@@ -100,9 +117,11 @@ TEST(Chamberctl, TokensForTabletsLogIn) {
 TEST(Chamberctl, TokensAreListedRevokedAndGoneAfterAReimport) {
   test::TempDir dir;
   const auto data = dir.path / "data";
-  const std::string import = std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv";
+  const std::string import =
+      std::string("council import --pin-iterations 1000 ") + DEMO_DIR + "/delegates.csv";
   ASSERT_EQ(runCtl(data, import).code, 0);
-  const std::string t7 = runCtl(data, "token --seat 7 --device \"Máy tính bảng 7\"").out.substr(0, 64);
+  const std::string t7 =
+      runCtl(data, "token --seat 7 --device \"Máy tính bảng 7\"").out.substr(0, 64);
   const std::string t8 = runCtl(data, "token --seat 8 --device tablet-8").out.substr(0, 64);
   auto list = runCtl(data, "token list");
   ASSERT_EQ(list.code, 0);
@@ -127,16 +146,22 @@ TEST(Chamberctl, TokensAreListedRevokedAndGoneAfterAReimport) {
 
 TEST(Import, BadCsvRowsAreNamedByLine) {
   test::TempDir dir;
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,123456\nx,b,Bình,,delegate,1,123456\n");
+  write(dir.path / "d.csv",
+        "seat,id,name,title,role,in_office,pin\n1,a,An,,chair,1,123456\nx,b,Bình,,delegate,1,"
+        "123456\n");
   try {
     ctl::readDelegatesCsv(dir.path / "d.csv");
     FAIL() << "accepted a bad seat";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("line 3"), std::string::npos) << e.what();
   }
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",operator,1,123456\n");
+  write(dir.path / "d.csv",
+        "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch "
+        "\"\"HĐND\"\"\",operator,1,123456\n");
   EXPECT_THROW(ctl::readDelegatesCsv(dir.path / "d.csv"), std::runtime_error);  // not a member role
-  write(dir.path / "d.csv", "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch \"\"HĐND\"\"\",chair,0,123456\n");
+  write(dir.path / "d.csv",
+        "seat,id,name,title,role,in_office,pin\n1,a,\"Nguyễn, An\",\"Chủ tịch "
+        "\"\"HĐND\"\"\",chair,0,123456\n");
   auto rows = ctl::readDelegatesCsv(dir.path / "d.csv");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].delegate.name, "Nguyễn, An");
@@ -152,10 +177,11 @@ TEST(Import, BadCsvRowsAreNamedByLine) {
 
 TEST(Import, RulesTomlOverridesTheDefaults) {
   test::TempDir dir;
-  write(dir.path / "r.toml", "version = \"x-1\"\nquorum = [1, 2]\nopen_mic_limit = 2\n"
-                             "[vote_rules.cast]\nlabel = \"Đa số phiếu\"\nbase = \"votes_cast\"\n"
-                             "threshold = [1, 2]\nstrict = true\nabstentions_count = false\n"
-                             "[speaking_limit_s]\nspeech = 300\n");
+  write(dir.path / "r.toml",
+        "version = \"x-1\"\nquorum = [1, 2]\nopen_mic_limit = 2\n"
+        "[vote_rules.cast]\nlabel = \"Đa số phiếu\"\nbase = \"votes_cast\"\n"
+        "threshold = [1, 2]\nstrict = true\nabstentions_count = false\n"
+        "[speaking_limit_s]\nspeech = 300\n");
   const auto r = ctl::readRulesToml(dir.path / "r.toml");
   EXPECT_EQ(r.version, "x-1");
   EXPECT_EQ(r.quorum, (core::Fraction{1, 2}));
@@ -171,8 +197,9 @@ TEST(Import, RulesTomlOverridesTheDefaults) {
   EXPECT_EQ(demo.seats, 25);
   // Found by fuzz_toml: a float where a whole number belongs was undefined behaviour;
   // fractions that could never be met or divide by zero are refused too.
-  for (const char* bad : {"[speaking_limit_s]\nsecond = 18e0180\n", "seats = 2.5\n", "quorum = [2, 0]\n",
-                          "quorum = [3, 2]\n", "quorum = [9223372036854775807, 1]\n",
-                          "[vote_rules.majority]\nthreshold = [1, 0]\n", "written_answer_days = -1\n"})
+  for (const char* bad :
+       {"[speaking_limit_s]\nsecond = 18e0180\n", "seats = 2.5\n", "quorum = [2, 0]\n",
+        "quorum = [3, 2]\n", "quorum = [9223372036854775807, 1]\n",
+        "[vote_rules.majority]\nthreshold = [1, 0]\n", "written_answer_days = -1\n"})
     EXPECT_THROW(ctl::parseRulesToml(bad), std::runtime_error) << bad;
 }

@@ -1,14 +1,15 @@
 #include "chamberctl/Import.h"
-#include "tomlnum/TomlNumber.h"
+
+#include <toml++/toml.h>
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <toml++/toml.h>
 
-#include "protocol/Csv.h"
 #include "protocol/Codec.h"
+#include "protocol/Csv.h"
 #include "protocol/Json.h"
+#include "tomlnum/TomlNumber.h"
 
 namespace chamber::ctl {
 
@@ -26,10 +27,12 @@ std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file
   return parseDelegatesCsv(readFile(file), file.filename().string(), pinDigits);
 }
 
-std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source, int pinDigits) {
+std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source,
+                                                int pinDigits) {
   const auto rows = protocol::parseCsv(text);
   if (rows.empty()) throw std::runtime_error("empty CSV");
-  const std::vector<std::string> expected = {"seat", "id", "name", "title", "role", "in_office", "pin"};
+  const std::vector<std::string> expected = {"seat", "id",        "name", "title",
+                                             "role", "in_office", "pin"};
   if (rows[0] != expected)
     throw std::runtime_error("CSV header must be: seat,id,name,title,role,in_office,pin");
   std::vector<ImportedDelegate> out;
@@ -52,11 +55,13 @@ std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const s
     d.delegate.role = *role;
     d.delegate.inOffice = r[5] == "1" || r[5] == "true" || r[5] == "yes";
     d.pin = r[6];
-    if (d.delegate.id.empty() || d.delegate.name.empty()) throw std::runtime_error(where + "id and name are required");
+    if (d.delegate.id.empty() || d.delegate.name.empty())
+      throw std::runtime_error(where + "id and name are required");
     if (static_cast<int>(d.pin.size()) < pinDigits || d.pin.size() > 32 ||
         d.pin.find_first_not_of("0123456789") != std::string::npos)
-      throw std::runtime_error(where + "mã PIN cần ít nhất " + std::to_string(pinDigits) + " chữ số / a PIN is at least " +
-                               std::to_string(pinDigits) + " digits");
+      throw std::runtime_error(where + "mã PIN cần ít nhất " + std::to_string(pinDigits) +
+                               " chữ số / a PIN is at least " + std::to_string(pinDigits) +
+                               " digits");
     out.push_back(std::move(d));
   }
   return out;
@@ -84,7 +89,9 @@ std::vector<core::AgendaItem> readAgendaJson(const std::filesystem::path& file) 
   return out;
 }
 
-core::CouncilRules readRulesToml(const std::filesystem::path& file) { return parseRulesToml(readFile(file)); }
+core::CouncilRules readRulesToml(const std::filesystem::path& file) {
+  return parseRulesToml(readFile(file));
+}
 
 core::CouncilRules parseRulesToml(const std::string& text) {
   auto t = toml::parse(text);
@@ -98,34 +105,48 @@ core::CouncilRules parseRulesToml(const std::string& text) {
     const auto* a = n ? n->as_array() : nullptr;
     if (!a) return f;
     if (a->size() != 2) throw std::runtime_error(what + ": [num, den]");
-    const auto num = wholeNumber(toml::node_view<const toml::node>(a->get(0)), what + "[0]", 1, 1000);
-    const auto den = wholeNumber(toml::node_view<const toml::node>(a->get(1)), what + "[1]", 1, 1000);
+    const auto num =
+        wholeNumber(toml::node_view<const toml::node>(a->get(0)), what + "[0]", 1, 1000);
+    const auto den =
+        wholeNumber(toml::node_view<const toml::node>(a->get(1)), what + "[1]", 1, 1000);
     if (!num || !den || *num > *den) throw std::runtime_error(what + ": 0 < num <= den");
     return core::Fraction{*num, *den};
   };
   r.quorum = fraction(t["quorum"].node(), "quorum", r.quorum);
-  r.openMicLimit = static_cast<int>(wholeNumber(t["open_mic_limit"], "open_mic_limit", 0, 1000).value_or(r.openMicLimit));
+  r.openMicLimit = static_cast<int>(
+      wholeNumber(t["open_mic_limit"], "open_mic_limit", 0, 1000).value_or(r.openMicLimit));
   r.ballotChangeAllowed = t["ballot_change_allowed"].value_or(r.ballotChangeAllowed);
   r.confidenceVotesEnabled = t["confidence_votes_enabled"].value_or(r.confidenceVotesEnabled);
-  r.writtenAnswerDays = static_cast<int>(wholeNumber(t["written_answer_days"], "written_answer_days", 1, 3650).value_or(r.writtenAnswerDays));
+  r.writtenAnswerDays =
+      static_cast<int>(wholeNumber(t["written_answer_days"], "written_answer_days", 1, 3650)
+                           .value_or(r.writtenAnswerDays));
   r.recordClosedSittings = t["record_closed_sittings"].value_or(r.recordClosedSittings);
   if (auto limits = t["speaking_limit_s"].as_table())
     for (const auto& [k, v] : *limits)
-      r.speakingLimit_s[std::string(k.str())] = static_cast<int>(
-          *wholeNumber(toml::node_view<const toml::node>(v), "speaking_limit_s." + std::string(k.str()), 0, 36000));
+      r.speakingLimit_s[std::string(k.str())] =
+          static_cast<int>(*wholeNumber(toml::node_view<const toml::node>(v),
+                                        "speaking_limit_s." + std::string(k.str()), 0, 36000));
   if (auto rules = t["vote_rules"].as_table()) {
     for (const auto& [k, v] : *rules) {
       const auto* tbl = v.as_table();
       if (!tbl) continue;
-      core::VoteRule vr = r.voteRules.count(std::string(k.str())) ? r.voteRules[std::string(k.str())] : core::VoteRule{};
+      core::VoteRule vr = r.voteRules.count(std::string(k.str()))
+                              ? r.voteRules[std::string(k.str())]
+                              : core::VoteRule{};
       vr.label = (*tbl)["label"].value_or(vr.label);
       const std::string base = (*tbl)["base"].value_or(std::string(core::name(vr.base)));
-      if (base == "seats") vr.base = core::Base::Seats;
-      else if (base == "in_office") vr.base = core::Base::InOffice;
-      else if (base == "present") vr.base = core::Base::Present;
-      else if (base == "votes_cast") vr.base = core::Base::VotesCast;
-      else throw std::runtime_error("vote_rules." + std::string(k.str()) + ".base: unknown " + base);
-      vr.threshold = fraction((*tbl)["threshold"].node(), "vote_rules." + std::string(k.str()) + ".threshold", vr.threshold);
+      if (base == "seats")
+        vr.base = core::Base::Seats;
+      else if (base == "in_office")
+        vr.base = core::Base::InOffice;
+      else if (base == "present")
+        vr.base = core::Base::Present;
+      else if (base == "votes_cast")
+        vr.base = core::Base::VotesCast;
+      else
+        throw std::runtime_error("vote_rules." + std::string(k.str()) + ".base: unknown " + base);
+      vr.threshold = fraction((*tbl)["threshold"].node(),
+                              "vote_rules." + std::string(k.str()) + ".threshold", vr.threshold);
       vr.strict = (*tbl)["strict"].value_or(vr.strict);
       vr.abstentionsCount = (*tbl)["abstentions_count"].value_or(vr.abstentionsCount);
       vr.passOption = (*tbl)["pass_option"].value_or(vr.passOption);

@@ -17,9 +17,11 @@ struct ImportedDelegate {
 /// Columns (a header row first): seat,id,name,title,role,in_office,pin. A PIN is digits,
 /// at least `pinDigits` of them (6 by default: docs/security.md has the arithmetic).
 /// Throws std::runtime_error naming the line of any bad row.
-std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file, int pinDigits = 6);
+std::vector<ImportedDelegate> readDelegatesCsv(const std::filesystem::path& file,
+                                               int pinDigits = 6);
 /// The same from the file's text; `source` names it in errors.
-std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source, int pinDigits = 6);
+std::vector<ImportedDelegate> parseDelegatesCsv(const std::string& text, const std::string& source,
+                                                int pinDigits = 6);
 
 /// [{"id":"1","title":"…","presenter":"…","children":[…]}, …] flattened to the tree the
 /// core keeps (parents before children).

@@ -2,8 +2,8 @@
 // sittings and their agenda, documents, device tokens, exports and open data, and
 // `verify` of the event log. Works on the data folder (the server takes in what it adds).
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -52,22 +52,28 @@ int main(int argc, char** argv) {
   auto* council = app.add_subcommand("council", "đại biểu / delegates");
   std::filesystem::path csv;
   int iterations = 60000;
-  auto* import = council->add_subcommand("import", "import delegates from CSV (seat,id,name,title,role,in_office,pin)");
+  auto* import = council->add_subcommand(
+      "import", "import delegates from CSV (seat,id,name,title,role,in_office,pin)");
   import->add_option("csv", csv)->required()->check(CLI::ExistingFile);
-  import->add_option("--pin-iterations", iterations, "PBKDF2 iterations for PINs")->capture_default_str();
+  import->add_option("--pin-iterations", iterations, "PBKDF2 iterations for PINs")
+      ->capture_default_str();
   int pinDigits = 6;
-  import->add_option("--pin-digits", pinDigits, "shortest PIN allowed (digits)")->capture_default_str()->check(CLI::Range(4, 12));
+  import->add_option("--pin-digits", pinDigits, "shortest PIN allowed (digits)")
+      ->capture_default_str()
+      ->check(CLI::Range(4, 12));
   council->require_subcommand(1);
 
   // account add
-  auto* account = app.add_subcommand("account", "add an account (operator, media, display, responder, secretary)");
+  auto* account = app.add_subcommand(
+      "account", "add an account (operator, media, display, responder, secretary)");
   std::string accId, accName, accTitle, accRole, accPassword;
   account->add_option("--id", accId)->required();
   account->add_option("--name", accName)->required();
   account->add_option("--title", accTitle);
   account->add_option("--role", accRole)->required();
-  account->add_option("--password", accPassword,
-                      "the password (shows in ps: prefer CHAMBER_ACCOUNT_PASSWORD or a line on standard input)");
+  account->add_option(
+      "--password", accPassword,
+      "the password (shows in ps: prefer CHAMBER_ACCOUNT_PASSWORD or a line on standard input)");
 
   // sitting create
   auto* sitting = app.add_subcommand("sitting", "kỳ họp / sittings");
@@ -82,7 +88,8 @@ int main(int argc, char** argv) {
   create->add_option("--place", cs.place);
   create->add_flag("--closed", closed, "a closed sitting (not public)");
   create->add_option("--agenda", agendaFile, "agenda JSON")->required()->check(CLI::ExistingFile);
-  create->add_option("--rules", rulesFile, "rule set TOML (default: Vietnamese defaults)")->check(CLI::ExistingFile);
+  create->add_option("--rules", rulesFile, "rule set TOML (default: Vietnamese defaults)")
+      ->check(CLI::ExistingFile);
   sitting->require_subcommand(1);
 
   // document attach
@@ -95,11 +102,13 @@ int main(int argc, char** argv) {
   attach->add_option("--item", item)->required();
   attach->add_option("--title", docTitle)->required();
   attach->add_flag("--classified", classified, "mật: only for those cleared, never published");
-  auto* publish = document->add_subcommand("publish", "công bố / publish a PDF on the portal (Decree 42/2022 fields)");
+  auto* publish = document->add_subcommand(
+      "publish", "công bố / publish a PDF on the portal (Decree 42/2022 fields)");
   core::Publication pub;
   std::filesystem::path pubPdf;
   publish->add_option("pdf", pubPdf)->required()->check(CLI::ExistingFile);
-  publish->add_option("--type", pub.type, "loại văn bản: Nghị quyết, Biên bản, Báo cáo, …")->required();
+  publish->add_option("--type", pub.type, "loại văn bản: Nghị quyết, Biên bản, Báo cáo, …")
+      ->required();
   publish->add_option("--number", pub.number, "số, ký hiệu: 12/NQ-HĐND")->required();
   publish->add_option("--title", pub.title, "tên văn bản")->required();
   publish->add_option("--summary", pub.summary, "trích yếu");
@@ -112,7 +121,8 @@ int main(int argc, char** argv) {
   document->require_subcommand(1);
 
   // token
-  auto* token = app.add_subcommand("token", "issue a device token for a delegate's tablet or an account");
+  auto* token =
+      app.add_subcommand("token", "issue a device token for a delegate's tablet or an account");
   int seat = 0;
   int tokenDays = 30;
   std::string tokenAccount, device = "tablet";
@@ -120,8 +130,10 @@ int main(int argc, char** argv) {
   token->add_option("--account", tokenAccount);
   token->add_option("--device", device)->capture_default_str();
   token->add_option("--days", tokenDays, "valid for this many days")->capture_default_str();
-  auto* tokenList = token->add_subcommand("list", "the device tokens: id, who, device, issued, expires, revoked");
-  auto* tokenRevoke = token->add_subcommand("revoke", "revoke a token by its id (from list), or all of a seat/account");
+  auto* tokenList =
+      token->add_subcommand("list", "the device tokens: id, who, device, issued, expires, revoked");
+  auto* tokenRevoke = token->add_subcommand(
+      "revoke", "revoke a token by its id (from list), or all of a seat/account");
   std::string revokeId;
   bool revokeAll = false;
   tokenRevoke->add_option("id", revokeId, "the token's id, as list shows it");
@@ -131,7 +143,8 @@ int main(int argc, char** argv) {
 
   // sign-in throttle
   auto* signin = app.add_subcommand("signin", "đăng nhập / sign-in");
-  auto* signinClear = signin->add_subcommand("clear", "let a seat sign in again at once after wrong PINs");
+  auto* signinClear =
+      signin->add_subcommand("clear", "let a seat sign in again at once after wrong PINs");
   int clearSeat = 0;
   signinClear->add_option("--seat", clearSeat)->required();
   signin->require_subcommand(1);
@@ -141,9 +154,12 @@ int main(int argc, char** argv) {
   auto* events = exportCmd->add_subcommand("events", "the event log (JSON or CSV)");
   std::string format = "json";
   std::filesystem::path out;
-  events->add_option("--format", format)->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+  events->add_option("--format", format)
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
   events->add_option("--out", out, "file (default: standard output)");
-  auto* open = exportCmd->add_subcommand("open-data", "open data of public sittings: JSON and CSV per table");
+  auto* open = exportCmd->add_subcommand("open-data",
+                                         "open data of public sittings: JSON and CSV per table");
   std::filesystem::path openDir = "open-data";
   open->add_option("--out", openDir, "folder")->capture_default_str();
   exportCmd->require_subcommand(1);
@@ -170,9 +186,12 @@ int main(int argc, char** argv) {
     } else if (account->parsed()) {
       auto role = core::roleFromName(accRole);
       if (!role || *role == core::Role::Public) throw std::runtime_error("unknown role " + accRole);
-      if (accPassword.empty() && std::getenv("CHAMBER_ACCOUNT_PASSWORD")) accPassword = std::getenv("CHAMBER_ACCOUNT_PASSWORD");
+      if (accPassword.empty() && std::getenv("CHAMBER_ACCOUNT_PASSWORD"))
+        accPassword = std::getenv("CHAMBER_ACCOUNT_PASSWORD");
       if (accPassword.empty()) std::getline(std::cin, accPassword);
-      if (accPassword.size() < 8) throw std::runtime_error("mật khẩu cần ít nhất 8 ký tự / a password of at least 8 characters");
+      if (accPassword.size() < 8)
+        throw std::runtime_error(
+            "mật khẩu cần ít nhất 8 ký tự / a password of at least 8 characters");
       st.council.putAccount(accId, accName, accTitle, *role, accPassword, 60000);
       std::cout << "account " << accId << " (" << accRole << ")\n";
     } else if (create->parsed()) {
@@ -184,18 +203,23 @@ int main(int argc, char** argv) {
                 << cs.agenda.size() << " mục)\n";
     } else if (attach->parsed()) {
       const auto meta = st.documents.addFile(pdf, docTitle, classified, nowMs());
-      if (int rc = run(st, state, core::AttachDocument{item, {meta.sha256, docTitle, classified}})) return rc;
+      if (int rc = run(st, state, core::AttachDocument{item, {meta.sha256, docTitle, classified}}))
+        return rc;
       std::cout << meta.sha256 << "  " << docTitle << " → " << item << "\n";
     } else if (publish->parsed()) {
       const auto meta = st.documents.addFile(pubPdf, pub.title, false, nowMs());
       pub.sha256 = meta.sha256;
       pub.published_ms = nowMs();
       st.publications.put(pub);
-      std::cout << meta.sha256 << "  " << pub.number << " " << pub.title << " (công bố / published)\n";
+      std::cout << meta.sha256 << "  " << pub.number << " " << pub.title
+                << " (công bố / published)\n";
     } else if (tokenList->parsed()) {
       for (const auto& t : st.council.tokens())
-        std::cout << t.id << "  " << t.principal << "  " << json(t.label).dump() << "  issued " << t.created_ms
-                  << "  expires " << t.expires_ms << (t.revoked ? "  REVOKED" : t.expires_ms <= nowMs() ? "  EXPIRED" : "")
+        std::cout << t.id << "  " << t.principal << "  " << json(t.label).dump() << "  issued "
+                  << t.created_ms << "  expires " << t.expires_ms
+                  << (t.revoked                 ? "  REVOKED"
+                      : t.expires_ms <= nowMs() ? "  EXPIRED"
+                                                : "")
                   << "\n";
     } else if (tokenRevoke->parsed()) {
       std::string who = tokenAccount;
@@ -203,17 +227,22 @@ int main(int argc, char** argv) {
         for (const auto& d : st.council.delegates())
           if (d.seat == seat) who = d.id;
       int n = 0;
-      if (!revokeId.empty()) n = st.council.revokeToken(revokeId);
-      else if (revokeAll) n = st.council.revokeTokens("");
-      else if (!who.empty()) n = st.council.revokeTokens(who);
-      else throw std::runtime_error("name a token id, --seat, --account or --all");
+      if (!revokeId.empty())
+        n = st.council.revokeToken(revokeId);
+      else if (revokeAll)
+        n = st.council.revokeTokens("");
+      else if (!who.empty())
+        n = st.council.revokeTokens(who);
+      else
+        throw std::runtime_error("name a token id, --seat, --account or --all");
       std::cout << "Thu hồi / revoked " << n << " mã thiết bị / device tokens\n";
       if (n == 0 && !revokeId.empty()) return 1;
     } else if (signinClear->parsed()) {
       core::ClearSignIn c;
       c.seat = clearSeat;
       if (const int rc = run(st, state, c)) return rc;
-      std::cout << "Ghế " << clearSeat << " đăng nhập lại được / seat " << clearSeat << " may sign in again\n";
+      std::cout << "Ghế " << clearSeat << " đăng nhập lại được / seat " << clearSeat
+                << " may sign in again\n";
     } else if (token->parsed()) {
       std::optional<store::Principal> p;
       if (seat > 0) {
@@ -222,7 +251,9 @@ int main(int argc, char** argv) {
       } else if (!tokenAccount.empty()) {
         auto a = st.db.prepare("SELECT id, name, role FROM accounts WHERE id = ?");
         a.bind(1, tokenAccount);
-        if (a.step()) p = store::Principal{core::roleFromName(a.text(2)).value_or(core::Role::Public), a.text(0), a.text(1)};
+        if (a.step())
+          p = store::Principal{core::roleFromName(a.text(2)).value_or(core::Role::Public),
+                               a.text(0), a.text(1)};
       }
       if (!p) throw std::runtime_error("no such seat or account");
       std::cout << st.council.issueToken(*p, device, nowMs(), tokenDays * 86400000LL) << "\n";
@@ -231,20 +262,29 @@ int main(int argc, char** argv) {
       if (format == "json") {
         json arr = json::array();
         st.log.forEach(0, [&](const store::StoredEvent& e) {
-          arr.push_back({{"seq", e.seq}, {"ts", e.ts_ms}, {"sitting", e.sitting}, {"actor", e.actor},
-                         {"kind", e.kind}, {"data", json::parse(e.data)}, {"prev_hash", e.prevHash},
+          arr.push_back({{"seq", e.seq},
+                         {"ts", e.ts_ms},
+                         {"sitting", e.sitting},
+                         {"actor", e.actor},
+                         {"kind", e.kind},
+                         {"data", json::parse(e.data)},
+                         {"prev_hash", e.prevHash},
                          {"hash", e.hash}});
         });
         text = arr.dump(2) + "\n";
       } else {
-        text = protocol::csvRow({"seq", "ts", "sitting", "actor", "kind", "data", "prev_hash", "hash"});
+        text = protocol::csvRow(
+            {"seq", "ts", "sitting", "actor", "kind", "data", "prev_hash", "hash"});
         st.log.forEach(0, [&](const store::StoredEvent& e) {
-          text += protocol::csvRow({std::to_string(e.seq), std::to_string(e.ts_ms), std::to_string(e.sitting),
-                                    e.actor, e.kind, e.data, e.prevHash, e.hash});
+          text += protocol::csvRow({std::to_string(e.seq), std::to_string(e.ts_ms),
+                                    std::to_string(e.sitting), e.actor, e.kind, e.data, e.prevHash,
+                                    e.hash});
         });
       }
-      if (out.empty()) std::cout << text;
-      else writeFile(out, text);
+      if (out.empty())
+        std::cout << text;
+      else
+        writeFile(out, text);
     } else if (open->parsed()) {
       for (const auto& t : protocol::openData(state, st.publications.list())) {
         writeFile(openDir / (t.name + ".json"), protocol::toJson(t).dump(2) + "\n");
@@ -255,7 +295,8 @@ int main(int argc, char** argv) {
       const auto problems = st.log.verify();
       for (const auto& p : problems) std::cout << "seq " << p.seq << ": " << p.what << "\n";
       if (!problems.empty()) {
-        std::cout << "NHẬT KÝ BỊ SỬA ĐỔI / THE LOG WAS TAMPERED WITH: " << problems.size() << " problems\n";
+        std::cout << "NHẬT KÝ BỊ SỬA ĐỔI / THE LOG WAS TAMPERED WITH: " << problems.size()
+                  << " problems\n";
         return 1;
       }
       std::cout << "OK: " << head << " events, chain intact; head hash "

@@ -13,7 +13,9 @@ namespace {
 
 std::string constName(const std::string& wire) {
   std::string out;
-  for (char c : wire) out += (c == '.' || c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : wire)
+    out += (c == '.' || c == '-') ? '_'
+                                  : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -46,17 +48,21 @@ int main() {
       "export const COMMANDS = %s;\n"
       "export const EVENTS = %s;\n"
       "/// Reconnect to the server: protocol/Reconnect.h kServerReconnect.\n"
-      "export const RECONNECT = Object.freeze({ initial_ms: %d, factor: %g, max_ms: %d, jitter: %g });\n\n"
+      "export const RECONNECT = Object.freeze({ initial_ms: %d, factor: %g, max_ms: %d, jitter: %g "
+      "});\n\n"
       "/// Delay before try number `attempt` (0-based), as reconnectDelay_ms computes it.\n"
       "export function reconnectDelayMs(attempt, random01 = Math.random()) {\n"
-      "  const base = Math.min(RECONNECT.max_ms, RECONNECT.initial_ms * RECONNECT.factor ** Math.min(attempt, 30));\n"
+      "  const base = Math.min(RECONNECT.max_ms, RECONNECT.initial_ms * RECONNECT.factor ** "
+      "Math.min(attempt, 30));\n"
       "  const j = 1 + RECONNECT.jitter * (2 * Math.min(Math.max(random01, 0), 1) - 1);\n"
       "  return Math.round(Math.min(RECONNECT.max_ms * (1 + RECONNECT.jitter), base * j));\n"
       "}\n\n"
       "export function hello(client) { return { type: CLIENT.HELLO, version: VERSION, client }; }\n"
       "export function resume(id, after) { return { type: CLIENT.RESUME, id, after }; }\n"
-      "export function command(id, cmd, args = {}) { return { type: CLIENT.CMD, id, cmd, args }; }\n",
-      kVersion, kSubprotocol, object(client).c_str(), object(server).c_str(), object(methods).c_str(),
-      object(commands).c_str(), object(eventKinds()).c_str(), r.initial_ms, r.factor, r.max_ms, r.jitter);
+      "export function command(id, cmd, args = {}) { return { type: CLIENT.CMD, id, cmd, args }; "
+      "}\n",
+      kVersion, kSubprotocol, object(client).c_str(), object(server).c_str(),
+      object(methods).c_str(), object(commands).c_str(), object(eventKinds()).c_str(), r.initial_ms,
+      r.factor, r.max_ms, r.jitter);
   return 0;
 }

@@ -14,12 +14,14 @@ namespace chamber::tomlnum {
 /// The node's integer if it is one within [lo, hi]; nullopt if the node is absent; throws
 /// std::runtime_error naming `what` for anything else (a float, a string, out of range).
 template <class Node>
-std::optional<std::int64_t> wholeNumber(const Node& node, const std::string& what, std::int64_t lo, std::int64_t hi) {
+std::optional<std::int64_t> wholeNumber(const Node& node, const std::string& what, std::int64_t lo,
+                                        std::int64_t hi) {
   if (!node) return std::nullopt;
   const auto v = node.template value_exact<std::int64_t>();
   if (!v || *v < lo || *v > hi)
-    throw std::runtime_error(what + ": một số nguyên từ " + std::to_string(lo) + " đến " + std::to_string(hi) +
-                             " / a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    throw std::runtime_error(what + ": một số nguyên từ " + std::to_string(lo) + " đến " +
+                             std::to_string(hi) + " / a whole number from " + std::to_string(lo) +
+                             " to " + std::to_string(hi));
   return v;
 }
 
