@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Chamber.App
 import Chamber.Views
 
 // The chair's console: the sitting, roll call with live quorum, the agenda, the floor
@@ -9,7 +10,7 @@ import Chamber.Views
 // papers, where the chair reads and shows a page to the hall (follow the presenter).
 Rectangle {
     id: root
-    property var chamber
+    required property Chamber chamber
     property bool papers: false
     color: Theme.background
     readonly property var s: chamber.sitting

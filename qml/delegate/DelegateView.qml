@@ -1,13 +1,14 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Chamber.App
 import Chamber.Views
 
 // The delegate's tablet: agenda (active item followed), the item's papers, the document,
 // the floor, interpellation.
 Rectangle {
     id: root
-    property var chamber
+    required property Chamber chamber
     property string selectedItem: chamber.activeItem
     color: Theme.background
     Connections { target: root.chamber; function onStateChanged() { if (root.chamber.activeItem) root.selectedItem = root.chamber.activeItem } }

@@ -2,13 +2,14 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Pdf
+import Chamber.App
 import Chamber.Views
 
 // A paper of the sitting, from the tablet's cache: pages, zoom, thumbnails, search,
 // follow the presenter (with a clear way back), private notes and highlights per page.
 Rectangle {
     id: viewer
-    property var chamber
+    required property Chamber chamber
     property string sha: ""
     property string title: ""
     property bool following: true

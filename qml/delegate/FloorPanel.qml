@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Chamber.App
 import Chamber.Views
 
 // Request the floor or cancel; the position in the queue; the countdown while speaking.
 ColumnLayout {
     id: floor
-    property var chamber
+    required property Chamber chamber
     readonly property bool speaking: chamber.speaker.id === chamber.myId
     spacing: 10
     SectionTitle { text: qsTr("Phát biểu") }

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Chamber.App
 import Chamber.Views
 
 // Interpellation: write a question slip to a responder; see the answers.
 ColumnLayout {
     id: qp
-    property var chamber
+    required property Chamber chamber
     spacing: 8
     SectionTitle { text: qsTr("Chất vấn") }
     ComboBox {

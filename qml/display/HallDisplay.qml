@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
+import Chamber.App
 import Chamber.Views
 
 // The hall's big screen (1920×1080): the current item, the speaker with the countdown, the
 // queue, quorum, and the latest result as bars with "X/Y đại biểu (Z%)".
 Rectangle {
     id: root
-    property var chamber
+    required property Chamber chamber
     color: "#14181f"
     readonly property var q: chamber.quorum
 

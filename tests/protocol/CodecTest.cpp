@@ -63,9 +63,10 @@ TEST(Codec, BadArgumentsAreRefusedWithStableCodes) {
   EXPECT_EQ(code("vote.open", json::object()), "bad_args");
   EXPECT_EQ(code("attendance.mark", {{"present", true}}), "bad_args");
   // A misspelt role is refused, never read as "public" (nlohmann's enum mapping would).
-  EXPECT_THROW(protocol::decodeEvent("sitting.created",
-                                     json::parse(R"({"number":1,"roster":[{"id":"d1","role":"chiar"}]})")),
-               protocol::DecodeError);
+  EXPECT_THROW(
+      protocol::decodeEvent("sitting.created",
+                            json::parse(R"({"number":1,"roster":[{"id":"d1","role":"chiar"}]})")),
+      protocol::DecodeError);
   try {
     protocol::decodeEvent("floor.granted", {{"kind", "speech"}});
     ADD_FAILURE() << "a floor.granted without a person decoded";
