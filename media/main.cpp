@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
     }
     if (!typed) return;  // a kind newer than this build: not one the media acts on
     controller.onEvent(env.sitting, *typed);
-    if (director.onEvent(*typed)) showShot();
+    // While the log replays, the director only folds (no camera moves for old turns).
+    if (director.onEvent(*typed) && (!session || session->caughtUp())) showShot();
   };
   if (!server.empty()) {
     loop = std::make_unique<chamber::client::ClientLoop>(caFile);
@@ -135,6 +136,7 @@ int main(int argc, char** argv) {
     session = std::make_unique<chamber::client::ClientSession>(*loop, o);
     session->onEvent = onEvent;
     session->onConnected = [&] { report(pipeline.state(), pipeline.error(), ""); };
+    session->onCaughtUp = [&] { showShot(); };  // who holds the floor now, whenever we joined
     session->onLog = [](const std::string& s) { log(s); };
     session->onRefused = [&](const std::string& code, const std::string& message) {
       log("sign-in refused (" + code + "): " + message + " — recording goes on without the server");
@@ -154,7 +156,10 @@ int main(int argc, char** argv) {
       loop->service(5);
       session->poll();  // the server went away: it reconnects and resumes; the recording goes on
     }
-    switch (controller.next(recording)) {
+    // Act only on the present: while a (re)connection replays the log up to the server's
+    // head, old openings and closings are folded, never carried out.
+    const bool present = !session || session->caughtUp();
+    switch (present ? controller.next(recording) : MediaController::Action::None) {
       case MediaController::Action::Start: {
         recording = true;
         const bool open = controller.publicOutputs();

@@ -60,11 +60,7 @@ Pipeline::Pipeline(const Hardware& hw, fs::path recordDir, fs::path hlsDir)
 }
 
 Pipeline::~Pipeline() {
-  pushes_.clear();
-  if (pipeline_) {
-    gst_element_set_state(pipeline_, GST_STATE_NULL);
-    gst_object_unref(pipeline_);
-  }
+  release();
 }
 
 void Pipeline::setState(MediaState s, const std::string& error, const std::string& detail) {
@@ -75,6 +71,7 @@ void Pipeline::setState(MediaState s, const std::string& error, const std::strin
 }
 
 std::string Pipeline::start(bool publicOutputs) {
+  if (pipeline_) stop();  // never two runs at once
   publicOutputs_ = publicOutputs;
   setState(MediaState::Starting);
   for (const auto& dir : {recordDir_, hlsDir_}) {
@@ -252,13 +249,29 @@ void Pipeline::pollBus(int timeout_ms) {
 
 void Pipeline::stop(int timeout_ms) {
   if (!pipeline_) return;
+  // The pushes go first (their connections close; none is re-attached while the recording
+  // finishes), then the recording gets its EOS, then everything of this run is released: a
+  // next start() begins from nothing — one push per destination, no connection left over.
+  pushes_.clear();
   gst_element_send_event(pipeline_, gst_event_new_eos());
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end)
     pollBus(100);
-  gst_element_set_state(pipeline_, GST_STATE_NULL);
-  for (auto& p : pushes_) p->detach();
+  release();
   if (state_ != MediaState::Failed) setState(MediaState::Idle);
+}
+
+void Pipeline::release() {
+  pushes_.clear();
+  if (pipeline_) {
+    gst_element_set_state(pipeline_, GST_STATE_NULL);
+    gst_object_unref(pipeline_);
+  }
+  pipeline_ = nullptr;
+  selector_ = nullptr;
+  overlay_ = nullptr;
+  eos_ = false;
+  nextSplit_ = 0;
 }
 
 }  // namespace chamber::media

@@ -37,7 +37,9 @@ class Pipeline {
   /// Builds and plays. Returns "" or a clear error (the state is then Failed).
   /// `publicOutputs` false (a closed sitting): the recording only, no HLS, no RTMP push.
   std::string start(bool publicOutputs = true);
-  /// Sends EOS and waits (up to timeout_ms) for the files to be finished.
+  /// Closes the pushes, sends EOS and waits (up to timeout_ms) for the files to be
+  /// finished, then releases the run: start() may be called again (the chair's recording
+  /// off/on, the next sitting).
   void stop(int timeout_ms = 5000);
   /// Puts a shot on the program: the camera and the lower third.
   void show(const Shot& shot);
@@ -66,6 +68,8 @@ class Pipeline {
   void setState(MediaState s, const std::string& error = {}, const std::string& detail = {});
   std::vector<std::unique_ptr<PushBranch>> pushes_;
   void updatePushState();
+  /// Releases everything of the current run (pushes, the pipeline); start() may run again.
+  void release();
   void splitIfDue();
   GstClockTime nextSplit_ = 0;
   guint splits_ = 0;

@@ -67,6 +67,7 @@ void PushBranch::attach() {
   out_ = out;
   src_ = src;
   waitKey_ = true;
+  attachedAt_ = std::chrono::steady_clock::now();
   log::get("media")->info("pushing to {}", redactUrl(url_));  // never the key
 }
 
@@ -103,6 +104,7 @@ std::optional<std::string> PushBranch::poll(std::chrono::steady_clock::time_poin
     gst_message_unref(m);
   }
   gst_object_unref(bus);
+  if (!failed && attempt_ > 0 && now - attachedAt_ >= kHealthy) attempt_ = 0;  // it holds
   if (failed) {
     // The stream server dropped or refused us: only this destination waits and retries.
     detach();

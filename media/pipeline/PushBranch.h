@@ -16,6 +16,8 @@ namespace chamber::media {
 
 class PushBranch {
  public:
+  static constexpr std::chrono::seconds kHealthy{10};
+
   /// `appsink`: the destination's appsink in the main pipeline (which keeps it alive).
   PushBranch(Destination dest, GstElement* appsink);
   ~PushBranch();
@@ -28,6 +30,7 @@ class PushBranch {
   void detach();
   /// Reads the sending pipeline's messages; on an error detaches and schedules a retry
   /// with backoff. Returns the error, if one happened. Re-attaches when the retry is due.
+  /// A connection that has held for kHealthy starts the backoff afresh.
   std::optional<std::string> poll(std::chrono::steady_clock::time_point now);
 
   const Destination& destination() const { return dest_; }
@@ -47,6 +50,7 @@ class PushBranch {
   bool waitKey_ = true;
   int attempt_ = 0;
   std::chrono::steady_clock::time_point retryAt_{};
+  std::chrono::steady_clock::time_point attachedAt_{};
   bool failedForGood_ = false;
   std::string failure_;
 };

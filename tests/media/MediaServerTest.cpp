@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "MediaProcess.h"
@@ -22,6 +23,55 @@
 using namespace chamber;
 using namespace chamber::test;
 using chamber::test::freePort;
+
+TEST(MediaWithServer, AMediaProcessStartedMidSittingActsOnThePresentNotOnOldHistory) {
+  // Sitting 1 opened and closed before the media process (re)started, sitting 2 is open now:
+  // it records sitting 2 once — no recording begun and ended for sitting 1's old events —
+  // and its lower third shows who holds the floor now.
+  TempDir dir;
+  seedCouncil(dir.path / "server", 4);
+  ServerProcess server(dir.path / "server", {"--rate", "1000", "--burst", "1000"});
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml)
+      << "[output]\nwidth = 320\nheight = 180\nfps = 15\nvideo_bitrate_kbps = 400\n"
+         "[[camera]]\nid = \"overview\"\npattern = \"red\"\n[[microphone]]\nid = \"chair\"\n";
+  client::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  for (int n = 1; n <= 2; ++n) {
+    chair.ok("sitting.create", {{"number", n},
+                                {"title", "Kỳ họp " + std::to_string(n)},
+                                {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+    chair.ok("sitting.open");
+    for (int i = 0; i < (n == 1 ? 150 : 1); ++i) {  // a long history: it arrives over many reads
+      chair.ok("media.recording", {{"on", false}});
+      chair.ok("media.recording", {{"on", true}});
+    }
+    if (n == 1) chair.ok("sitting.close");
+  }
+  const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+  const pid_t media = startMedia(toml, dir.path / "media", url);
+  ASSERT_GE(media, 0);
+  json live = chair.waitEvent("media.state", 15000,
+                              [](const json& e) { return e["data"]["state"] == "live"; });
+  ASSERT_FALSE(live.is_null()) << "the open sitting is not recorded";
+  EXPECT_EQ(live["sitting"], 2);
+  loop.runUntil([] { return false; }, 2500);
+  const int status = stopProcess(media);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  int states = 0;
+  for (const auto& e : chair.events)
+    if (e["kind"] == "media.state") ++states;
+  EXPECT_LE(states, 3) << "starting, live (and idle at the stop): no run per old sitting";
+  std::set<std::string> recordings;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings")) {
+    const std::string name = e.path().filename();
+    recordings.insert(name.substr(0, name.rfind('-')));
+  }
+  EXPECT_EQ(recordings.size(), 1u) << "one recording, for the sitting open now";
+}
 
 TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   TempDir dir;
