@@ -13,6 +13,7 @@
 #include <ctime>
 #include <future>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "ClientSession.h"
@@ -94,8 +95,12 @@ int main(int argc, char** argv) {
   };
   pipeline.onState = report;
 
-  std::vector<std::future<void>> ptz;  // preset recalls run beside the loop
+  // A camera that did not move: told to the chair from the main loop (media.report "camera").
+  // Declared before the recalls: a recall still running at exit finishes before these go.
+  std::mutex cameraLock;
+  std::vector<std::string> cameraErrors;
   std::map<std::string, std::unique_ptr<ViscaClient>> visca;
+  std::vector<std::future<void>> ptz;  // preset recalls run beside the loop
   auto showShot = [&] {
     const Shot& s = director.shot();
     pipeline.show(s);
@@ -108,9 +113,13 @@ int main(int argc, char** argv) {
       std::erase_if(ptz, [](auto& f) {
         return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
       });
-      ptz.push_back(std::async(std::launch::async, [c, preset, id = cam->id] {
-        if (auto err = c->recallPreset(preset); !err.empty()) log(id + ": " + err);
-      }));
+      ptz.push_back(
+          std::async(std::launch::async, [&cameraLock, &cameraErrors, c, preset, id = cam->id] {
+            if (auto err = c->recallPreset(preset); !err.empty()) {
+              std::lock_guard<std::mutex> guard(cameraLock);
+              cameraErrors.push_back(id + ": " + err);
+            }
+          }));
     }
   };
 
@@ -176,6 +185,16 @@ int main(int argc, char** argv) {
         break;
       case MediaController::Action::None:
         break;
+    }
+    {
+      std::vector<std::string> errors;
+      {
+        std::lock_guard<std::mutex> guard(cameraLock);
+        errors.swap(cameraErrors);
+      }
+      for (const auto& e : errors)
+        report(pipeline.state(), "camera",
+               "camera không chuyển được vị trí / PTZ preset failed: " + e);
     }
     pipeline.pollBus(loop ? 5 : 20);
   }

@@ -73,6 +73,45 @@ TEST(MediaWithServer, AMediaProcessStartedMidSittingActsOnThePresentNotOnOldHist
   EXPECT_EQ(recordings.size(), 1u) << "one recording, for the sitting open now";
 }
 
+TEST(MediaWithServer, APtzCameraThatDoesNotAnswerIsToldToTheChair) {
+  TempDir dir;
+  seedCouncil(dir.path / "server", 4);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  // Nothing answers VISCA on this port: the preset recall fails.
+  std::ofstream(toml) << "[output]\nwidth = 320\nheight = 180\nfps = 15\nvideo_bitrate_kbps = 400\n"
+                         "[[camera]]\nid = \"overview\"\npattern = \"red\"\noverview = true\n"
+                         "[[camera]]\nid = \"ptz-trai\"\npattern = \"blue\"\nvisca = \"127.0.0.1:"
+                      << freePort()
+                      << "\"\n[[microphone]]\nid = \"chair\"\n"
+                         "[[seat]]\nseat = 3\ncamera = \"ptz-trai\"\npreset = 2\n";
+  client::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+  const pid_t media =
+      startMedia(toml, dir.path / "media", "ws://127.0.0.1:" + std::to_string(server.port()));
+  ASSERT_GE(media, 0);
+  chair.ok("sitting.open");
+  ASSERT_FALSE(chair
+                   .waitEvent("media.state", 15000,
+                              [](const json& e) { return e["data"]["state"] == "live"; })
+                   .is_null());
+  chair.ok("attendance.mark", {{"delegate", "d03"}, {"present", true}});
+  chair.ok("floor.grant", {{"person", "d03"}});
+  const json told = chair.waitEvent("media.state", 10000,
+                                    [](const json& e) { return e["data"]["error"] == "camera"; });
+  ASSERT_FALSE(told.is_null()) << "the chair was never told that the camera did not move";
+  EXPECT_NE(told["data"]["detail"].get<std::string>().find("ptz-trai"), std::string::npos)
+      << told.dump();
+  EXPECT_EQ(told["data"]["state"], "live") << "the recording goes on";
+  stopProcess(media);
+}
+
 TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   TempDir dir;
   seedCouncil(dir.path / "server", 4);
