@@ -144,7 +144,15 @@ int main(int argc, char** argv) {
         chamber::client::SessionOptions::withPassword(server, "chamber-media/0.1", user, password);
     session = std::make_unique<chamber::client::ClientSession>(*loop, o);
     session->onEvent = onEvent;
-    session->onConnected = [&] { report(pipeline.state(), pipeline.error(), ""); };
+    session->onConnected = [&, first = true]() mutable {
+      // The first report of this process says so: an idle from a process that just started
+      // is not the stop of an earlier recording (the archive tells a crash from a pause).
+      report(pipeline.state(), pipeline.error(),
+             first && pipeline.state() == MediaState::Idle
+                 ? core::MediaStateChanged::kProcessStarted
+                 : "");
+      first = false;
+    };
     session->onCaughtUp = [&] { showShot(); };  // who holds the floor now, whenever we joined
     session->onLog = [](const std::string& s) { log(s); };
     session->onRefused = [&](const std::string& code, const std::string& message) {

@@ -307,7 +307,11 @@ ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
   std::size_t prevRecording = usable.front()->recording;
   for (const Segment* s : usable) {
     if (s->start_ms - cursor > kGapTolerance_ms) {
-      const bool lost = s->recording == prevRecording || s->index > 0;
+      // Within one recording, or a recording that picks up mid-way: segments were lost. Between
+      // two recordings: the chair's pause only if the first one was stopped (media.state
+      // idle); a process that died (kill -9) left no stop behind — that is a loss too.
+      const bool lost = s->recording == prevRecording || s->index > 0 ||
+                        !log.recordings[prevRecording].stoppedCleanly;
       report.gaps.push_back({cursor, s->start_ms, lost ? "lost" : "paused"});
     }
     cursor = std::max(cursor, s->end_ms);

@@ -46,7 +46,10 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
       if (m->state == "live" && !m->recording.empty() && m->recordingStarted_ms > 0 &&
           std::none_of(out.recordings.begin(), out.recordings.end(),
                        [&](const Recording& r) { return r.pattern == m->recording; }))
-        out.recordings.push_back({m->recording, m->recordingStarted_ms});
+        out.recordings.push_back({m->recording, m->recordingStarted_ms, false});
+      if (m->state == "idle" && m->detail != core::MediaStateChanged::kProcessStarted &&
+          !out.recordings.empty())
+        out.recordings.back().stoppedCleanly = true;
     } else if (std::holds_alternative<core::SittingClosed>(*typed)) {
       out.closed = true;
     }

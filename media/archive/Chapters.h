@@ -20,6 +20,10 @@ using LogEvent = protocol::EventEnvelope;
 struct Recording {
   std::string pattern;
   std::int64_t started_ms = 0;
+  /// The media process said it stopped (media.state idle) before the next recording began:
+  /// the chair's pause or the sitting's end. False: it died (kill -9, a crash, a power cut)
+  /// or failed — a gap after it is a loss, not a pause.
+  bool stoppedCleanly = false;
 };
 
 struct ChapterMark {

@@ -162,6 +162,9 @@ struct SignInCleared {
 /// the recording is (event ts − recordingStarted_ms).
 struct MediaStateChanged {
   static constexpr const char* kKind = "media.state";
+  /// `detail` of the first report of a media process that has just started: an "idle" with
+  /// it is no stop of a recording (a recording before it that was never stopped was lost).
+  static constexpr const char* kProcessStarted = "process_started";
   std::string state, error, detail;
   std::string recording;
   std::int64_t recordingStarted_ms = 0;

@@ -153,8 +153,10 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   pause(500);
   EXPECT_FALSE(fs::exists(dir.path / "followed" / "sitting-1")) << "nothing before the closing";
   chair.ok("sitting.close");
-  json idle = chair.waitEvent("media.state", 15000,
-                              [](const json& e) { return e["data"]["state"] == "idle"; });
+  // (not the first report of the process, which is idle too: "process_started")
+  json idle = chair.waitEvent("media.state", 15000, [](const json& e) {
+    return e["data"]["state"] == "idle" && e["data"]["detail"] != "process_started";
+  });
   ASSERT_FALSE(idle.is_null()) << "the recording did not stop when the sitting closed";
   stopProcess(media);
   const double recorded_s = (idle["ts"].get<std::int64_t>() - started) / 1000.0;
@@ -316,4 +318,66 @@ TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {
   EXPECT_EQ(titles, want);
   const double item2At = (item2[0]["ts"].get<double>() - started0) / 1000;
   EXPECT_NEAR(std::stod(probe["chapters"].back()["start_time"].get<std::string>()), item2At, 0.002);
+}
+
+TEST(Archive, AMediaProcessKilledAndRestartedIsALossNotAPause) {
+  // kill -9 mid-sitting, then the media process is started again: the archive marks the gap
+  // as lost ("Gián đoạn ghi hình (mất đoạn)"), with its length — it is not the chair's pause.
+  TempDir dir;
+  seedCouncil(dir.path / "server", 2);
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml)
+      << "[output]\nwidth=320\nheight=180\nfps=15\nvideo_bitrate_kbps=300\nsegment_s=2\n"
+         "[[camera]]\nid='overview'\n[[microphone]]\nid='chair'\n";
+  client::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  chair.ok("sitting.create", {{"number", 3},
+                              {"title", "Kỳ họp thứ ba"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+  const std::string url = "ws://127.0.0.1:" + std::to_string(server.port());
+  const auto pause = [&](int ms) { loop.runUntil([] { return false; }, ms); };
+  const auto waitLive = [&](std::size_t after) {
+    return chair.waitEvent("media.state", 15000, [&](const json& e) {
+      return e["data"]["state"] == "live" && e["seq"].get<std::size_t>() > after;
+    });
+  };
+  pid_t media = startMedia(toml, dir.path / "media", url);
+  ASSERT_GE(media, 0);
+  chair.ok("sitting.open");
+  json first = waitLive(0);
+  ASSERT_FALSE(first.is_null());
+  pause(3000);
+  ::kill(media, SIGKILL);  // a crash: nothing is said
+  waitpid(media, nullptr, 0);
+  pause(2000);
+  media = startMedia(toml, dir.path / "media", url);
+  json second = waitLive(first["seq"]);
+  ASSERT_FALSE(second.is_null()) << "the restarted media process did not record the open sitting";
+  pause(3000);
+  chair.ok("sitting.close");
+  ASSERT_FALSE(chair
+                   .waitEvent("media.state", 15000,
+                              [&](const json& e) {
+                                return e["data"]["state"] == "idle" && e["seq"] > second["seq"];
+                              })
+                   .is_null());
+  stopProcess(media);
+
+  ASSERT_EQ(buildArchive(url, dir.path / "media" / "recordings", dir.path / "out"), 0);
+  std::ifstream jf(dir.path / "out" / "sitting-1" / "archive.json");
+  const json report = json::parse(jf, nullptr, false);
+  ASSERT_FALSE(report.is_discarded());
+  ASSERT_EQ(report["gaps"].size(), 1u) << report.dump(1);
+  EXPECT_EQ(report["gaps"][0]["reason"], "lost") << "a crash is a loss, not a pause";
+  const double length =
+      report["gaps"][0]["end_s"].get<double>() - report["gaps"][0]["start_s"].get<double>();
+  EXPECT_GT(length, 1.5) << "the loss keeps its length";
+  bool marked = false;
+  for (const auto& c : report["chapters"])
+    if (c["title"] == "Gián đoạn ghi hình (mất đoạn)") marked = true;
+  EXPECT_TRUE(marked) << report["chapters"].dump(1);
 }

@@ -77,3 +77,24 @@ TEST(Chapters, AMarkInsideAGapStartsWhenTheVideoComesBack) {
   EXPECT_EQ(ch[2].start_ms, 11000);
   EXPECT_EQ(ch[2].title, "Mục 2. Chất vấn") << "item 2 began during the pause";
 }
+
+TEST(Chapters, AStopIsTheChairsPauseADeathIsALoss) {
+  using namespace chamber::core;
+  SittingCreated created;
+  created.number = 2;
+  const MediaStateChanged a{"live", "", "", "recording-3000-%05d.ts", 3000};
+  const MediaStateChanged idle{"idle", "", "", "", 0};
+  const MediaStateChanged b{"live", "", "", "recording-9000-%05d.ts", 9000};
+  const MediaStateChanged c{"live", "", "", "recording-20000-%05d.ts", 20000};
+  // a, stopped by the chair, then b, killed (no idle), then a new process says it started
+  // (idle, process_started), then c.
+  const MediaStateChanged started{"idle", "", MediaStateChanged::kProcessStarted, "", 0};
+  const SittingLog log =
+      readSitting({ev(1, 1000, 2, created), ev(2, 3000, 2, a), ev(3, 8000, 2, idle),
+                   ev(4, 9000, 2, b), ev(5, 19000, 2, started), ev(6, 20000, 2, c)},
+                  2);
+  ASSERT_EQ(log.recordings.size(), 3u);
+  EXPECT_TRUE(log.recordings[0].stoppedCleanly) << "the chair's pause";
+  EXPECT_FALSE(log.recordings[1].stoppedCleanly) << "killed: no stop was said";
+  EXPECT_FALSE(log.recordings[2].stoppedCleanly) << "still running";
+}

@@ -167,8 +167,10 @@ TEST(MediaWithServer, FollowsTheFloorAndReportsItsState) {
   loop.runUntil([] { return false; }, 2500);
   // The chair stops the recording: the media process finishes the file and says so.
   chair.ok("media.recording", {{"on", false}});
-  json idle = chair.waitEvent("media.state", 10000,
-                              [](const json& e) { return e["data"]["state"] == "idle"; });
+  json idle = chair.waitEvent("media.state", 10000, [&](const json& e) {
+    return e["data"]["state"] == "idle" &&
+           e["seq"] > live["seq"];  // not the process's first report
+  });
   EXPECT_FALSE(idle.is_null()) << "the recording did not stop on the chair's command";
   const int status = stopProcess(media);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
