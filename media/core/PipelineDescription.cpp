@@ -23,9 +23,11 @@ std::string encoder(const Output& o, bool hardware) {
     return "vaapih264enc rate-control=cbr bitrate=" + std::to_string(o.videoBitrate_kbps) +
            " keyframe-period=" + std::to_string(gop);
   // scenecut=0: a fixed GOP (a keyframe every keyframe_s, never one on a cut between cameras),
-  // so that HLS and recording segments stay multiples of it.
-  return "x264enc tune=zerolatency speed-preset=veryfast bframes=0 pass=cbr "
-         "option-string=scenecut=0 bitrate=" +
+  // so that HLS and recording segments stay multiples of it. nal-hrd=cbr with filler: a true
+  // constant bitrate (the HRD's CBR, padded with filler data when the picture is still) as
+  // YouTube and Facebook ask — pass=cbr alone only caps the rate. A 1-s VBV buffer.
+  return "x264enc tune=zerolatency speed-preset=veryfast bframes=0 pass=cbr vbv-buf-capacity=1000 "
+         "option-string=scenecut=0:nal-hrd=cbr:filler=1 bitrate=" +
          std::to_string(o.videoBitrate_kbps) + " key-int-max=" + std::to_string(gop);
 }
 

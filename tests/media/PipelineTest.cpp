@@ -216,3 +216,27 @@ TEST(Pipeline, WhenTheDiskFillsTheErrorIsStorageAndWhatWasWrittenStillPlays) {
   EXPECT_EQ(pr.videoStreams, 1);
   EXPECT_GT(pr.duration_s(), 1.5) << "seconds recorded before the limit";
 }
+
+TEST(Pipeline, TheVideoBitrateIsConstantAsThePlatformsAsk) {
+  // RULES.md: constant bitrate for the platforms. A still picture (a plain colour) is the
+  // hard case: an encoder that only caps its rate sends almost nothing. Every whole second
+  // must carry the target within ±10 %.
+  test::TempDir dir;
+  std::string t = smallToml();
+  t.replace(t.find("segment_s = 2"), 13, "segment_s = 60");
+  const Hardware hw = parseHardware(t);
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  ASSERT_EQ(p.start(), "");
+  p.pollBus(9000);
+  p.stop();
+  const auto segs = segments(dir.path / "rec");
+  ASSERT_EQ(segs.size(), 1u);
+  const auto pr = test::probe(segs[0]);
+  const auto kbps = pr.videoKbpsPerSecond();
+  ASSERT_GE(kbps.size(), 6u);
+  const double target = hw.output.videoBitrate_kbps;
+  for (std::size_t i = 1; i < kbps.size(); ++i) {  // the first second fills the encoder's buffer
+    EXPECT_NEAR(kbps[i], target, target * 0.10) << "second " << i;
+    if (std::getenv("CHAMBER_TEST_SHOW")) std::printf("second %zu: %.1f kbps\n", i, kbps[i]);
+  }
+}

@@ -20,7 +20,19 @@ struct Probe {
   double firstVideo_s = -1, lastVideo_s = -1;
   std::vector<double> keyframes_s;
   int packets = 0;
+  std::vector<std::pair<double, int>> videoPackets;  ///< (pts in s, bytes), in file order
   double duration_s() const { return lastVideo_s - firstVideo_s; }
+  /// Video kilobits in each whole second from the first frame (the bitrate a platform sees).
+  std::vector<double> videoKbpsPerSecond() const {
+    std::vector<double> bits;
+    for (const auto& [t, bytes] : videoPackets) {
+      const auto i = static_cast<std::size_t>(t - firstVideo_s);
+      if (bits.size() <= i) bits.resize(i + 1, 0);
+      bits[i] += bytes * 8.0 / 1000;
+    }
+    if (!bits.empty()) bits.pop_back();  // the last second is not whole
+    return bits;
+  }
 };
 
 inline Probe probe(const std::string& path) {
@@ -52,6 +64,7 @@ inline Probe probe(const std::string& path) {
       if (p.firstVideo_s < 0 || t < p.firstVideo_s) p.firstVideo_s = t;
       if (t > p.lastVideo_s) p.lastVideo_s = t;
       if (pkt->flags & AV_PKT_FLAG_KEY) p.keyframes_s.push_back(t);
+      p.videoPackets.emplace_back(t, pkt->size);
     }
     av_packet_unref(pkt);
   }
