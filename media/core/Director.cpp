@@ -4,6 +4,40 @@
 
 namespace chamber::media {
 
+namespace {
+std::string escapeMarkup(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string lowerThirdText(const Shot& shot) {
+  const std::string item = escapeMarkup(shot.item);
+  return shot.speaker.empty() ? item : item + "\n" + escapeMarkup(shot.speaker);
+}
+
 Director::Director(const Hardware& hw) : hw_(hw) {
   recompute();
 }

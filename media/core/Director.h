@@ -21,6 +21,11 @@ struct Shot {
   bool operator==(const Shot&) const = default;
 };
 
+/// The lower third's text for textoverlay, which reads Pango markup: the item, then the
+/// speaker, with &, <, >, ' and " escaped — an agenda title "Kinh tế & Xã hội" unescaped is
+/// invalid markup, and the overlay then shows nothing at all.
+std::string lowerThirdText(const Shot& shot);
+
 class Director {
  public:
   explicit Director(const Hardware& hw);

@@ -133,7 +133,7 @@ void Pipeline::show(const Shot& shot) {
       }
     }
   }
-  const std::string text = shot.speaker.empty() ? shot.item : shot.item + "\n" + shot.speaker;
+  const std::string text = lowerThirdText(shot);  // escaped: textoverlay reads markup
   g_object_set(overlay_, "text", text.c_str(), "silent", text.empty(), nullptr);
 }
 

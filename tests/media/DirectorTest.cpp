@@ -37,3 +37,11 @@ TEST(Director, TheCameraFollowsTheSpeakerAndTheLowerThirdSaysWhoAndWhat) {
   EXPECT_EQ(d.shot().speaker, "Hoàng Văn Thành — Chủ tịch UBND xã");
   EXPECT_FALSE(d.onEvent(BallotCast{"v1", "db03", {"yes"}}));
 }
+
+TEST(Director, TheLowerThirdIsEscapedForTheOverlaysMarkup) {
+  // Unescaped, "&" is invalid Pango markup and textoverlay then draws nothing at all
+  // (checked with gst-launch: a black frame and a Pango warning).
+  const Shot s{"overview", std::nullopt, "4. Kinh tế & Xã hội <dự thảo>", "Lò Thị \"Mai\""};
+  EXPECT_EQ(lowerThirdText(s), "4. Kinh tế &amp; Xã hội &lt;dự thảo&gt;\nLò Thị &quot;Mai&quot;");
+  EXPECT_EQ(lowerThirdText({"overview", std::nullopt, "1. Khai mạc", ""}), "1. Khai mạc");
+}
