@@ -147,10 +147,10 @@ Client& ClientLoop::connect(const std::string& host, int port, bool tls, const s
   clients_.push_back(std::make_unique<Client>());
   Client& c = *clients_.back();
   c.loop_ = this;
-  hosts_.push_back(host);
+  c.host_ = host;
   lws_client_connect_info i{};
   i.context = ctx_;
-  i.address = hosts_.back().c_str();
+  i.address = c.host_.c_str();
   i.port = port;
   i.path = path.c_str();
   i.host = i.address;

@@ -48,6 +48,7 @@ class Client {
   std::string error_;
   std::deque<std::string> outbox_;  // LWS_PRE headroom + payload
   std::string rx_;
+  std::string host_;  ///< lws keeps a pointer to it while connecting: lives as long as the client
 };
 
 class ClientLoop {
@@ -78,7 +79,6 @@ class ClientLoop {
   lws_context* ctx_ = nullptr;
   std::vector<std::unique_ptr<Client>> clients_;
   lws_sorted_usec_list_t tick_{};
-  std::deque<std::string> hosts_;  // lws keeps the pointers until the connection is up: never moved
   std::string caFile_;
 };
 

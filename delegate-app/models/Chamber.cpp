@@ -270,7 +270,8 @@ void Chamber::onEvent(const protocol::EventEnvelope& e) {
       emit sharedChanged();
     }
     if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
-      // The result is shown at once, from the event itself.
+      // The result is shown at once, from the event itself — as decoded, so that a tally
+      // stored before options carried their announcement line has it (core::announce).
       const QString id = qstr(c->vote);
       const QVariantMap known = votes_.get(votes_.indexOf(id));
       setResult(known.isEmpty() ? QJsonObject{{"id", id}} : QJsonObject::fromVariantMap(known),

@@ -144,6 +144,8 @@ void SessionClient::onText(const QString& text) {
     return;
   }
   const QString id = QString::fromStdString(m.id);
+  // The reply as Qt reads it, from the frame itself (not re-encoded).
+  const QJsonObject reply = QJsonDocument::fromJson(text.toUtf8()).object();
   if (id == "auth") {
     if (m.type != T::Ok) {
       emit authFailed(QString::fromStdString(m.code), QString::fromStdString(m.message));
@@ -151,8 +153,7 @@ void SessionClient::onText(const QString& text) {
       ws_.close();
       return;
     }
-    const QJsonObject result =
-        QJsonDocument::fromJson(QByteArray::fromStdString(m.result.dump())).object();
+    const QJsonObject result = reply.value("result").toObject();
     if (result.contains("token")) setToken(result.value("token").toString());
     emit authenticated(result);
     send(protocol::resume("resume", lastSeq_).dump());
@@ -181,7 +182,7 @@ void SessionClient::onText(const QString& text) {
   }
   if (m.type == T::Error && !p.isQuery)
     emit commandFailed(p.name, QString::fromStdString(m.code), QString::fromStdString(m.message));
-  if (p.done) p.done(QJsonDocument::fromJson(QByteArray::fromStdString(m.body.dump())).object());
+  if (p.done) p.done(reply);
 }
 
 }  // namespace chamber::app
