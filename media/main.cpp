@@ -190,6 +190,7 @@ int main(int argc, char** argv) {
       case MediaController::Action::Stop:
         recording = false;
         pipeline.stop();
+        if (!controller.sittingRuns()) pipeline.endLive();  // closed, not paused
         break;
       case MediaController::Action::None:
         break;

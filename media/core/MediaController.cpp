@@ -8,9 +8,10 @@ void MediaController::onEvent(int sitting, const core::EventData& e) {
   if (std::holds_alternative<core::SittingOpened>(e) ||
       std::holds_alternative<core::SittingResumed>(e)) {
     current_ = sitting;
+    runs_ = true;
     want_ = mayRecord();
   }
-  if (std::holds_alternative<core::SittingClosed>(e)) want_ = false;
+  if (std::holds_alternative<core::SittingClosed>(e)) want_ = runs_ = false;
   if (const auto* r = std::get_if<core::RecordingControlled>(&e)) want_ = r->on && mayRecord();
 }
 

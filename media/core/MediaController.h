@@ -25,6 +25,9 @@ class MediaController {
   bool publicOutputs() const;
   bool wantRecording() const { return want_; }
   int currentSitting() const { return current_; }
+  /// Whether the current sitting runs (opened or resumed, not closed): a Stop while it runs is
+  /// the chair's pause, not the end of the live stream.
+  bool sittingRuns() const { return runs_; }
 
  private:
   struct Privacy {
@@ -35,6 +38,7 @@ class MediaController {
   std::map<int, Privacy> sittings_;
   int current_ = 0;
   bool want_ = false;
+  bool runs_ = false;
 };
 
 }  // namespace chamber::media

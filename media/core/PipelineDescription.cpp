@@ -98,18 +98,22 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   d << "vt. ! queue ! h264parse config-interval=-1 ! " << kRecordingMux << ".\n";
   d << "at. ! queue ! aacparse ! " << kRecordingMux << ".\n";
   if (publicOutputs) {
-    // (2) HLS for the portal: a slow reader never holds the encoder back. No keyframe
-    // requests from HLS: the fixed GOP already lands on its segment boundaries, and a
-    // request would reach the recording too and cut a segment there.
-    d << "hlssink2 name=" << kHls
-      << " send-keyframe-requests=false target-duration=" << o.hlsSegment_s
-      << " playlist-length=" << o.hlsPlaylistLength << " max-files=" << o.hlsPlaylistLength * 2
-      << " location=" << quote((hlsDir / "segment%05d.ts").string())
-      << " playlist-location=" << quote((hlsDir / "index.m3u8").string()) << "\n";
-    d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse ! " << kHls
-      << ".video\n";
-    d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! " << kHls
-      << ".audio\n";
+    // (2) HLS for the portal: MPEG-TS written as it comes and cut at a keyframe once a
+    // segment is long enough — a segment is in the playlist as soon as its last frame is
+    // written (hlssink2's splitmuxsink held a whole GOP back: 2 s more delay). No keyframe
+    // requests: the fixed GOP already lands on the segment boundaries. The playlist is
+    // chamber-media's own (core/LivePlaylist.h), told of each closed file by a bus message.
+    // A slow disk or reader never holds the encoder back (leaky queues).
+    const std::int64_t gop_ns = static_cast<std::int64_t>(o.keyframe_s) * 1000000000;
+    const std::int64_t minSegment_ns =
+        std::max<std::int64_t>(gop_ns / 2, o.hlsSegment_s * 1000000000LL - gop_ns / 2);
+    spec.liveFile = "live-" + std::to_string(startedMs) + "-%05d.ts";
+    d << "mpegtsmux name=" << kHlsMux << " ! multifilesink name=" << kHls
+      << " sync=false post-messages=true next-file=key-frame min-keyframe-distance="
+      << minSegment_ns << " location=" << quote((hlsDir / spec.liveFile).string()) << "\n";
+    d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! "
+      << kHlsMux << ".\n";
+    d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! " << kHlsMux << ".\n";
     // (3) one FLV per RTMP(S) destination, handed to its own sending pipeline (PushBranch).
     for (std::size_t i = 0; i < hw.destinations.size(); ++i) {
       const std::string n = std::to_string(i);
@@ -126,12 +130,10 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
 
 std::string classifyError(const std::string& source) {
   using namespace element;
-  // The recording's muxer and writer, and the HLS writer (and the elements hlssink2 holds,
-  // named after it): a failure there is the disk's.
-  for (const char* name : {kRecordingMux, kRecordingFile, kHls})
+  // The recording's and the live stream's muxers and writers: a failure there is the disk's.
+  for (const char* name : {kRecordingMux, kRecordingFile, kHls, kHlsMux})
     if (source == name || source.rfind(std::string(name) + "-", 0) == 0) return "storage";
-  // hlssink2 writes through a splitmuxsink and a giostreamsink it makes itself (default names).
-  for (const char* prefix : {"splitmuxsink", "giostreamsink", "multifilesink", "filesink"})
+  for (const char* prefix : {"multifilesink", "filesink"})
     if (source.rfind(prefix, 0) == 0) return "storage";
   return "pipeline";
 }

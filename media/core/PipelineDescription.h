@@ -21,7 +21,8 @@ inline constexpr const char* kLowerThird = "lowerthird";
 inline constexpr const char* kEncoder = "encoder";
 inline constexpr const char* kRecordingMux = "recmux";
 inline constexpr const char* kRecordingFile = "recfile";
-inline constexpr const char* kHls = "hls";
+inline constexpr const char* kHls = "hls";  ///< the live segments' writer
+inline constexpr const char* kHlsMux = "hlsmux";
 inline constexpr const char* kLevelPrefix = "level_";  ///< + microphone id
 inline constexpr const char* kPushPrefix = "push";     ///< + destination index (appsink)
 }  // namespace element
@@ -30,6 +31,7 @@ struct PipelineSpec {
   std::string launch;                    ///< for gst_parse_launch; never holds a stream key
   std::map<std::string, int> cameraPad;  ///< camera id -> compositor sink pad index
   std::string recordingFile;             ///< "recording-<ms>-%05d.ts"
+  std::string liveFile;                  ///< "live-<ms>-%05d.ts" (HLS segments)
   bool switching = false;                ///< several cameras: a compositor
   bool publicOutputs = true;             ///< HLS and the pushes are in it
 };

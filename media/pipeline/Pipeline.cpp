@@ -55,7 +55,10 @@ bool hardwareEncoder() {
 }  // namespace
 
 Pipeline::Pipeline(const Hardware& hw, fs::path recordDir, fs::path hlsDir)
-    : hw_(hw), recordDir_(std::move(recordDir)), hlsDir_(std::move(hlsDir)) {
+    : hw_(hw),
+      recordDir_(std::move(recordDir)),
+      hlsDir_(std::move(hlsDir)),
+      live_(hlsDir_, hw.output.hlsSegment_s, hw.output.hlsPlaylistLength) {
   if (!gst_is_initialized()) gst_init(nullptr, nullptr);
 }
 
@@ -98,6 +101,36 @@ std::string Pipeline::start(bool publicOutputs) {
   overlay_ = gst_bin_get_by_name(GST_BIN(pipeline_), element::kLowerThird);
   if (selector_) gst_object_unref(selector_);  // the bin keeps them alive
   gst_object_unref(overlay_);
+  if (publicOutputs_) {
+    // The live playlist carries on across runs: this run's first segment follows a restart.
+    live_.beginRun();
+    liveFirstPts_ = GST_CLOCK_TIME_NONE;
+    liveSegmentStart_ = GST_CLOCK_TIME_NONE;
+    GstElement* sink = gst_bin_get_by_name(GST_BIN(pipeline_), element::kHls);
+    GstPad* pad = gst_element_get_static_pad(sink, "sink");
+    gst_pad_add_probe(
+        pad,
+        static_cast<GstPadProbeType>(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST),
+        [](GstPad*, GstPadProbeInfo* info, gpointer self) {
+          // Where the first segment begins (the writer's message gives only its end). The
+          // muxer sends lists of buffers; its first ones, the tables, carry no time.
+          GstClockTime pts = GST_CLOCK_TIME_NONE;
+          if (info->type & GST_PAD_PROBE_TYPE_BUFFER_LIST) {
+            GstBufferList* list = GST_PAD_PROBE_INFO_BUFFER_LIST(info);
+            for (guint i = 0; i < gst_buffer_list_length(list) && !GST_CLOCK_TIME_IS_VALID(pts);
+                 ++i)
+              pts = GST_BUFFER_PTS(gst_buffer_list_get(list, i));
+          } else {
+            pts = GST_BUFFER_PTS(GST_PAD_PROBE_INFO_BUFFER(info));
+          }
+          if (!GST_CLOCK_TIME_IS_VALID(pts)) return GST_PAD_PROBE_OK;
+          static_cast<Pipeline*>(self)->liveFirstPts_.store(pts);
+          return GST_PAD_PROBE_REMOVE;
+        },
+        this, nullptr);
+    gst_object_unref(pad);
+    gst_object_unref(sink);
+  }
   const Camera* first = hw_.overview();
   show({first ? first->id : "", std::nullopt, "", ""});  // the overview until someone speaks
   if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
@@ -163,8 +196,10 @@ bool Pipeline::handle(GstMessage* msg) {
       return true;
     case GST_MESSAGE_ELEMENT: {
       const GstStructure* s = gst_message_get_structure(msg);
-      if (!s || !gst_structure_has_name(s, "level")) return true;
       const std::string src = GST_OBJECT_NAME(GST_MESSAGE_SRC(msg));
+      if (s && gst_structure_has_name(s, "GstMultiFileSink") && src == element::kHls)
+        liveSegmentClosed(s);
+      if (!s || !gst_structure_has_name(s, "level")) return true;
       const std::string prefix = element::kLevelPrefix;
       const std::string mic = src.rfind(prefix, 0) == 0 ? src.substr(prefix.size()) : src;
       const GValue* rms = gst_structure_get_value(s, "rms");
@@ -214,6 +249,31 @@ void Pipeline::splitIfDue() {
     gst_object_unref(enc);
   }
   nextSplit_ = at + seg;
+}
+
+std::int64_t Pipeline::wallAt(GstClockTime running) const {
+  GstClock* clock = pipeline_ ? gst_element_get_clock(pipeline_) : nullptr;
+  if (!clock) return wallMs();
+  const GstClockTime now = gst_clock_get_time(clock) - gst_element_get_base_time(pipeline_);
+  gst_object_unref(clock);
+  return wallMs() - (static_cast<std::int64_t>(now) - static_cast<std::int64_t>(running)) /
+                        static_cast<std::int64_t>(GST_MSECOND);
+}
+
+void Pipeline::liveSegmentClosed(const GstStructure* s) {
+  // The message comes when a file is closed: its "timestamp" is that of the keyframe that
+  // begins the next one (at the end of the stream: that of the last buffer).
+  const gchar* file = gst_structure_get_string(s, "filename");
+  guint64 end = GST_CLOCK_TIME_NONE;
+  gst_structure_get_uint64(s, "timestamp", &end);
+  if (!file || !GST_CLOCK_TIME_IS_VALID(end)) return;
+  GstClockTime start = liveSegmentStart_;
+  if (!GST_CLOCK_TIME_IS_VALID(start)) start = liveFirstPts_.load();
+  if (!GST_CLOCK_TIME_IS_VALID(start) || start > end) start = end;
+  liveSegmentStart_ = end;
+  if (end == start) return;  // nothing in it
+  live_.add({fs::path(file).filename().string(), static_cast<double>(end - start) / GST_SECOND,
+             wallAt(start), false});
 }
 
 void Pipeline::updatePushState() {

@@ -7,6 +7,7 @@
 /// media; bus messages are handled by pollBus() on the process's main thread.
 #include <gst/gst.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -19,6 +20,7 @@
 #include "core/Director.h"
 #include "core/Hardware.h"
 #include "core/LevelMonitor.h"
+#include "core/LivePlaylist.h"
 #include "core/PipelineDescription.h"
 #include "pipeline/PushBranch.h"
 
@@ -41,6 +43,10 @@ class Pipeline {
   /// finished, then releases the run: start() may be called again (the chair's recording
   /// off/on, the next sitting).
   void stop(int timeout_ms = 5000);
+  /// The sitting closed: the live playlist ends (`#EXT-X-ENDLIST`). A pause of the
+  /// recording never ends it: players wait for the stream to come back.
+  void endLive() { live_.end(); }
+  const LivePlaylist& live() const { return live_; }
   /// Puts a shot on the program: the camera and the lower third.
   void show(const Shot& shot);
   /// Handles bus messages for up to timeout_ms (tests; the process uses a bus watch).
@@ -71,10 +77,17 @@ class Pipeline {
   /// Releases everything of the current run (pushes, the pipeline); start() may run again.
   void release();
   void splitIfDue();
+  /// The live writer closed a segment (its bus message): into the playlist.
+  void liveSegmentClosed(const GstStructure* s);
+  /// Wall-clock ms of a pipeline running time.
+  std::int64_t wallAt(GstClockTime running) const;
+  std::atomic<GstClockTime> liveFirstPts_{GST_CLOCK_TIME_NONE};
+  GstClockTime liveSegmentStart_ = GST_CLOCK_TIME_NONE;
   GstClockTime nextSplit_ = 0;
   guint splits_ = 0;
   const Hardware& hw_;
   std::filesystem::path recordDir_, hlsDir_;
+  LivePlaylist live_;
   GstElement* pipeline_ = nullptr;
   GstElement* selector_ = nullptr;
   GstElement* overlay_ = nullptr;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include "MediaProcess.h"
 #include "support/Peer.h"
@@ -358,6 +359,17 @@ TEST(Archive, AMediaProcessKilledAndRestartedIsALossNotAPause) {
   json second = waitLive(first["seq"]);
   ASSERT_FALSE(second.is_null()) << "the restarted media process did not record the open sitting";
   pause(3000);
+  const auto playlist = [&] {
+    std::ifstream in(dir.path / "media" / "live" / "index.m3u8");
+    return std::string{std::istreambuf_iterator<char>(in), {}};
+  };
+  // The live stream carried on: one playlist, the restart marked, never ended mid-sitting.
+  const std::string live = playlist();
+  EXPECT_EQ(live.find("#EXT-X-ENDLIST"), std::string::npos) << live;
+  const auto discontinuity = live.find("#EXT-X-DISCONTINUITY\n");
+  EXPECT_NE(discontinuity, std::string::npos) << live;
+  EXPECT_NE(live.find(".ts"), std::string::npos) << "segments before the crash: " << live;
+  EXPECT_LT(live.find(".ts"), discontinuity) << live;
   chair.ok("sitting.close");
   ASSERT_FALSE(chair
                    .waitEvent("media.state", 15000,
@@ -366,6 +378,11 @@ TEST(Archive, AMediaProcessKilledAndRestartedIsALossNotAPause) {
                               })
                    .is_null());
   stopProcess(media);
+  EXPECT_NE(playlist().find("#EXT-X-ENDLIST"), std::string::npos) << "the sitting closed";
+  std::set<std::string> runs;  // recording-<ms>-NNNNN.ts: one <ms> per run of the pipeline
+  for (const auto& e : std::filesystem::directory_iterator(dir.path / "media" / "recordings"))
+    runs.insert(e.path().filename().string().substr(0, 23));
+  EXPECT_EQ(runs.size(), 2u) << "one recording before the crash, one after; nothing else";
 
   ASSERT_EQ(buildArchive(url, dir.path / "media" / "recordings", dir.path / "out"), 0);
   std::ifstream jf(dir.path / "out" / "sitting-1" / "archive.json");

@@ -113,6 +113,39 @@ TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera
   EXPECT_FALSE(segments(dir.path / "live").empty());
 }
 
+TEST(Pipeline, TheLivePlaylistCarriesOnThroughARecordingOffAndOn) {
+  test::TempDir dir;
+  const Hardware hw = smallChamber();
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  for (int run = 0; run < 2; ++run) {
+    ASSERT_EQ(p.start(), "") << p.error();
+    p.pollBus(5500);
+    p.stop();  // the chair's recording off (the sitting runs on: no endLive)
+  }
+  std::ifstream in(dir.path / "live" / "index.m3u8");
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  if (std::getenv("CHAMBER_TEST_SHOW")) std::printf("%s", text.c_str());
+  EXPECT_EQ(text.find("#EXT-X-ENDLIST"), std::string::npos) << "players would stop: " << text;
+  const auto& segs = p.live().segments();
+  ASSERT_GE(segs.size(), 4u) << text;
+  int discontinuities = 0;
+  std::int64_t lastEnd = 0;
+  for (const auto& s : segs) {
+    discontinuities += s.discontinuity;
+    EXPECT_GT(s.start_ms, 0);
+    EXPECT_GE(s.start_ms + 50, lastEnd) << "segments in time order";
+    lastEnd = s.start_ms + static_cast<std::int64_t>(s.duration_s * 1000);
+    // Each segment plays on its own, starts on a keyframe, and is as long as it says.
+    const auto pr = test::probe((dir.path / "live" / s.uri).string());
+    ASSERT_TRUE(pr.opened) << s.uri;
+    ASSERT_FALSE(pr.keyframes_s.empty()) << s.uri;
+    EXPECT_NEAR(pr.keyframes_s.front(), pr.firstVideo_s, 0.001) << s.uri << " starts on a key";
+    EXPECT_NEAR(s.duration_s, pr.lastVideo_s - pr.firstVideo_s + 1.0 / 15, 0.2) << s.uri;
+  }
+  EXPECT_EQ(discontinuities, 1) << "the second run follows a restart: " << text;
+  EXPECT_NE(text.find("#EXT-X-TARGETDURATION:2\n"), std::string::npos) << text;
+}
+
 TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) {
   test::TempDir dir;
   const auto toml = dir.path / "small.toml";
