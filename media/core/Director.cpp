@@ -1,6 +1,7 @@
 #include "core/Director.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace chamber::media {
 
@@ -33,9 +34,61 @@ std::string escapeMarkup(const std::string& s) {
 }
 }  // namespace
 
-std::string lowerThirdText(const Shot& shot) {
-  const std::string item = escapeMarkup(shot.item);
-  return shot.speaker.empty() ? item : item + "\n" + escapeMarkup(shot.speaker);
+namespace {
+/// Code points in UTF-8 text.
+std::size_t length(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/// The first `n` code points of `s`.
+std::string prefix(const std::string& s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < s.size(); ++i)
+    if ((s[i] & 0xC0) != 0x80 && seen++ == n) break;
+  return s.substr(0, i);
+}
+}  // namespace
+
+std::vector<std::string> wrapLines(const std::string& text, int perLine, int maxLines) {
+  const std::size_t width = static_cast<std::size_t>(std::max(8, perLine));
+  std::vector<std::string> words, lines;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  std::size_t next = 0;
+  while (next < words.size() && lines.size() < static_cast<std::size_t>(std::max(1, maxLines))) {
+    std::string line = words[next];
+    if (length(line) > width) line = prefix(line, width);  // one word longer than a line
+    ++next;
+    while (next < words.size() && length(line) + 1 + length(words[next]) <= width)
+      line += " " + words[next++];
+    lines.push_back(line);
+  }
+  if (next < words.size() && !lines.empty()) {
+    // Text is left over: the last line says so, within its width.
+    std::string& last = lines.back();
+    while (length(last) + 2 > width && last.find(' ') != std::string::npos)
+      last.erase(last.rfind(' '));
+    if (length(last) + 2 > width) last = prefix(last, width - 2);
+    last += " …";
+  }
+  return lines;
+}
+
+std::string lowerThirdText(const Shot& shot, int charsPerLine) {
+  std::string out;
+  if (!shot.speaker.empty()) {
+    // The name at 1.44× (about 1.9 lines' width per character less): its own budget.
+    const int nameWidth = std::max(8, charsPerLine * 2 / 3);
+    const std::string name = wrapLines(shot.speaker, nameWidth, 1).front();
+    out = "<span size=\"x-large\" weight=\"bold\">" + escapeMarkup(name) + "</span>";
+    const int left = charsPerLine - static_cast<int>(length(name) * 3 / 2) - 2;
+    if (!shot.speakerTitle.empty() && left >= 8)
+      out += "  " + escapeMarkup(wrapLines(shot.speakerTitle, left, 1).front());
+  }
+  for (const auto& line : wrapLines(shot.item, charsPerLine, 2))
+    out += (out.empty() ? "" : "\n") + escapeMarkup(line);
+  return out;
 }
 
 Director::Director(const Hardware& hw) : hw_(hw) {
@@ -80,7 +133,8 @@ void Director::recompute() {
     const std::string& who = speakers_.back();
     auto p = people_.find(who);
     if (p != people_.end()) {
-      s.speaker = p->second.name + (p->second.title.empty() ? "" : " — " + p->second.title);
+      s.speaker = p->second.name;
+      s.speakerTitle = p->second.title;
       if (const SeatView* v = hw_.seat(p->second.seat)) {
         s.camera = v->camera;
         s.preset = v->preset;

@@ -16,15 +16,22 @@ namespace chamber::media {
 struct Shot {
   std::string camera;
   std::optional<int> preset;
-  std::string item;     ///< lower third, first line: the active agenda item
-  std::string speaker;  ///< second line: "Name — title", empty when nobody speaks
+  std::string item;          ///< the active agenda item ("3. Dự toán ngân sách 2027")
+  std::string speaker;       ///< who holds the floor (the name), empty when nobody speaks
+  std::string speakerTitle;  ///< their title ("Đại biểu", "Chủ tịch UBND xã"), may be empty
   bool operator==(const Shot&) const = default;
 };
 
-/// The lower third's text for textoverlay, which reads Pango markup: the item, then the
-/// speaker, with &, <, >, ' and " escaped — an agenda title "Kinh tế & Xã hội" unescaped is
-/// invalid markup, and the overlay then shows nothing at all.
-std::string lowerThirdText(const Shot& shot);
+/// The lower third's text for textoverlay, which reads Pango markup: the speaker's name in
+/// bold at 1.44× the size (x-large) with their title beside it, then the item on at most two
+/// lines of `charsPerLine` characters (words kept whole; what does not fit ends in "…").
+/// &, <, >, ' and " are escaped — an agenda title "Kinh tế & Xã hội" unescaped is invalid
+/// markup, and the overlay then shows nothing at all. Empty when there is nothing to say.
+std::string lowerThirdText(const Shot& shot, int charsPerLine = 60);
+
+/// `text` in at most `maxLines` lines of at most `perLine` characters (code points), broken
+/// between words; the last line ends in "…" when text is left over.
+std::vector<std::string> wrapLines(const std::string& text, int perLine, int maxLines);
 
 class Director {
  public:

@@ -15,9 +15,9 @@
 namespace chamber::media {
 
 struct LiveSegment {
-  std::string uri;        ///< file name inside the live folder
-  double duration_s = 0;  ///< its length
-  std::int64_t start_ms = 0;  ///< wall-clock time of its first frame (0: not known)
+  std::string uri;             ///< file name inside the live folder
+  double duration_s = 0;       ///< its length
+  std::int64_t start_ms = 0;   ///< wall-clock time of its first frame (0: not known)
   bool discontinuity = false;  ///< the stream restarted before it
 };
 

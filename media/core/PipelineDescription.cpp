@@ -33,6 +33,15 @@ std::string encoder(const Output& o, bool hardware) {
 
 }  // namespace
 
+LowerThirdLayout lowerThirdLayout(const Output& o) {
+  LowerThirdLayout l;
+  l.xpad = (o.width * 6 + 99) / 100;    // 6 % (title safe: 5 %)
+  l.ypad = (o.height * 12 + 99) / 100;  // 12 %: above a web player's controls
+  const double charPx = 1.1 * l.fontPt * o.width / 960.0;
+  l.charsPerLine = static_cast<int>((o.width - 2 * l.xpad) / charPx);
+  return l;
+}
+
 PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& recordDir,
                               const std::filesystem::path& hlsDir, bool publicOutputs,
                               std::int64_t startedMs, bool hardwareEncoder) {
@@ -65,10 +74,14 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   }
   if (spec.switching)
     d << "compositor name=" << kCompositor << " background=black ! " << caps << " ! ";
+  // The lower third on a solid black band (shading 255: white text on black, contrast about
+  // 15:1 whatever the picture), no outline or shadow needed on it.
+  spec.lowerThird = lowerThirdLayout(o);
   d << "textoverlay name=" << kLowerThird
-    << " valignment=bottom halignment=left "
-       "line-alignment=left shaded-background=true font-desc=\"DejaVu Sans "
-    << std::max(8, o.height / 56) << "\" ! videoconvert ! " << encoder(o, hardwareEncoder)
+    << " valignment=bottom halignment=left line-alignment=left shaded-background=true "
+       "shading-value=255 draw-shadow=false draw-outline=false xpad="
+    << spec.lowerThird.xpad << " ypad=" << spec.lowerThird.ypad << " font-desc=\"DejaVu Sans "
+    << spec.lowerThird.fontPt << "\" ! videoconvert ! " << encoder(o, hardwareEncoder)
     << " name=" << kEncoder << " ! tee name=vt allow-not-linked=true\n";
   const std::string acaps = "audio/x-raw,rate=" + std::to_string(o.audioRate) + ",channels=2";
   const bool mixing = hw.microphones.size() > 1;

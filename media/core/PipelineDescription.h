@@ -27,6 +27,17 @@ inline constexpr const char* kLevelPrefix = "level_";  ///< + microphone id
 inline constexpr const char* kPushPrefix = "push";     ///< + destination index (appsink)
 }  // namespace element
 
+/// Where and how large the lower third is drawn, from the output size: inside the title-safe
+/// area of EBU R 95 (5 % of the width and height on every side) and clear of a web player's
+/// control bar (12 % from the bottom). textoverlay scales its font with the picture, so the
+/// size is a constant 12 pt (about 2.8 % of the height for the item, 1.44× that for the
+/// name) and so is the line: DejaVu Sans averages 1.03 × pt × width/960 px per character of
+/// Vietnamese text (measured on frames at 960 and 1280 wide); 1.1 is taken.
+struct LowerThirdLayout {
+  int fontPt = 12, xpad = 77, ypad = 87, charsPerLine = 59;
+};
+LowerThirdLayout lowerThirdLayout(const Output& o);
+
 struct PipelineSpec {
   std::string launch;                    ///< for gst_parse_launch; never holds a stream key
   std::map<std::string, int> cameraPad;  ///< camera id -> compositor sink pad index
@@ -34,6 +45,7 @@ struct PipelineSpec {
   std::string liveFile;                  ///< "live-<ms>-%05d.ts" (HLS segments)
   bool switching = false;                ///< several cameras: a compositor
   bool publicOutputs = true;             ///< HLS and the pushes are in it
+  LowerThirdLayout lowerThird;
 };
 
 /// `publicOutputs` false (a closed sitting): the recording only — nothing leaves the building.

@@ -132,7 +132,7 @@ std::string Pipeline::start(bool publicOutputs) {
     gst_object_unref(sink);
   }
   const Camera* first = hw_.overview();
-  show({first ? first->id : "", std::nullopt, "", ""});  // the overview until someone speaks
+  show({first ? first->id : "", std::nullopt, "", "", ""});  // the overview until someone speaks
   if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
     setState(MediaState::Failed, "pipeline",
              "cannot start the pipeline (a camera or microphone is missing?)");
@@ -166,7 +166,8 @@ void Pipeline::show(const Shot& shot) {
       }
     }
   }
-  const std::string text = lowerThirdText(shot);  // escaped: textoverlay reads markup
+  // Escaped markup: textoverlay reads Pango markup.
+  const std::string text = lowerThirdText(shot, spec_.lowerThird.charsPerLine);
   g_object_set(overlay_, "text", text.c_str(), "silent", text.empty(), nullptr);
 }
 

@@ -1,11 +1,10 @@
 // The live playlist across runs: what a player reading live/index.m3u8 sees when the chair
 // pauses the recording, when the next sitting comes and when chamber-media is restarted.
-#include "core/LivePlaylist.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
 
+#include "core/LivePlaylist.h"
 #include "support/TempDir.h"
 
 using namespace chamber;
@@ -38,14 +37,16 @@ TEST(LivePlaylist, ARestartedRunContinuesTheSequenceWithADiscontinuityAndNoEnd) 
   {
     LivePlaylist p(dir.path, 1, 4);
     p.beginRun();
-    for (int i = 0; i < 6; ++i) segment(p, dir.path, "a-" + std::to_string(i) + ".ts", t0 + i * 1000);
+    for (int i = 0; i < 6; ++i)
+      segment(p, dir.path, "a-" + std::to_string(i) + ".ts", t0 + i * 1000);
     EXPECT_EQ(p.mediaSequence(), 2u) << "two segments left a window of four";
     // The process dies here (no end(): the sitting still runs).
   }
   const std::string before = read(dir.path / "index.m3u8");
   EXPECT_EQ(count(before, "#EXT-X-ENDLIST"), 0);
   EXPECT_NE(before.find("#EXT-X-TARGETDURATION:1\n"), std::string::npos) << before;
-  EXPECT_NE(before.find("#EXT-X-PROGRAM-DATE-TIME:2026-11-30T00:53:22.000Z"), std::string::npos) << before;
+  EXPECT_NE(before.find("#EXT-X-PROGRAM-DATE-TIME:2026-11-30T00:53:22.000Z"), std::string::npos)
+      << before;
 
   LivePlaylist again(dir.path, 1, 4);  // a new process reads what the folder holds
   EXPECT_EQ(again.mediaSequence(), 2u);
@@ -61,7 +62,8 @@ TEST(LivePlaylist, ARestartedRunContinuesTheSequenceWithADiscontinuityAndNoEnd) 
   EXPECT_EQ(count(after, "#EXT-X-ENDLIST"), 0);
 
   // The discontinuity leaves the window: the discontinuity sequence counts it.
-  for (int i = 1; i <= 4; ++i) segment(again, dir.path, "b-" + std::to_string(i) + ".ts", t0 + 61000);
+  for (int i = 1; i <= 4; ++i)
+    segment(again, dir.path, "b-" + std::to_string(i) + ".ts", t0 + 61000);
   const std::string later = read(dir.path / "index.m3u8");
   EXPECT_NE(later.find("#EXT-X-DISCONTINUITY-SEQUENCE:1\n"), std::string::npos) << later;
   EXPECT_EQ(count(later, "#EXT-X-DISCONTINUITY\n"), 0);

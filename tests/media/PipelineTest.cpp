@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -72,10 +73,10 @@ TEST(Pipeline, RecordsBothStreamsWithAKeyframeEveryTwoSecondsAndFollowsTheCamera
     states.push_back(stateName(s));
   };
   ASSERT_EQ(p.start(), "") << p.error();
-  p.show({"red", std::nullopt, "3. Dự toán ngân sách 2027", ""});
+  p.show({"red", std::nullopt, "3. Dự toán ngân sách 2027", "", ""});
   p.pollBus(2500);
   EXPECT_EQ(p.state(), MediaState::Live);
-  p.show({"blue", std::nullopt, "3. Dự toán ngân sách 2027", "Hoàng Thị Lan — Đại biểu"});
+  p.show({"blue", std::nullopt, "3. Dự toán ngân sách 2027", "Hoàng Thị Lan", "Đại biểu"});
   p.pollBus(3000);
   p.stop();
   EXPECT_EQ(p.state(), MediaState::Idle) << p.error();
@@ -144,6 +145,122 @@ TEST(Pipeline, TheLivePlaylistCarriesOnThroughARecordingOffAndOn) {
   }
   EXPECT_EQ(discontinuities, 1) << "the second run follows a restart: " << text;
   EXPECT_NE(text.find("#EXT-X-TARGETDURATION:2\n"), std::string::npos) << text;
+}
+
+namespace {
+/// Relative luminance (WCAG) of a limited-range luma value.
+double luminance(double y) {
+  const double v = std::clamp((y - 16) / 219, 0.0, 1.0);
+  return std::pow(v, 2.2);
+}
+}  // namespace
+
+/// The dark band on a white picture: its bounds, and the rows of bright text inside it
+/// grouped into lines (rows of text closer than `gap` rows are one line).
+struct Band {
+  int left = 0, right = -1, top = 0, bottom = -1;
+  double text = 0, band = 0;  ///< mean luma of the text and of the band
+  std::vector<std::pair<int, int>> lines;
+};
+
+Band findBand(const test::Luma& f, int gap) {
+  Band b{f.width, -1, f.height, -1, 0, 0, {}};
+  for (int r = 0; r < f.height; ++r)
+    for (int x = 0; x < f.width; ++x)
+      if (f.at(x, r) < 60) {
+        b.left = std::min(b.left, x), b.right = std::max(b.right, x);
+        b.top = std::min(b.top, r), b.bottom = std::max(b.bottom, r);
+      }
+  int textN = 0, bandN = 0;
+  for (int r = b.top; r <= b.bottom; ++r) {
+    bool any = false;
+    for (int x = b.left; x <= b.right; ++x) {
+      const int y = f.at(x, r);
+      if (y > 160) b.text += y, ++textN, any = true;
+      if (y < 60) b.band += y, ++bandN;
+    }
+    if (!any) continue;
+    if (b.lines.empty() || r - b.lines.back().second > gap)
+      b.lines.push_back({r, r});
+    else
+      b.lines.back().second = r;
+  }
+  b.text /= std::max(1, textN);
+  b.band /= std::max(1, bandN);
+  return b;
+}
+
+TEST(Pipeline, TheLowerThirdIsInsideTheTitleSafeAreaOnASolidBandWithTheNameLarger) {
+  test::TempDir dir;
+  const Hardware hw = parseHardware(R"(
+    [output]
+    width = 960
+    height = 540
+    fps = 15
+    video_bitrate_kbps = 1500
+    segment_s = 2
+    [[camera]]
+    id = "white"
+    pattern = "white"
+    overview = true
+    [[microphone]]
+    id = "chair"
+  )");
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  ASSERT_EQ(p.start(false), "") << p.error();
+  // First a probe for the sizes: capitals without diacritics or descenders, so that each
+  // line of text is a clean run of rows.
+  p.show({"white", std::nullopt, "KHAI MAC", "HOANG THI LAN", ""});
+  p.pollBus(1500);
+  // Then what a sitting shows: a long Vietnamese title.
+  p.show({"white", std::nullopt,
+          "3. Tờ trình về dự toán ngân sách xã năm 2027 và phương án phân bổ ngân sách cấp xã, "
+          "kế hoạch đầu tư công trung hạn giai đoạn 2026–2030 của Ủy ban nhân dân xã Côn Minh",
+          "Hoàng Thị Lan", "Đại biểu HĐND xã"});
+  p.pollBus(2000);
+  p.stop();
+  const auto segs = segments(dir.path / "rec");
+  ASSERT_GE(segs.size(), 2u);
+  test::Luma probeFrame, f;
+  ASSERT_TRUE(test::decodeFrames(segs.front(), [&](const AVFrame* fr) {
+    if (fr->pts == AV_NOPTS_VALUE || probeFrame.width) return false;
+    static int n = 0;
+    if (++n < 10) return true;  // a frame well after the first
+    probeFrame = {fr->width, fr->height, {}};
+    probeFrame.y.resize(static_cast<std::size_t>(fr->width) * fr->height);
+    for (int r = 0; r < fr->height; ++r)
+      std::copy_n(fr->data[0] + r * fr->linesize[0], fr->width,
+                  probeFrame.y.begin() + r * fr->width);
+    return false;
+  }));
+  ASSERT_TRUE(test::lumaNearEnd(segs.back(), f));
+  if (const char* keep = std::getenv("CHAMBER_TEST_KEEP"))  // to look at the frame
+    std::filesystem::copy_file(segs.back(), keep,
+                               std::filesystem::copy_options::overwrite_existing);
+  const Band sizes = findBand(probeFrame, 2);
+  ASSERT_EQ(sizes.lines.size(), 2u) << "the name, then the item";
+  const int name = sizes.lines[0].second - sizes.lines[0].first + 1;
+  const int item = sizes.lines[1].second - sizes.lines[1].first + 1;
+  EXPECT_GE(name * 100, item * 130) << "capitals " << name << " px against " << item << " px";
+
+  const Band b = findBand(f, 2);
+  ASSERT_GE(b.right, 0) << "no lower third on the picture";
+  if (std::getenv("CHAMBER_TEST_SHOW"))
+    std::printf("band x %d..%d, y %d..%d of %dx%d; capitals %d/%d px\n", b.left, b.right, b.top,
+                b.bottom, f.width, f.height, name, item);
+  // EBU R 95 title safe: 5 % in from every edge; and clear of a player's control bar.
+  EXPECT_GE(b.left, f.width * 5 / 100);
+  EXPECT_LE(b.right, f.width * 95 / 100) << "a long title is shortened, never cut at the edge";
+  EXPECT_GE(b.top, f.height * 5 / 100);
+  EXPECT_LE(b.bottom, f.height * 90 / 100);
+  // Solid: text at a contrast of at least 4.5:1 against its band.
+  const double ratio = (luminance(b.text) + 0.05) / (luminance(b.band) + 0.05);
+  EXPECT_GE(ratio, 4.5) << "text " << b.text << ", band " << b.band;
+  // Three lines at most — the name and two of the item: the band is no taller than the
+  // probe's two lines and two more item lines (with their diacritics), however long the title.
+  EXPECT_LE(b.bottom - b.top, (sizes.bottom - sizes.top) + 2 * (item * 2))
+      << "two item lines at most";
+  EXPECT_GT(b.bottom - b.top, (sizes.bottom - sizes.top) + item) << "the item takes a second line";
 }
 
 TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) {

@@ -73,50 +73,83 @@ inline Probe probe(const std::string& path) {
   return p;
 }
 
-/// Chroma (U, V) at the centre of a decoded video frame: the `skip`-th from the start, or
-/// from the end (the compositor's first and last frames may be its black background).
-inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int skip = 5) {
-  std::vector<std::pair<int, int>> tail;  // the last frames' chroma, when `last`
+/// Decodes the video of `path` frame by frame; `frame` returns false to stop early.
+template <typename F>
+inline bool decodeFrames(const std::string& path, F&& frameFn) {
   AVFormatContext* fmt = nullptr;
   if (avformat_open_input(&fmt, path.c_str(), nullptr, nullptr) != 0) return false;
   avformat_find_stream_info(fmt, nullptr);
   const int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+  if (vs < 0) {
+    avformat_close_input(&fmt);
+    return false;
+  }
   const AVCodec* codec = avcodec_find_decoder(fmt->streams[vs]->codecpar->codec_id);
   AVCodecContext* ctx = avcodec_alloc_context3(codec);
   avcodec_parameters_to_context(ctx, fmt->streams[vs]->codecpar);
   avcodec_open2(ctx, codec, nullptr);
   AVPacket* pkt = av_packet_alloc();
   AVFrame* frame = av_frame_alloc();
-  bool got = false;
+  bool got = false, more = true;
   auto take = [&] {
-    while (avcodec_receive_frame(ctx, frame) == 0) {
-      const int x = frame->width / 4, y = frame->height / 4;  // chroma planes are half size
-      u = frame->data[1][y * frame->linesize[1] + x];
-      v = frame->data[2][y * frame->linesize[2] + x];
+    while (more && avcodec_receive_frame(ctx, frame) == 0) {
       got = true;
-      if (last) {
-        tail.emplace_back(u, v);
-        if (tail.size() > static_cast<std::size_t>(skip) + 1) tail.erase(tail.begin());
-      }
-      if (!last && --skip < 0) return true;
+      more = frameFn(frame);
     }
-    return false;
   };
-  while (av_read_frame(fmt, pkt) >= 0) {
+  while (more && av_read_frame(fmt, pkt) >= 0) {
     if (pkt->stream_index == vs) {
       avcodec_send_packet(ctx, pkt);
-      if (take()) break;
+      take();
     }
     av_packet_unref(pkt);
   }
   avcodec_send_packet(ctx, nullptr);
-  if (!(got && !last)) take();
-  if (last && !tail.empty()) std::tie(u, v) = tail.front();
+  take();
   av_frame_free(&frame);
   av_packet_free(&pkt);
   avcodec_free_context(&ctx);
   avformat_close_input(&fmt);
   return got;
+}
+
+/// Chroma (U, V) at the centre of a decoded video frame: the `skip`-th from the start, or
+/// from the end (the compositor's first and last frames may be its black background).
+inline bool centreChroma(const std::string& path, bool last, int& u, int& v, int skip = 5) {
+  std::vector<std::pair<int, int>> seen;
+  const bool got = decodeFrames(path, [&](const AVFrame* f) {
+    const int x = f->width / 4, y = f->height / 4;  // chroma planes are half size
+    seen.emplace_back(f->data[1][y * f->linesize[1] + x], f->data[2][y * f->linesize[2] + x]);
+    if (last && seen.size() > static_cast<std::size_t>(skip) + 1) seen.erase(seen.begin());
+    return last || static_cast<int>(seen.size()) <= skip;
+  });
+  if (!got || seen.empty()) return false;
+  std::tie(u, v) = last ? seen.front() : seen.back();
+  return true;
+}
+
+/// The luma plane of one decoded frame.
+struct Luma {
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> y;
+  int at(int x, int row) const { return y[static_cast<std::size_t>(row) * width + x]; }
+};
+
+/// The luma of the frame `fromEnd` frames before the last.
+inline bool lumaNearEnd(const std::string& path, Luma& out, int fromEnd = 3) {
+  std::vector<Luma> tail;
+  decodeFrames(path, [&](const AVFrame* f) {
+    Luma l{f->width, f->height, {}};
+    l.y.resize(static_cast<std::size_t>(f->width) * f->height);
+    for (int r = 0; r < f->height; ++r)
+      std::copy_n(f->data[0] + r * f->linesize[0], f->width, l.y.begin() + r * f->width);
+    tail.push_back(std::move(l));
+    if (tail.size() > static_cast<std::size_t>(fromEnd) + 1) tail.erase(tail.begin());
+    return true;
+  });
+  if (tail.empty()) return false;
+  out = std::move(tail.front());
+  return true;
 }
 
 }  // namespace chamber::test
