@@ -26,6 +26,8 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-alsa gstreamer1.0-x
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
+  # IP cameras in the tests: an RTSP test camera built with gst-rtsp-server
+  libgstrtspserver-1.0-dev
   nginx-light libnginx-mod-rtmp
   # the portal: tested in Debian's Chromium (driven by playwright-core from npm); wrk for
   # the serving benchmark

@@ -33,6 +33,18 @@ std::string encoder(const Output& o, bool hardware) {
 
 }  // namespace
 
+std::string describeCamera(const Camera& c, const std::string& caps, const std::string& channel) {
+  std::ostringstream d;
+  if (c.kind == "v4l2")
+    d << "v4l2src device=" << quote(c.device);
+  else  // rtsp: over TCP (a camera on the chamber's switch; no UDP ports to open), little
+        // jitter buffer — the picture is live
+    d << "rtspsrc location=" << quote(c.url) << " protocols=tcp latency=100 ! decodebin";
+  d << " ! videoconvert ! videoscale ! videorate ! " << caps
+    << " ! intervideosink name=" << element::kCameraSink << " channel=" << quote(channel);
+  return d.str();
+}
+
 LowerThirdLayout lowerThirdLayout(const Output& o) {
   LowerThirdLayout l;
   l.xpad = (o.width * 6 + 99) / 100;    // 6 % (title safe: 5 %)
@@ -60,14 +72,19 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   // The compositor costs ~0.3 ms a frame at 720p, so a one-camera chamber goes without.
   spec.switching = hw.cameras.size() > 1;
   for (const Camera& c : hw.cameras) {
-    if (c.kind == "test")
-      d << "videotestsrc is-live=true pattern=" << c.pattern;
-    else if (c.kind == "v4l2")
-      d << "v4l2src device=" << quote(c.device);
-    else
-      d << "uridecodebin uri=" << quote(c.url);
-    d << " ! videoconvert ! videoscale ! videorate ! " << caps
-      << " ! queue max-size-buffers=3 leaky=downstream ! ";
+    if (c.kind == "test") {
+      d << "videotestsrc is-live=true pattern=" << c.pattern
+        << " ! videoconvert ! videoscale ! videorate ! " << caps;
+    } else {
+      // A real camera is received by a pipeline of its own (core: describeCamera), handed
+      // over through an inter channel: when it drops off the network only that pipeline
+      // fails — it is rebuilt until the camera answers again — and the program goes on (the
+      // channel gives the last picture for 1 s, then black, while the shot moves away).
+      const std::string channel = std::string(kCameraChannelPrefix) + c.id;
+      spec.cameraBranches[c.id] = describeCamera(c, caps, channel);
+      d << "intervideosrc channel=" << quote(channel) << " timeout=1000000000 ! " << caps;
+    }
+    d << " ! queue max-size-buffers=3 leaky=downstream ! ";
     if (spec.switching)
       d << kCompositor << ".sink_" << pad << "\n";  // (only the pad on the program has alpha 1)
     spec.cameraPad[c.id] = pad++;

@@ -25,6 +25,8 @@ inline constexpr const char* kHls = "hls";  ///< the live segments' writer
 inline constexpr const char* kHlsMux = "hlsmux";
 inline constexpr const char* kLevelPrefix = "level_";  ///< + microphone id
 inline constexpr const char* kPushPrefix = "push";     ///< + destination index (appsink)
+inline constexpr const char* kCameraChannelPrefix = "chamber-camera-";  ///< + camera id
+inline constexpr const char* kCameraSink = "camera";  ///< in a camera's own pipeline
 }  // namespace element
 
 /// Where and how large the lower third is drawn, from the output size: inside the title-safe
@@ -41,10 +43,12 @@ LowerThirdLayout lowerThirdLayout(const Output& o);
 struct PipelineSpec {
   std::string launch;                    ///< for gst_parse_launch; never holds a stream key
   std::map<std::string, int> cameraPad;  ///< camera id -> compositor sink pad index
-  std::string recordingFile;             ///< "recording-<ms>-%05d.ts"
-  std::string liveFile;                  ///< "live-<ms>-%05d.ts" (HLS segments)
-  bool switching = false;                ///< several cameras: a compositor
-  bool publicOutputs = true;             ///< HLS and the pushes are in it
+  /// camera id -> the description of its own receiving pipeline (IP and V4L2 cameras)
+  std::map<std::string, std::string> cameraBranches;
+  std::string recordingFile;  ///< "recording-<ms>-%05d.ts"
+  std::string liveFile;       ///< "live-<ms>-%05d.ts" (HLS segments)
+  bool switching = false;     ///< several cameras: a compositor
+  bool publicOutputs = true;  ///< HLS and the pushes are in it
   LowerThirdLayout lowerThird;
 };
 
@@ -53,6 +57,10 @@ struct PipelineSpec {
 PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& recordDir,
                               const std::filesystem::path& hlsDir, bool publicOutputs,
                               std::int64_t startedMs, bool hardwareEncoder);
+
+/// The receiving pipeline of a real camera (RTSP or V4L2): decoded and scaled to the
+/// program's `caps`, into the inter channel `channel` the program pipeline reads.
+std::string describeCamera(const Camera& c, const std::string& caps, const std::string& channel);
 
 /// What an error posted by element `source` means for the chair: "storage" (the recording
 /// or HLS writer: a disk problem) or "pipeline" (a camera, a microphone, an encoder).

@@ -148,14 +148,29 @@ std::string Pipeline::start(bool publicOutputs) {
     pushes_.push_back(std::move(p));
   }
   for (auto& p : pushes_) p->attach();
+  for (const auto& [id, launch] : spec_.cameraBranches)
+    cameras_.push_back(std::make_unique<CameraBranch>(id, launch));
+  pollCameras(std::chrono::steady_clock::now());  // asked for at once
   std::vector<std::string> mics;
   for (const auto& m : hw_.microphones) mics.push_back(m.id);
   levels_.reset(mics, std::chrono::steady_clock::now());
   return {};
 }
 
-void Pipeline::show(const Shot& shot) {
+std::string Pipeline::availableCamera(const std::string& wanted) const {
+  if (!camerasDown_.count(wanted)) return wanted;
+  const Camera* overview = hw_.overview();
+  if (overview && !camerasDown_.count(overview->id)) return overview->id;
+  for (const auto& c : hw_.cameras)
+    if (!camerasDown_.count(c.id)) return c.id;
+  return wanted;  // none has a picture: the channel's black
+}
+
+void Pipeline::show(const Shot& wanted) {
   if (!pipeline_) return;
+  lastShot_ = wanted;
+  Shot shot = wanted;
+  shot.camera = availableCamera(wanted.camera);
   auto it = spec_.cameraPad.find(shot.camera);
   if (it != spec_.cameraPad.end() && selector_) {
     for (const auto& [id, index] : spec_.cameraPad) {
@@ -225,10 +240,28 @@ void Pipeline::tick() {
   if (!pipeline_ || state_ == MediaState::Failed) return;
   const auto now = std::chrono::steady_clock::now();
   splitIfDue();
+  pollCameras(now);
   for (auto& p : pushes_)
     if (auto failed = p->poll(now))
       setState(MediaState::Reconnecting, "stream", p->destination().id + ": " + *failed);
   updatePushState();
+}
+
+void Pipeline::pollCameras(std::chrono::steady_clock::time_point now) {
+  for (auto& c : cameras_) {
+    const auto change = c->poll(now);
+    if (!change) continue;
+    if (change->up)
+      camerasDown_.erase(c->id());
+    else
+      camerasDown_.insert(c->id());
+    // The chair is told by the camera's name; the shot moves away from it, or back to it.
+    if (onState)
+      onState(state_, change->up ? "" : "camera",
+              change->up ? "camera có hình trở lại / camera back: " + c->id()
+                         : "mất hình camera / camera lost: " + c->id() + " (" + change->why + ")");
+    show(lastShot_);
+  }
 }
 
 void Pipeline::splitIfDue() {
@@ -313,7 +346,7 @@ void Pipeline::stop(int timeout_ms) {
   // The pushes go first (their connections close; none is re-attached while the recording
   // finishes), then the recording gets its EOS, then everything of this run is released: a
   // next start() begins from nothing — one push per destination, no connection left over.
-  pushes_.clear();
+  for (auto& p : pushes_) p->close();
   gst_element_send_event(pipeline_, gst_event_new_eos());
   const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (!eos_ && state_ != MediaState::Failed && std::chrono::steady_clock::now() < end)
@@ -323,11 +356,15 @@ void Pipeline::stop(int timeout_ms) {
 }
 
 void Pipeline::release() {
-  pushes_.clear();
+  // The pipeline stops first (its streaming threads joined): none can still be handing a
+  // sample to a push being destroyed.
   if (pipeline_) {
     gst_element_set_state(pipeline_, GST_STATE_NULL);
     gst_object_unref(pipeline_);
   }
+  pushes_.clear();
+  cameras_.clear();
+  camerasDown_.clear();
   pipeline_ = nullptr;
   selector_ = nullptr;
   overlay_ = nullptr;

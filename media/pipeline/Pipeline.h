@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "core/LevelMonitor.h"
 #include "core/LivePlaylist.h"
 #include "core/PipelineDescription.h"
+#include "pipeline/CameraBranch.h"
 #include "pipeline/PushBranch.h"
 
 namespace chamber::media {
@@ -47,7 +49,9 @@ class Pipeline {
   /// recording never ends it: players wait for the stream to come back.
   void endLive() { live_.end(); }
   const LivePlaylist& live() const { return live_; }
-  /// Puts a shot on the program: the camera and the lower third.
+  /// Puts a shot on the program: the camera and the lower third. A camera that is lost is
+  /// replaced by the overview (or another camera that has a picture) until it is back.
+
   void show(const Shot& shot);
   /// Handles bus messages for up to timeout_ms (tests; the process uses a bus watch).
   void pollBus(int timeout_ms);
@@ -73,6 +77,12 @@ class Pipeline {
  private:
   void setState(MediaState s, const std::string& error = {}, const std::string& detail = {});
   std::vector<std::unique_ptr<PushBranch>> pushes_;
+  std::vector<std::unique_ptr<CameraBranch>> cameras_;  ///< real cameras' receiving pipelines
+  std::set<std::string> camerasDown_;
+  Shot lastShot_;
+  /// The camera to put on the program for `wanted`: itself, or one with a picture.
+  std::string availableCamera(const std::string& wanted) const;
+  void pollCameras(std::chrono::steady_clock::time_point now);
   void updatePushState();
   /// Releases everything of the current run (pushes, the pipeline); start() may run again.
   void release();

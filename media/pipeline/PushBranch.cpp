@@ -88,7 +88,7 @@ void PushBranch::detach() {
 
 std::optional<std::string> PushBranch::poll(std::chrono::steady_clock::time_point now) {
   if (!out_) {
-    if (!failedForGood_ && now >= retryAt_) attach();
+    if (!failedForGood_ && !closed_ && now >= retryAt_) attach();
     return std::nullopt;
   }
   GstBus* bus = gst_element_get_bus(out_);

@@ -28,6 +28,13 @@ class PushBranch {
   void attach();
   /// Stops sending and closes the connection.
   void detach();
+  /// Closes the connection for good: never re-attached (the recording is stopping). The
+  /// object stays until the main pipeline has stopped: its streaming thread may still be
+  /// handing it a sample.
+  void close() {
+    closed_ = true;
+    detach();
+  }
   /// Reads the sending pipeline's messages; on an error detaches and schedules a retry
   /// with backoff. Returns the error, if one happened. Re-attaches when the retry is due.
   /// A connection that has held for kHealthy starts the backoff afresh.
@@ -52,6 +59,7 @@ class PushBranch {
   std::chrono::steady_clock::time_point retryAt_{};
   std::chrono::steady_clock::time_point attachedAt_{};
   bool failedForGood_ = false;
+  bool closed_ = false;
   std::string failure_;
 };
 

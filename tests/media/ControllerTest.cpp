@@ -117,3 +117,31 @@ TEST(MediaController, AClosedSittingIsForTheArchiveOnlyOrNotAtAll) {
   EXPECT_EQ(never.next(false), MediaController::Action::None)
       << "the chair cannot override the rule";
 }
+
+TEST(PipelineDescription, ARealCameraIsReceivedApartAndHandedOverThroughAChannel) {
+  const Hardware hw = parseHardware(R"(
+    [[camera]]
+    id = "overview"
+    overview = true
+    [[camera]]
+    id = "ptz-left"
+    kind = "rtsp"
+    url = "rtsp://10.0.0.21/stream1"
+    [[camera]]
+    id = "desk"
+    kind = "v4l2"
+    device = "/dev/video0"
+    [[microphone]]
+    id = "chair"
+  )");
+  const auto spec = describePipeline(hw, "/rec", "/live", true, 1, false);
+  ASSERT_EQ(spec.cameraBranches.size(), 2u) << "the test source stays in the program";
+  const std::string& ip = spec.cameraBranches.at("ptz-left");
+  EXPECT_TRUE(has(ip, "rtspsrc location=\"rtsp://10.0.0.21/stream1\" protocols=tcp"));
+  EXPECT_TRUE(has(ip, "intervideosink name=camera channel=\"chamber-camera-ptz-left\""));
+  EXPECT_TRUE(has(ip, "width=1280,height=720")) << "scaled to the program before the channel";
+  EXPECT_TRUE(has(spec.cameraBranches.at("desk"), "v4l2src device=\"/dev/video0\""));
+  EXPECT_TRUE(has(spec.launch, "intervideosrc channel=\"chamber-camera-ptz-left\""));
+  EXPECT_FALSE(has(spec.launch, "rtspsrc")) << "a lost camera never fails the program";
+  EXPECT_FALSE(has(spec.launch, "v4l2src"));
+}
