@@ -15,12 +15,42 @@ std::string floorKindLabel(const std::string& kind) {
   return it == labels.end() ? "phát biểu" : it->second;
 }
 
+std::string resultTitle(const std::string& title, core::VoteKind kind, const core::Tally& t) {
+  std::string out = "Kết quả: " + title + " — ";
+  if (kind == core::VoteKind::Election) {
+    std::string elected;
+    for (const auto& o : t.options)
+      if (o.elected) elected += (elected.empty() ? "" : ", ") + o.label;
+    return out + (elected.empty() ? "không ai trúng cử" : "trúng cử: " + elected);
+  }
+  out += t.passed ? "thông qua" : "không thông qua";
+  // The first option (in favour, or confidence) as the chair announced it.
+  if (!t.options.empty() && !t.options.front().line.empty()) out += ", " + t.options.front().line;
+  return out;
+}
+
 SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
   SittingLog out;
   out.sitting = sitting;
   std::map<std::string, std::string> itemTitle;
   std::map<std::string, std::string> personLabel;  // "Nguyễn Văn Hùng (Chủ tịch HĐND xã)"
   std::string activeItem;
+  std::vector<std::string> floor;  // who holds the floor, in order of grant (the last speaks)
+  struct VoteInfo {
+    std::string title;
+    core::VoteKind kind = core::VoteKind::Motion;
+  };
+  std::map<std::string, VoteInfo> votes;
+  const auto speakerTitle = [&](const std::string& person, const std::string& kind) {
+    const auto it = personLabel.find(person);
+    return (it == personLabel.end() ? person : it->second) + " " +
+           floorKindLabel(kind.empty() ? "speech" : kind);
+  };
+  std::map<std::string, std::string> turnTitle;  // person -> their turn's chapter title
+  const auto itemTitleOf = [&](const std::string& item) {
+    const auto it = itemTitle.find(item);
+    return "Mục " + item + ". " + (it == itemTitle.end() ? "" : it->second);
+  };
   for (const auto& e : events) {
     if (e.sitting != sitting) continue;
     const auto typed = e.typed();  // nullopt: a kind newer than this build, not ours
@@ -34,14 +64,32 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
         personLabel[p.id] = p.name + (p.title.empty() ? "" : " (" + p.title + ")");
     } else if (const auto* a = std::get_if<core::ItemActivated>(&*typed)) {
       activeItem = a->item;
-      const auto it = itemTitle.find(activeItem);
-      out.marks.push_back({e.ts_ms, "item", activeItem, "",
-                           "Mục " + activeItem + ". " + (it == itemTitle.end() ? "" : it->second)});
+      out.marks.push_back({e.ts_ms, "item", activeItem, "", itemTitleOf(activeItem)});
     } else if (const auto* g = std::get_if<core::FloorGranted>(&*typed)) {
-      const auto it = personLabel.find(g->person);
-      out.marks.push_back({e.ts_ms, "speaker", activeItem, g->person,
-                           (it == personLabel.end() ? g->person : it->second) + " " +
-                               floorKindLabel(g->kind.empty() ? "speech" : g->kind)});
+      std::erase(floor, g->person);
+      floor.push_back(g->person);
+      turnTitle[g->person] = speakerTitle(g->person, g->kind);
+      out.marks.push_back({e.ts_ms, "speaker", activeItem, g->person, turnTitle[g->person]});
+    } else if (const auto* f = std::get_if<core::FloorEnded>(&*typed)) {
+      // The turn's chapter ends with it: back to whoever still holds the floor, or the item.
+      const bool wasSpeaking = !floor.empty() && floor.back() == f->person;
+      std::erase(floor, f->person);
+      if (wasSpeaking && !floor.empty())
+        out.marks.push_back(
+            {e.ts_ms, "speaker", activeItem, floor.back(), turnTitle[floor.back()] + " (tiếp)"});
+      else if (wasSpeaking && !activeItem.empty())
+        out.marks.push_back({e.ts_ms, "item", activeItem, "", itemTitleOf(activeItem) + " (tiếp)"});
+    } else if (const auto* v = std::get_if<core::VoteCreated>(&*typed)) {
+      votes[v->vote] = {v->title, v->kind};
+    } else if (const auto* o = std::get_if<core::VoteOpened>(&*typed)) {
+      const VoteInfo& v = votes[o->vote];
+      out.marks.push_back(
+          {e.ts_ms, "vote", activeItem, "",
+           (v.kind == core::VoteKind::Election ? "Bầu cử: " : "Biểu quyết: ") + v.title});
+    } else if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
+      const VoteInfo& v = votes[c->vote];
+      out.marks.push_back(
+          {e.ts_ms, "result", activeItem, "", resultTitle(v.title, v.kind, c->tally)});
     } else if (const auto* m = std::get_if<core::MediaStateChanged>(&*typed)) {
       if (m->state == "live" && !m->recording.empty() && m->recordingStarted_ms > 0 &&
           std::none_of(out.recordings.begin(), out.recordings.end(),

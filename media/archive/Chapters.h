@@ -1,7 +1,9 @@
 #pragma once
 /// What the archive of a sitting is made of, read from its event log: the recordings the
 /// media process reported (segment pattern + wall-clock start), and a chapter mark for every
-/// agenda item activated and every turn on the floor, titled in Vietnamese. Pure: no files,
+/// agenda item activated, every turn on the floor (and its end: back to the item, or to the
+/// speaker who still holds the floor), every vote opened and every result, titled in
+/// Vietnamese. Pure: no files,
 /// no libav; Archive.h turns it into an MP4.
 #include <cstdint>
 #include <string>
@@ -28,7 +30,7 @@ struct Recording {
 
 struct ChapterMark {
   std::int64_t at_ms = 0;  ///< wall clock
-  std::string kind;        ///< "item" or "speaker"
+  std::string kind;        ///< "item", "speaker", "vote" (opened) or "result"
   std::string item;        ///< the agenda item it belongs to
   std::string person;      ///< for a speaker turn
   std::string title;       ///< Vietnamese
@@ -47,7 +49,7 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting);
 
 struct ArchiveChapter {
   std::int64_t start_ms = 0, end_ms = 0;  ///< position in the archive
-  std::string kind;                       ///< sitting, item, speaker, gap
+  std::string kind;                       ///< sitting, item, speaker, vote, result, gap
   std::string item, person, title;
   std::string thumbnail;  ///< file name in thumbs/, empty for gaps
 };
@@ -63,6 +65,10 @@ struct ArchiveGap {
 std::vector<ArchiveChapter> placeChapters(const SittingLog& log, std::int64_t started_ms,
                                           std::int64_t duration_ms,
                                           const std::vector<ArchiveGap>& gaps);
+
+/// A result's chapter title: "Kết quả: <vote> — thông qua, 16/25 đại biểu tán thành
+/// (64,00%)"; for an election, who was elected.
+std::string resultTitle(const std::string& title, core::VoteKind kind, const core::Tally& t);
 
 /// "phát biểu", "chất vấn", … for a floor kind.
 std::string floorKindLabel(const std::string& kind);

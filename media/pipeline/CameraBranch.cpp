@@ -69,7 +69,8 @@ std::optional<CameraBranch::Change> CameraBranch::poll(Clock::time_point now) {
     gst_object_unref(bus);
   }
   const Clock::rep last = lastFrame_.load();
-  const bool fresh = pipe_ && last != 0 && now - Clock::time_point(Clock::duration(last)) < kNoPicture;
+  const bool fresh =
+      pipe_ && last != 0 && now - Clock::time_point(Clock::duration(last)) < kNoPicture;
   if (failed.empty() && fresh) {
     attempt_ = 0;
     const bool wasDown = reportedDown_;

@@ -98,3 +98,54 @@ TEST(Chapters, AStopIsTheChairsPauseADeathIsALoss) {
   EXPECT_FALSE(log.recordings[1].stoppedCleanly) << "killed: no stop was said";
   EXPECT_FALSE(log.recordings[2].stoppedCleanly) << "still running";
 }
+
+TEST(Chapters, ATurnEndsItsChapterAndVotesAndResultsHaveTheirOwn) {
+  using namespace chamber::core;
+  SittingCreated created;
+  created.title = "Kỳ họp thứ ba";
+  created.agenda = {{"3", "", "Dự toán ngân sách 2027", "", {}}};
+  created.roster = {{"db01", 1, "Nguyễn Văn Hùng", "Chủ tọa", Role::Chair, true},
+                    {"db04", 4, "Lò Thị Mai", "Đại biểu", Role::Delegate, true}};
+  VoteCreated vote;
+  vote.vote = "v1";
+  vote.item = "3";
+  vote.title = "Thông qua dự toán ngân sách 2027";
+  VoteClosed closed;
+  closed.vote = "v1";
+  closed.tally.passed = true;
+  closed.tally.options = {
+      {"yes", "Tán thành", 16, 25, false, "64,00%", "16/25 đại biểu tán thành (64,00%)"}};
+  const std::vector<LogEvent> events = {
+      ev(1, 1000, 1, created),
+      ev(2, 2000, 1, ItemActivated{"3"}),
+      ev(3, 3000, 1, FloorGranted{"db04", "speech", 0}),
+      ev(4, 4000, 1, FloorGranted{"db01", "point_of_order", 0}),  // the chair cuts in
+      ev(5, 5000, 1, FloorEnded{"db01"}),                         // back to the delegate
+      ev(6, 6000, 1, FloorEnded{"db04"}),                         // back to the item
+      ev(7, 7000, 1, vote),
+      ev(8, 8000, 1, VoteOpened{"v1", 20, 25}),
+      ev(9, 9000, 1, closed),
+  };
+  const SittingLog log = readSitting(events, 1);
+  std::vector<std::string> titles;
+  for (const auto& m : log.marks) titles.push_back(m.kind + ": " + m.title);
+  const std::vector<std::string> expected = {
+      "item: Mục 3. Dự toán ngân sách 2027",
+      "speaker: Lò Thị Mai (Đại biểu) phát biểu",
+      "speaker: Nguyễn Văn Hùng (Chủ tọa) kiến nghị về thủ tục",
+      "speaker: Lò Thị Mai (Đại biểu) phát biểu (tiếp)",
+      "item: Mục 3. Dự toán ngân sách 2027 (tiếp)",
+      "vote: Biểu quyết: Thông qua dự toán ngân sách 2027",
+      "result: Kết quả: Thông qua dự toán ngân sách 2027 — thông qua, 16/25 đại biểu tán thành "
+      "(64,00%)",
+  };
+  EXPECT_EQ(titles, expected);
+  // On the time line: the delegate's turn is a chapter from 3 s to 4 s, not to the vote.
+  const auto chapters = placeChapters(log, 0, 10000, {});
+  ASSERT_GE(chapters.size(), 3u);
+  EXPECT_EQ(chapters[2].kind, "speaker");
+  EXPECT_EQ(chapters[2].start_ms, 3000);
+  EXPECT_EQ(chapters[2].end_ms, 4000);
+  EXPECT_EQ(chapters.back().kind, "result");
+  EXPECT_EQ(chapters.back().start_ms, 9000);
+}

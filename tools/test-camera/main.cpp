@@ -2,9 +2,9 @@
 // serving a test pattern as H.264 over RTP, the way a chamber's PTZ cameras serve their
 // picture. Stopped with SIGTERM/SIGINT; a test kills and restarts it to play a camera that
 // drops off the network and comes back.
+#include <glib-unix.h>
 #include <gst/gst.h>
 #include <gst/rtsp-server/rtsp-server.h>
-#include <glib-unix.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -41,12 +41,13 @@ int main(int argc, char** argv) {
   GstRTSPMediaFactory* factory = gst_rtsp_media_factory_new();
   std::string launch = "( videotestsrc is-live=true pattern=" + pattern +
                        " ! video/x-raw,width=" + std::to_string(width) +
-                       ",height=" + std::to_string(height) +
-                       ",framerate=" + std::to_string(fps) + "/1";
+                       ",height=" + std::to_string(height) + ",framerate=" + std::to_string(fps) +
+                       "/1";
   if (!label.empty())
     launch += " ! timeoverlay halignment=right valignment=top text=\"" + label + "\"";
-  launch += " ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=" +
-            std::to_string(fps) + " ! rtph264pay name=pay0 pt=96 config-interval=-1 )";
+  launch +=
+      " ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=" + std::to_string(fps) +
+      " ! rtph264pay name=pay0 pt=96 config-interval=-1 )";
   gst_rtsp_media_factory_set_launch(factory, launch.c_str());
   gst_rtsp_media_factory_set_shared(factory, TRUE);  // one encode for every viewer
   GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(server);
