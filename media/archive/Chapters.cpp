@@ -75,10 +75,11 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
       const bool wasSpeaking = !floor.empty() && floor.back() == f->person;
       std::erase(floor, f->person);
       if (wasSpeaking && !floor.empty())
-        out.marks.push_back(
-            {e.ts_ms, "speaker", activeItem, floor.back(), turnTitle[floor.back()] + " (tiếp)"});
+        out.marks.push_back({e.ts_ms, "speaker", activeItem, floor.back(),
+                             turnTitle[floor.back()] + " (tiếp)", true});
       else if (wasSpeaking && !activeItem.empty())
-        out.marks.push_back({e.ts_ms, "item", activeItem, "", itemTitleOf(activeItem) + " (tiếp)"});
+        out.marks.push_back(
+            {e.ts_ms, "item", activeItem, "", itemTitleOf(activeItem) + " (tiếp)", true});
     } else if (const auto* v = std::get_if<core::VoteCreated>(&*typed)) {
       votes[v->vote] = {v->title, v->kind};
     } else if (const auto* o = std::get_if<core::VoteOpened>(&*typed)) {
@@ -141,12 +142,18 @@ std::vector<ArchiveChapter> placeChapters(const SittingLog& log, std::int64_t st
     if (t >= duration_ms) break;
     if (const ArchiveGap* g = insideGap(t)) t = g->end_ms;
     gapsBefore(t + 1);
-    add({t, 0, m.kind, m.item, m.person, m.title, ""});
+    add({t, 0, m.kind, m.item, m.person, m.title, "", m.resumed});
   }
   gapsBefore(duration_ms);
-  for (std::size_t i = 0; i < out.size(); ++i)
-    out[i].end_ms = i + 1 < out.size() ? out[i + 1].start_ms : duration_ms;
-  std::erase_if(out, [](const ArchiveChapter& c) { return c.end_ms <= c.start_ms; });
+  const auto setEnds = [&] {
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i].end_ms = i + 1 < out.size() ? out[i + 1].start_ms : duration_ms;
+  };
+  setEnds();
+  std::erase_if(out, [](const ArchiveChapter& c) {
+    return c.end_ms <= c.start_ms || (c.resumed && c.end_ms - c.start_ms < kShortestResumption_ms);
+  });
+  setEnds();  // what a dropped resumption followed runs on to the next chapter
   return out;
 }
 

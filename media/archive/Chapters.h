@@ -34,6 +34,7 @@ struct ChapterMark {
   std::string item;        ///< the agenda item it belongs to
   std::string person;      ///< for a speaker turn
   std::string title;       ///< Vietnamese
+  bool resumed = false;    ///< "(tiếp)": what was on before a turn goes on after it
 };
 
 struct SittingLog {
@@ -52,7 +53,12 @@ struct ArchiveChapter {
   std::string kind;                       ///< sitting, item, speaker, vote, result, gap
   std::string item, person, title;
   std::string thumbnail;  ///< file name in thumbs/, empty for gaps
+  bool resumed = false;
 };
+
+/// A resumption ("… (tiếp)") shorter than this is no chapter: the next thing began at once
+/// (a turn ended and the chair moved to the next item) or the recording ended.
+inline constexpr std::int64_t kShortestResumption_ms = 1000;
 
 struct ArchiveGap {
   std::int64_t start_ms = 0, end_ms = 0;

@@ -140,6 +140,8 @@ TEST(Chapters, ATurnEndsItsChapterAndVotesAndResultsHaveTheirOwn) {
       "(64,00%)",
   };
   EXPECT_EQ(titles, expected);
+  EXPECT_TRUE(log.marks[3].resumed && log.marks[4].resumed);
+  EXPECT_FALSE(log.marks[1].resumed);
   // On the time line: the delegate's turn is a chapter from 3 s to 4 s, not to the vote.
   const auto chapters = placeChapters(log, 0, 10000, {});
   ASSERT_GE(chapters.size(), 3u);
@@ -148,4 +150,17 @@ TEST(Chapters, ATurnEndsItsChapterAndVotesAndResultsHaveTheirOwn) {
   EXPECT_EQ(chapters[2].end_ms, 4000);
   EXPECT_EQ(chapters.back().kind, "result");
   EXPECT_EQ(chapters.back().start_ms, 9000);
+
+  // A resumption shorter than a second is no chapter: the chair moved on at once.
+  SittingLog quick;
+  quick.title = "Kỳ họp";
+  quick.marks = {{1606, "item", "1", "", "Mục 1. Khai mạc", false},
+                 {3612, "speaker", "1", "d03", "Đại biểu số 3 phát biểu", false},
+                 {6114, "item", "1", "", "Mục 1. Khai mạc (tiếp)", true},
+                 {6142, "item", "2", "", "Mục 2. Báo cáo", false},
+                 {13650, "item", "2", "", "Mục 2. Báo cáo (tiếp)", true}};
+  std::vector<std::string> kept;
+  for (const auto& c : placeChapters(quick, 0, 13667, {})) kept.push_back(c.title);
+  EXPECT_EQ(kept, (std::vector<std::string>{"Kỳ họp", "Mục 1. Khai mạc", "Đại biểu số 3 phát biểu",
+                                            "Mục 2. Báo cáo"}));
 }
