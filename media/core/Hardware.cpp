@@ -79,9 +79,12 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
       cam.pattern = (*c)["pattern"].value_or(std::string("smpte"));
       cam.visca = (*c)["visca"].value_or(std::string());
       cam.overview = (*c)["overview"].value_or(false);
+      cam.clock = (*c)["clock"].value_or(false);
       if (cam.id.empty() || !ids.insert(cam.id).second) fail("every camera needs a unique id");
       if (cam.kind != "test" && cam.kind != "v4l2" && cam.kind != "rtsp")
         fail("camera " + cam.id + ": kind must be test, v4l2 or rtsp");
+      if (cam.clock && cam.kind != "test")
+        fail("camera " + cam.id + ": clock is for test cameras only");
       if (cam.kind == "v4l2" && cam.device.empty())
         fail("camera " + cam.id + ": a v4l2 camera needs device");
       if (cam.kind == "rtsp" && cam.url.rfind("rtsp://", 0) != 0)

@@ -18,6 +18,9 @@ struct Camera {
   std::string pattern = "smpte";  ///< test: a videotestsrc pattern
   std::string visca;              ///< "host:port" of a VISCA-over-IP PTZ camera, or empty
   bool overview = false;
+  /// test: the wall clock burnt into the picture as a code (core/ClockCode.h), for the
+  /// glass-to-glass delay benchmark
+  bool clock = false;
 };
 
 struct Microphone {

@@ -75,6 +75,8 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
     if (c.kind == "test") {
       d << "videotestsrc is-live=true pattern=" << c.pattern
         << " ! videoconvert ! videoscale ! videorate ! " << caps;
+      // The wall clock painted on each frame as it leaves the camera (Pipeline.cpp).
+      if (c.clock) d << " ! identity name=" << kClockPrefix << c.id;
     } else {
       // A real camera is received by a pipeline of its own (core: describeCamera), handed
       // over through an inter channel: when it drops off the network only that pipeline

@@ -1,9 +1,13 @@
 #include "pipeline/Pipeline.h"
 
 #include <gst/video/video-event.h>
+#include <gst/video/video.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+
+#include "core/ClockCode.h"
 
 namespace chamber::media {
 
@@ -131,6 +135,8 @@ std::string Pipeline::start(bool publicOutputs) {
     gst_object_unref(pad);
     gst_object_unref(sink);
   }
+  for (const Camera& c : hw_.cameras)
+    if (c.clock) paintClock(c.id);
   const Camera* first = hw_.overview();
   show({first ? first->id : "", std::nullopt, "", "", ""});  // the overview until someone speaks
   if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
@@ -283,6 +289,48 @@ void Pipeline::splitIfDue() {
     gst_object_unref(enc);
   }
   nextSplit_ = at + seg;
+}
+
+void Pipeline::paintClock(const std::string& camera) {
+  GstElement* id =
+      gst_bin_get_by_name(GST_BIN(pipeline_), (element::kClockPrefix + camera).c_str());
+  if (!id) return;
+  GstPad* pad = gst_element_get_static_pad(id, "src");
+  gst_pad_add_probe(
+      pad, GST_PAD_PROBE_TYPE_BUFFER,
+      [](GstPad* p, GstPadProbeInfo* info, gpointer) {
+        GstCaps* caps = gst_pad_get_current_caps(p);
+        GstVideoInfo vi;
+        const bool ok = caps && gst_video_info_from_caps(&vi, caps);
+        if (caps) gst_caps_unref(caps);
+        if (!ok) return GST_PAD_PROBE_OK;
+        GstBuffer* buf = gst_buffer_make_writable(GST_PAD_PROBE_INFO_BUFFER(info));
+        GST_PAD_PROBE_INFO_DATA(info) = buf;
+        GstVideoFrame frame;
+        if (!gst_video_frame_map(&frame, &vi, buf, GST_MAP_WRITE)) return GST_PAD_PROBE_OK;
+        const auto ms = static_cast<std::uint64_t>(wallMs());
+        const int w = GST_VIDEO_FRAME_WIDTH(&frame),
+                  h = clockcode::codeHeight(GST_VIDEO_FRAME_HEIGHT(&frame));
+        auto* y = static_cast<guint8*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, 0));
+        const int stride = GST_VIDEO_FRAME_PLANE_STRIDE(&frame, 0);
+        for (int i = 0; i < clockcode::kBlocks; ++i) {
+          const int x0 = clockcode::blockStart(i, w), x1 = clockcode::blockStart(i + 1, w);
+          const guint8 luma = clockcode::blockLuma(i, ms);
+          for (int r = 0; r < h; ++r)
+            std::memset(y + r * stride + x0, luma, static_cast<std::size_t>(x1 - x0));
+        }
+        for (int plane = 1; plane <= 2; ++plane) {  // no colour in the code (I420: half size)
+          auto* c = static_cast<guint8*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, plane));
+          const int cs = GST_VIDEO_FRAME_PLANE_STRIDE(&frame, plane);
+          for (int r = 0; r < h / 2; ++r)
+            std::memset(c + r * cs, 128, static_cast<std::size_t>(w / 2));
+        }
+        gst_video_frame_unmap(&frame);
+        return GST_PAD_PROBE_OK;
+      },
+      nullptr, nullptr);
+  gst_object_unref(pad);
+  gst_object_unref(id);
 }
 
 std::int64_t Pipeline::wallAt(GstClockTime running) const {

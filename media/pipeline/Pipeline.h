@@ -89,6 +89,8 @@ class Pipeline {
   void splitIfDue();
   /// The live writer closed a segment (its bus message): into the playlist.
   void liveSegmentClosed(const GstStructure* s);
+  /// Paints the wall clock on a clock-coded test camera's frames (core/ClockCode.h).
+  void paintClock(const std::string& camera);
   /// Wall-clock ms of a pipeline running time.
   std::int64_t wallAt(GstClockTime running) const;
   std::atomic<GstClockTime> liveFirstPts_{GST_CLOCK_TIME_NONE};

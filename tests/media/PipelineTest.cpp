@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "Probe.h"
+#include "core/ClockCode.h"
 #include "pipeline/Pipeline.h"
 #include "support/TempDir.h"
 
@@ -261,6 +262,44 @@ TEST(Pipeline, TheLowerThirdIsInsideTheTitleSafeAreaOnASolidBandWithTheNameLarge
   EXPECT_LE(b.bottom - b.top, (sizes.bottom - sizes.top) + 2 * (item * 2))
       << "two item lines at most";
   EXPECT_GT(b.bottom - b.top, (sizes.bottom - sizes.top) + item) << "the item takes a second line";
+}
+
+TEST(Pipeline, AClockCameraCarriesTheWallClockThroughTheEncoder) {
+  // What the glass-to-glass benchmark reads in the browser: the wall clock on the picture.
+  test::TempDir dir;
+  const Hardware hw = parseHardware(R"(
+    [output]
+    width = 640
+    height = 360
+    fps = 15
+    video_bitrate_kbps = 800
+    [[camera]]
+    id = "clock"
+    pattern = "ball"
+    clock = true
+    overview = true
+    [[microphone]]
+    id = "chair"
+  )");
+  Pipeline p(hw, dir.path / "rec", dir.path / "live");
+  const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  ASSERT_EQ(p.start(false), "") << p.error();
+  p.pollBus(2000);
+  const auto after = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  p.stop();
+  const auto segs = segments(dir.path / "rec");
+  ASSERT_FALSE(segs.empty());
+  test::Luma f;
+  ASSERT_TRUE(test::lumaNearEnd(segs.back(), f));
+  const std::int64_t code = clockcode::read(f.y.data(), f.width, f.width, f.height);
+  ASSERT_GE(code, 0) << "no clock code on the frame";
+  const auto low = [](std::int64_t ms) { return ms & 0xFFFFFFFF; };
+  EXPECT_GE(code, low(before));
+  EXPECT_LE(code, low(after)) << "the code is the time the frame was taken";
 }
 
 TEST(Pipeline, AfterKillDashNineTheRecordingPlaysAndAtMostAboutOneSecondIsLost) {
