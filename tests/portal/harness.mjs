@@ -36,27 +36,7 @@ function run(file, args, opts = {}) {
   });
 }
 
-export class Chamber {
-  constructor() {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
-    this.procs = [];
-  }
-
-  async start() {
-    await run('bash', [path.join(source, 'scripts/demo-data.sh'), path.join(this.dir, 'demo')],
-              { env: { ...process.env, CHAMBER_BUILD: build }, cwd: source });
-    this.data = path.join(this.dir, 'demo', 'data');
-    this.media = path.join(this.dir, 'media');
-    this.archive = path.join(this.dir, 'archive');
-    fs.mkdirSync(path.join(this.media, 'live'), { recursive: true });
-    const portFile = path.join(this.dir, 'port');
-    this.spawn('server', path.join(build, 'session-server/chamber-server'),
-      ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
-       '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn']);
-    this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
-    this.base = `http://127.0.0.1:${this.port}`;
-    const hardware = path.join(this.dir, 'chamber.toml');
-    fs.writeFileSync(hardware, `name = "Hội trường thử nghiệm"
+export const testHardware = `name = "Hội trường thử nghiệm"
 [output]
 width = 640
 height = 360
@@ -76,7 +56,31 @@ id = "chair"
 [[seat]]
 seat = 4
 camera = "seat4"
-`);
+`;
+
+export class Chamber {
+  /// `hardware`: the chamber description chamber-media films (the benchmarks give their own).
+  constructor({ hardware = testHardware } = {}) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
+    this.procs = [];
+    this.hardware = hardware;
+  }
+
+  async start() {
+    await run('bash', [path.join(source, 'scripts/demo-data.sh'), path.join(this.dir, 'demo')],
+              { env: { ...process.env, CHAMBER_BUILD: build }, cwd: source });
+    this.data = path.join(this.dir, 'demo', 'data');
+    this.media = path.join(this.dir, 'media');
+    this.archive = path.join(this.dir, 'archive');
+    fs.mkdirSync(path.join(this.media, 'live'), { recursive: true });
+    const portFile = path.join(this.dir, 'port');
+    this.spawn('server', path.join(build, 'session-server/chamber-server'),
+      ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
+       '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn']);
+    this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
+    this.base = `http://127.0.0.1:${this.port}`;
+    const hardware = path.join(this.dir, 'chamber.toml');
+    fs.writeFileSync(hardware, this.hardware);
     this.spawn('media', path.join(build, 'media/chamber-media'),
       ['--hardware', hardware, '--data', this.media, '--server', `ws://127.0.0.1:${this.port}`,
        '--user', 'media'], { CHAMBER_MEDIA_PASSWORD: 'demo-media' });
