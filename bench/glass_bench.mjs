@@ -6,7 +6,8 @@
 // playlist, the player's buffer, decode.
 //
 //   node bench/glass_bench.mjs            (after a build; CHAMBER_BUILD=… for another one)
-//   GLASS_SECONDS=30 HLS_SEGMENT_S=1 KEYFRAME_S=1 node bench/glass_bench.mjs
+//   GLASS_SECONDS=30 HLS_SEGMENT_S=2 KEYFRAME_S=2 node bench/glass_bench.mjs
+//   GLASS_WEBRTC=0 …                      (HLS only, without Janus)
 import { Chamber, Participants, launchBrowser, waitFor } from '../tests/portal/harness.mjs';
 
 const seconds = Number(process.env.GLASS_SECONDS || 20);
@@ -76,7 +77,7 @@ async function measure(page, videoId, ms) {
   return samples;
 }
 
-const chamber = new Chamber({ hardware });
+const chamber = new Chamber({ hardware, webrtc: process.env.GLASS_WEBRTC !== '0' });
 let browser;
 try {
   await chamber.start();
@@ -86,22 +87,29 @@ try {
   await chair.connect('chair', { method: 'pin', seat: 1, pin: '101001' });
   await chair.cmd('chair', 'sitting.open');
   await waitFor('the live playlist', async () => (await fetch(`${chamber.base}/live/index.m3u8`)).ok, 30000, 250);
-  const page = await context.newPage();
-  await page.goto(`${chamber.base}/`);
-  await waitFor('the video to play', () => page.evaluate(() => {
-    const v = document.getElementById('live-video');
-    return v && v.currentTime > 0.5 && !v.paused;
-  }), 40000, 250);
-  await page.waitForTimeout(3000);  // the player settles at its live position
-  await page.evaluate(() => {
-    window.__stalls = 0;
-    document.getElementById('live-video').addEventListener('waiting', () => ++window.__stalls);
-  });
-  const hls = summary(await measure(page, 'live-video', seconds * 1000));
-  const stalls = await page.evaluate(() => window.__stalls);
-  console.log(`HLS (segments ${segment} s, GOP ${keyframe} s, hls.js as the portal sets it): ` +
-              `glass to glass median ${hls.median} ms, p10 ${hls.p10} ms, p90 ${hls.p90} ms, ` +
-              `max ${hls.max} ms over ${hls.n} frames; ${stalls} stalls in ${seconds} s`);
+  // The live page as a viewer opens it (WebRTC when Janus runs), then forced to HLS.
+  for (const [label, query] of [['WebRTC (Janus)', ''], ['HLS', '?transport=hls']]) {
+    if (!chamber.webrtc && query === '') continue;
+    const page = await context.newPage();
+    await page.goto(`${chamber.base}/${query}`);
+    await waitFor(`the video to play (${label})`, () => page.evaluate(() => {
+      const v = document.getElementById('live-video');
+      return v && v.currentTime > 0.5 && !v.paused && v.dataset.transport;
+    }), 40000, 250);
+    const transport = await page.evaluate(() => document.getElementById('live-video').dataset.transport);
+    if ((query === '') !== (transport === 'webrtc')) throw new Error(`${label}: the page played ${transport}`);
+    await page.waitForTimeout(3000);  // the player settles at its live position
+    await page.evaluate(() => {
+      window.__stalls = 0;
+      document.getElementById('live-video').addEventListener('waiting', () => ++window.__stalls);
+    });
+    const r = summary(await measure(page, 'live-video', seconds * 1000));
+    const stalls = await page.evaluate(() => window.__stalls);
+    console.log(`${label} (HLS segments ${segment} s, GOP ${keyframe} s): glass to glass median ` +
+                `${r.median} ms, p10 ${r.p10} ms, p90 ${r.p90} ms, max ${r.max} ms over ${r.n} ` +
+                `frames; ${stalls} stalls in ${seconds} s`);
+    await page.close();
+  }
 } finally {
   await browser?.close();
   await chamber.stop();

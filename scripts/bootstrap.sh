@@ -28,6 +28,8 @@ packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   # IP cameras in the tests: an RTSP test camera built with gst-rtsp-server
   libgstrtspserver-1.0-dev
+  # the sub-second live view: Janus fans out WebRTC from chamber-media's RTP (tests, bench)
+  janus
   nginx-light libnginx-mod-rtmp
   # the portal: tested in Debian's Chromium (driven by playwright-core from npm); wrk for
   # the serving benchmark

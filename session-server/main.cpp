@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--portal", cfg.portalDir, "static portal folder served at /");
   app.add_option("--hls", cfg.hlsDir, "live HLS folder served at /live/");
+  app.add_option(
+      "--webrtc", cfg.webrtcUrl,
+      "the live view's WebRTC signalling: /janus (behind nginx) or http://host:port/janus");
   app.add_option("--archive", cfg.archiveDir,
                  "chamber-archive's output folder served at /archive/");
   app.add_option("--tls-cert", cfg.tlsCert, "PEM certificate: serve HTTPS/WSS");

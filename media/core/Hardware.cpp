@@ -64,6 +64,18 @@ Hardware parseHardware(const std::string& text, const std::string& src) {
     get("hls_playlist_length", o.hlsPlaylistLength, 2, 100);
     get("silence_report_s", o.silenceReport_s, 1, 3600);
   }
+  if (auto w = t["webrtc"].as_table()) {
+    h.webrtc.host = (*w)["rtp_host"].value_or(h.webrtc.host);
+    try {
+      for (auto [key, v] : {std::pair{"video_port", &h.webrtc.videoPort},
+                            std::pair{"audio_port", &h.webrtc.audioPort}})
+        if (auto n = tomlnum::wholeNumber((*w)[key], std::string("webrtc.") + key, 1, 65535))
+          *v = static_cast<int>(*n);
+    } catch (const std::runtime_error& e) {
+      fail(e.what());
+    }
+    if (!h.webrtc.enabled()) fail("webrtc needs both video_port and audio_port");
+  }
   if (o.hlsSegment_s % o.keyframe_s != 0)
     fail("output.hls_segment_s must be a multiple of keyframe_s");
   std::set<std::string> ids;

@@ -51,9 +51,19 @@ struct Output {
   int silenceReport_s = 10;
 };
 
+/// The live view in WebRTC: the program's H.264 (as encoded once) and its sound in Opus sent
+/// as RTP to a fan-out server on this machine (Janus's streaming plugin,
+/// deploy/janus/janus.plugin.streaming.jcfg). Off while the ports are 0.
+struct WebRtcOut {
+  std::string host = "127.0.0.1";
+  int videoPort = 0, audioPort = 0;
+  bool enabled() const { return videoPort > 0 && audioPort > 0; }
+};
+
 struct Hardware {
   std::string name;
   Output output;
+  WebRtcOut webrtc;
   std::vector<Camera> cameras;
   std::vector<Microphone> microphones;
   std::vector<SeatView> seats;

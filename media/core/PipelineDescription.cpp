@@ -116,7 +116,9 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
   }
   // One microphone needs no mixer.
   if (mixing) d << "audiomixer name=mix ! audioconvert ! ";
-  d << acaps << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
+  const bool webrtc = publicOutputs && hw.webrtc.enabled();
+  d << acaps << (webrtc ? " ! tee name=araw ! queue" : "")
+    << " ! voaacenc bitrate=" << o.audioBitrate_kbps * 1000
     << " ! tee name=at allow-not-linked=true\n";
   // (1) recording: MPEG-TS written unbuffered: it plays up to its last packet, so a kill -9
   // loses only what the encoder and muxer still held (< 1 s). (splitmuxsink holds a whole
@@ -146,7 +148,22 @@ PipelineSpec describePipeline(const Hardware& hw, const std::filesystem::path& r
     d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! "
       << kHlsMux << ".\n";
     d << "at. ! queue leaky=downstream max-size-time=4000000000 ! aacparse ! " << kHlsMux << ".\n";
-    // (3) one FLV per RTMP(S) destination, handed to its own sending pipeline (PushBranch).
+    // (3) the live view in WebRTC: RTP to the fan-out server (Janus) on this machine — the
+    // same H.264 (no second encode; each keyframe carries its SPS/PPS for viewers who join),
+    // the sound in Opus (browsers' WebRTC has no AAC).
+    if (webrtc) {
+      const std::string host = quote(hw.webrtc.host);
+      d << "vt. ! queue leaky=downstream max-size-time=1000000000 ! h264parse config-interval=-1 "
+           "! rtph264pay name="
+        << kWebRtcVideo
+        << " pt=96 config-interval=-1 aggregate-mode=zero-latency mtu=1200 ! udpsink host=" << host
+        << " port=" << hw.webrtc.videoPort << " sync=false async=false\n";
+      d << "araw. ! queue leaky=downstream max-size-time=1000000000 ! audioresample ! "
+           "audio/x-raw,rate=48000 ! opusenc bitrate=64000 frame-size=20 ! rtpopuspay pt=111 ! "
+           "udpsink host="
+        << host << " port=" << hw.webrtc.audioPort << " sync=false async=false\n";
+    }
+    // (4) one FLV per RTMP(S) destination, handed to its own sending pipeline (PushBranch).
     for (std::size_t i = 0; i < hw.destinations.size(); ++i) {
       const std::string n = std::to_string(i);
       d << "vt. ! queue leaky=downstream max-size-time=4000000000 ! h264parse config-interval=-1 ! "

@@ -26,7 +26,8 @@ inline constexpr const char* kHlsMux = "hlsmux";
 inline constexpr const char* kLevelPrefix = "level_";  ///< + microphone id
 inline constexpr const char* kPushPrefix = "push";     ///< + destination index (appsink)
 inline constexpr const char* kCameraChannelPrefix = "chamber-camera-";  ///< + camera id
-inline constexpr const char* kCameraSink = "camera";   ///< in a camera's own pipeline
+inline constexpr const char* kCameraSink = "camera";      ///< in a camera's own pipeline
+inline constexpr const char* kWebRtcVideo = "webrtcpay";  ///< the RTP payloader for Janus
 inline constexpr const char* kClockPrefix = "clock_";  ///< + camera id: a clock-coded test camera
 }  // namespace element
 

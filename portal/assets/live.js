@@ -1,9 +1,11 @@
-// The live page: the livestream (hls.js; native HLS where the browser has it), and what is
+// The live page: the livestream (WebRTC through Janus where the council runs it; hls.js, or
+// native HLS where the browser has it), and what is
 // happening now — the active item, who has the floor, attendance, the latest vote — kept
 // current from the public WebSocket feed.
 import { frame, h, t, formatDate, voteResult, pageLink } from './app.js';
 import { Feed } from './feed.js';
 import { EVENTS } from './protocol.js';
+import { playWebRtc } from './webrtc.js';
 
 frame('live');
 
@@ -74,14 +76,35 @@ const feed = new Feed({
   onConnection: (up) => { $('connection').textContent = up ? t('connected') : t('reconnecting'); },
 });
 
-// The livestream: retried every few seconds until the media process publishes it.
+// The livestream: the WebRTC view (about a second behind the room) where the council runs
+// one, HLS otherwise or when WebRTC fails (a firewall without UDP, an old browser); retried
+// every few seconds until the media process publishes it.
 const video = $('live-video');
-const source = '/live/index.m3u8';
 let hls = null;
+let rtc = null;
 async function startVideo() {
+  const live = await fetch('/api/live', { cache: 'no-store' }).then((r) => r.json()).catch(() => ({}));
+  // ?transport=hls: HLS even where WebRTC runs (a viewer behind a firewall without UDP).
+  const forced = new URLSearchParams(location.search).get('transport');
+  if (live.webrtc && window.RTCPeerConnection && forced !== 'hls') {
+    try {
+      rtc = await playWebRtc(video, live.webrtc.url, live.webrtc.mount, {
+        onLost: () => { rtc = null; video.srcObject = null; setTimeout(startVideo, 3000); },
+      });
+      $('not-live').hidden = true;
+      video.dataset.transport = 'webrtc';
+      return;
+    } catch (e) {
+      rtc = null;
+      video.srcObject = null;
+      console.info(`WebRTC not available (${e.message}): HLS`);
+    }
+  }
+  const source = live.hls || '/live/index.m3u8';
   const there = await fetch(source, { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok).catch(() => false);
   $('not-live').hidden = there;
   if (!there) { setTimeout(startVideo, 5000); return; }
+  video.dataset.transport = 'hls';
   if (window.Hls && window.Hls.isSupported()) {
     hls = new window.Hls({ liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
     hls.on(window.Hls.Events.ERROR, (_, data) => {

@@ -96,9 +96,14 @@ void createContext(ServerImpl& s) {
   mounts.clear();
   mounts.reserve(8);
   const lws_http_mount* next = nullptr;
-  if (!s.cfg.portalDir.empty())
-    s.portalFiles =
-        std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir), "no-cache", true);
+  if (!s.cfg.portalDir.empty()) {
+    // An absolute signalling URL: its origin ("http://host:port") may be connected to.
+    std::string origin;
+    if (const auto scheme = s.cfg.webrtcUrl.find("://"); scheme != std::string::npos)
+      origin = s.cfg.webrtcUrl.substr(0, s.cfg.webrtcUrl.find('/', scheme + 3));
+    s.portalFiles = std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.portalDir),
+                                                  "no-cache", true, origin);
+  }
   if (!s.cfg.hlsDir.empty())
     s.liveFiles =
         std::make_unique<StaticFiles>(std::filesystem::absolute(s.cfg.hlsDir), "no-cache");

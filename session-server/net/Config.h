@@ -12,9 +12,13 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port (see Server::port())
   std::filesystem::path dataDir = "data";
-  std::filesystem::path portalDir;            ///< static files served at /
-  std::filesystem::path hlsDir;               ///< live HLS served at /live/
-  std::filesystem::path archiveDir;           ///< chamber-archive's output served at /archive/
+  std::filesystem::path portalDir;   ///< static files served at /
+  std::filesystem::path hlsDir;      ///< live HLS served at /live/
+  std::filesystem::path archiveDir;  ///< chamber-archive's output served at /archive/
+  /// The live view's WebRTC signalling (Janus's REST API, deploy/janus/): "/janus" behind
+  /// nginx, or an absolute http(s)://host:port/janus (its origin is then allowed by the
+  /// pages' Content-Security-Policy). Empty: HLS only.
+  std::string webrtcUrl;
   std::string tlsCert, tlsKey;                ///< both set: HTTPS and WSS only
   std::size_t maxFrameBytes = 64 * 1024;      ///< a larger WebSocket message closes the connection
   double messagesPerSecond = 20;              ///< per connection, sustained

@@ -96,6 +96,16 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   }
   if (!post && s.portalFiles && uri.rfind("/api/", 0) != 0 && uri != "/api")
     return s.portalFiles->serve(wsi, r, uri);
+  if (uri == "/api/live" && !post) {
+    // Where the live page finds the stream: the WebRTC view first (Janus's REST API and
+    // mountpoint), HLS as the fallback — neither while the current sitting is closed.
+    const bool open = core::livePublic(s.state);
+    return respondJson(
+        wsi, r, 200,
+        {{"hls", open && s.liveFiles ? json("/live/index.m3u8") : json(nullptr)},
+         {"webrtc", open && !s.cfg.webrtcUrl.empty() ? json{{"url", s.cfg.webrtcUrl}, {"mount", 1}}
+                                                     : json(nullptr)}});
+  }
   if (uri == "/api/state" && !post) {
     const auto who = bearerOf(s, wsi);
     const auto role = who ? who->role : core::Role::Public;

@@ -68,8 +68,19 @@ bool StaticFiles::plainPath(std::string_view rel) {
   return true;
 }
 
-StaticFiles::StaticFiles(std::filesystem::path root, std::string revalidate, bool pagesOnly)
-    : root_(std::move(root)), revalidate_(std::move(revalidate)), pagesOnly_(pagesOnly) {}
+StaticFiles::StaticFiles(std::filesystem::path root, std::string revalidate, bool pagesOnly,
+                         std::string connectOrigin)
+    : root_(std::move(root)), revalidate_(std::move(revalidate)), pagesOnly_(pagesOnly) {
+  // The portal's pages load only their own scripts, styles, media and feed: no inline
+  // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
+  // feeds the video from blob: URLs; the chapters track is a blob: too.) The live view's
+  // signalling may sit at another origin (Janus without nginx in front).
+  policy_ =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:" +
+      (connectOrigin.empty() ? std::string() : " " + connectOrigin) +
+      "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+}
 
 bool StaticFiles::pageFile(std::string_view rel) {
   // "/x.html" or beneath "/assets/" or "/vendor/": not package.json, node_modules, sources.
@@ -94,15 +105,8 @@ int StaticFiles::serve(lws* wsi, HttpRequest& r, std::string_view relIn) {
   const std::string cache = segment ? "public, max-age=60" : revalidate_;
   const char* mime = mimeTypeOf(rel);
   if (endsWith(rel, ".html")) {
-    // The portal's pages load only their own scripts, styles, media and feed: no inline
-    // script, nothing from elsewhere, not framed by other sites. (hls.js runs a worker and
-    // feeds the video from blob: URLs; the chapters track is a blob: too.) On every answer
-    // of a page: 200, 206 and 304 alike.
-    r.headers.emplace_back(
-        "content-security-policy:",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; "
-        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    // On every answer of a page: 200, 206 and 304 alike.
+    r.headers.emplace_back("content-security-policy:", policy_);
     r.headers.emplace_back("referrer-policy:", "same-origin");
   }
   if (static_cast<std::uint64_t>(sb.st_size) >= kSmallFile ||

@@ -21,7 +21,9 @@ class StaticFiles {
  public:
   /// `revalidate`: Cache-Control for most files; `.ts`/`.m4s` segments get a short max-age.
   /// `pagesOnly`: serve only what web pages need (see pageFile), not the rest of the folder.
-  StaticFiles(std::filesystem::path root, std::string revalidate, bool pagesOnly = false);
+  /// `connectOrigin`: one more origin the pages may connect to (the WebRTC signalling).
+  StaticFiles(std::filesystem::path root, std::string revalidate, bool pagesOnly = false,
+              std::string connectOrigin = {});
 
   /// Answers a GET or HEAD for `rel` ("/assets/app.js", "/" → "/index.html").
   int serve(lws* wsi, HttpRequest& r, std::string_view rel);
@@ -40,6 +42,7 @@ class StaticFiles {
   std::filesystem::path root_;
   std::string revalidate_;
   bool pagesOnly_ = false;
+  std::string policy_;  ///< the pages' Content-Security-Policy
   std::unordered_map<std::string, Entry> cache_;
   std::size_t cachedBytes_ = 0;
 };

@@ -2,6 +2,8 @@
 // error means, when a microphone is silent, when to record and what may leave the building.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/LevelMonitor.h"
 #include "core/MediaController.h"
 #include "core/PipelineDescription.h"
@@ -144,4 +146,29 @@ TEST(PipelineDescription, ARealCameraIsReceivedApartAndHandedOverThroughAChannel
   EXPECT_TRUE(has(spec.launch, "intervideosrc channel=\"chamber-camera-ptz-left\""));
   EXPECT_FALSE(has(spec.launch, "rtspsrc")) << "a lost camera never fails the program";
   EXPECT_FALSE(has(spec.launch, "v4l2src"));
+}
+
+TEST(PipelineDescription, TheWebRtcViewSendsTheSameH264AndOpusOnlyForAPublicSitting) {
+  const Hardware hw = parseHardware(R"(
+    [webrtc]
+    video_port = 5004
+    audio_port = 5002
+    [[camera]]
+    id = "overview"
+    [[microphone]]
+    id = "chair"
+  )");
+  const auto open = describePipeline(hw, "/rec", "/live", true, 1, false);
+  EXPECT_TRUE(has(open.launch, "rtph264pay name=webrtcpay pt=96"));
+  EXPECT_TRUE(has(open.launch, "port=5004")) << open.launch;
+  EXPECT_TRUE(has(open.launch, "opusenc") && has(open.launch, "port=5002"));
+  std::size_t encoders = 0;
+  for (auto at = open.launch.find("x264enc"); at != std::string::npos;
+       at = open.launch.find("x264enc", at + 1))
+    ++encoders;
+  EXPECT_EQ(encoders, 1u) << "one video encode for every output";
+  const auto closed = describePipeline(hw, "/rec", "/live", false, 1, false);
+  EXPECT_FALSE(has(closed.launch, "rtph264pay")) << "nothing of a closed sitting leaves";
+  EXPECT_FALSE(has(closed.launch, "opusenc"));
+  EXPECT_THROW(parseHardware("[webrtc]\nvideo_port = 5004\n[[camera]]\nid='a'\n"), HardwareError);
 }

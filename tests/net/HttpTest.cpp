@@ -250,10 +250,16 @@ TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders)
   std::ofstream(dir.path / "portal" / "assets" / "app.js") << "export const x = 1;";
   std::ofstream(dir.path / "portal" / ".secret") << "hidden";
   std::ofstream(dir.path / "live" / "index.m3u8") << "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:1\n";
-  ServerProcess server(dir.path / "data", {"--portal", (dir.path / "portal").string(), "--hls",
-                                           (dir.path / "live").string()});
+  ServerProcess server(dir.path / "data",
+                       {"--portal", (dir.path / "portal").string(), "--hls",
+                        (dir.path / "live").string(), "--webrtc", "http://127.0.0.1:8088/janus"});
   const int port = server.port();
   auto page = http(port, "GET", "/");
+  EXPECT_NE(page.headers["content-security-policy"].find(
+                "connect-src 'self' ws: wss: http://127.0.0.1:8088;"),
+            std::string::npos)
+      << "the live view's signalling origin, and only its origin: "
+      << page.headers["content-security-policy"];
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
   EXPECT_NE(page.body.find("Cổng thông tin"), std::string::npos);

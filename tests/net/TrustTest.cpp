@@ -102,7 +102,8 @@ TEST(Trust, AClosedSittingReachesNoOneButMembers) {
     std::ofstream(a / "archive.mp4") << "mp4";
     std::ofstream(a / "thumbs" / "chapter-1.jpg") << "jpg";
   }
-  ServerProcess server(data, {"--hls", live.string(), "--archive", archive.string()});
+  ServerProcess server(data, {"--hls", live.string(), "--archive", archive.string(), "--webrtc",
+                              "http://127.0.0.1:8088/janus"});
   const int port = server.port();
   client::ClientLoop loop;
   Peer chair(loop, port);
@@ -112,10 +113,17 @@ TEST(Trust, AClosedSittingReachesNoOneButMembers) {
   chair.ok("sitting.create", {{"number", 1}, {"title", "Kỳ họp công khai"}, {"agenda", agenda}});
   chair.ok("sitting.open");
   EXPECT_EQ(http(port, "GET", "/live/index.m3u8").status, 200) << "a public sitting is streamed";
+  const json publicLive = json::parse(http(port, "GET", "/api/live").body);
+  EXPECT_EQ(publicLive["webrtc"]["url"], "http://127.0.0.1:8088/janus");
+  EXPECT_EQ(publicLive["hls"], "/live/index.m3u8");
   chair.ok("sitting.close");
   chair.ok("sitting.create",
            {{"number", 2}, {"title", "Phiên họp kín"}, {"isPublic", false}, {"agenda", agenda}});
   chair.ok("sitting.open");
+  // (chamber-media sends nothing to Janus for a closed sitting; the page is not even told.)
+  const json closedLive = json::parse(http(port, "GET", "/api/live").body);
+  EXPECT_TRUE(closedLive["webrtc"].is_null()) << closedLive.dump();
+  EXPECT_TRUE(closedLive["hls"].is_null()) << closedLive.dump();
 
   for (const char* path : {"/live/index.m3u8", "/live/segment00001.ts"})
     EXPECT_EQ(http(port, "GET", path).status, 403) << path;

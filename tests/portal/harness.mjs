@@ -4,7 +4,9 @@
 // process is started on a free port and stopped at the end; every wait is bounded.
 import { spawn, execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,6 +27,21 @@ export async function waitFor(what, check, ms = 15000, every = 200) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(every);
   }
+}
+
+/// A port nobody listens on now (TCP or UDP), from the system.
+export function freePort(kind = 'tcp') {
+  return new Promise((resolve, reject) => {
+    if (kind === 'udp') {
+      const sock = dgram.createSocket('udp4');
+      sock.bind(0, '127.0.0.1', () => { const { port } = sock.address(); sock.close(() => resolve(port)); });
+      sock.on('error', reject);
+      return;
+    }
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on('error', reject);
+  });
 }
 
 function run(file, args, opts = {}) {
@@ -60,23 +77,49 @@ camera = "seat4"
 
 export class Chamber {
   /// `hardware`: the chamber description chamber-media films (the benchmarks give their own).
-  constructor({ hardware = testHardware } = {}) {
+  /// `webrtc`: run Janus (deploy/janus/, ports of the test's) for the live view in WebRTC.
+  constructor({ hardware = testHardware, webrtc = false } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
     this.procs = [];
     this.hardware = hardware;
+    this.webrtc = webrtc;
+  }
+
+  /// Janus with the shipped configuration, its ports moved to free ones of the test's.
+  async startJanus() {
+    const conf = path.join(this.dir, 'janus');
+    fs.mkdirSync(conf, { recursive: true });
+    this.janusPort = await freePort('tcp');
+    this.rtpVideo = await freePort('udp');
+    this.rtpAudio = await freePort('udp');
+    const shipped = path.join(source, 'deploy', 'janus');
+    for (const f of fs.readdirSync(shipped)) {
+      let text = fs.readFileSync(path.join(shipped, f), 'utf8');
+      text = text.replace('configs_folder = "/etc/chamber/janus"', `configs_folder = "${conf}"`)
+        .replace(/\bport = 8088\b/, `port = ${this.janusPort}`)
+        .replace(/\baudioport = 5002\b/, `audioport = ${this.rtpAudio}`)
+        .replace(/\bvideoport = 5004\b/, `videoport = ${this.rtpVideo}`);
+      fs.writeFileSync(path.join(conf, f), text);
+    }
+    this.spawn('janus', '/usr/bin/janus', ['-C', path.join(conf, 'janus.jcfg'), '-F', conf, '-o', '-d', '3']);
+    this.janusUrl = `http://127.0.0.1:${this.janusPort}/janus`;
+    await waitFor('Janus', async () => (await fetch(`${this.janusUrl}/info`).catch(() => null))?.ok, 20000, 200);
+    this.hardware += `\n[webrtc]\nvideo_port = ${this.rtpVideo}\naudio_port = ${this.rtpAudio}\n`;
   }
 
   async start() {
     await run('bash', [path.join(source, 'scripts/demo-data.sh'), path.join(this.dir, 'demo')],
               { env: { ...process.env, CHAMBER_BUILD: build }, cwd: source });
     this.data = path.join(this.dir, 'demo', 'data');
+    if (this.webrtc) await this.startJanus();
     this.media = path.join(this.dir, 'media');
     this.archive = path.join(this.dir, 'archive');
     fs.mkdirSync(path.join(this.media, 'live'), { recursive: true });
     const portFile = path.join(this.dir, 'port');
     this.spawn('server', path.join(build, 'session-server/chamber-server'),
       ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
-       '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn']);
+       '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn',
+       ...(this.webrtc ? ['--webrtc', this.janusUrl] : [])]);
     this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
     this.base = `http://127.0.0.1:${this.port}`;
     const hardware = path.join(this.dir, 'chamber.toml');

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Chamber, Participants, launchBrowser, axe, screenshot, waitFor } from './harness.mjs';
 
-const chamber = new Chamber();
+const chamber = new Chamber({ webrtc: true });  // Janus runs: the live view in WebRTC
 let browser, context, chair, classified = [];
 const SITTING = 1;
 const PAGES = ['/', '/sittings.html', `/sitting.html?id=${SITTING}`, '/documents.html', '/open-data.html'];
@@ -47,22 +47,28 @@ describe('portal', { timeout: 400000 }, () => {
     await chamber.stop();
   });
 
-  it('the live page plays the livestream from the media process', async () => {
-    await chair.cmd('chair', 'sitting.open');
-    await waitFor('the first HLS playlist', async () => (await fetch(`${chamber.base}/live/index.m3u8`)).ok, 30000, 500);
-    const page = await openPage('/');
-    const first = await waitFor('the video to play', () => page.evaluate(() => {
-      const v = document.getElementById('live-video');
-      return v.currentTime > 0.3 && !v.paused ? v.currentTime : 0;
-    }), 40000, 250);
-    await page.waitForTimeout(2500);
-    const later = await page.evaluate(() => document.getElementById('live-video').currentTime);
-    assert.ok(later > first + 1, `currentTime advances (${first} → ${later})`);
-    assert.equal(await page.locator('#not-live').isHidden(), true);
-    await screenshot(page, 'live');
-    assert.deepEqual(page.errors, []);
-    await page.close();
-  });
+  for (const [transport, query] of [['webrtc', ''], ['hls', '?transport=hls']]) {
+    it(`the live page plays the livestream from the media process (${transport})`, async () => {
+      if (transport === 'webrtc') await chair.cmd('chair', 'sitting.open');
+      await waitFor('the first HLS playlist', async () => (await fetch(`${chamber.base}/live/index.m3u8`)).ok, 30000, 500);
+      const page = await openPage(`/${query}`);
+      const first = await waitFor('the video to play', () => page.evaluate(() => {
+        const v = document.getElementById('live-video');
+        return v.currentTime > 0.3 && !v.paused ? v.currentTime : 0;
+      }), 40000, 250);
+      await page.waitForTimeout(2500);
+      const later = await page.evaluate(() => document.getElementById('live-video').currentTime);
+      assert.ok(later > first + 1, `currentTime advances (${first} → ${later})`);
+      assert.equal(await page.evaluate(() => document.getElementById('live-video').dataset.transport), transport,
+        transport === 'webrtc' ? 'Janus runs: the sub-second view is chosen' : 'asked for HLS');
+      const size = await page.evaluate(() => document.getElementById('live-video').videoWidth);
+      assert.equal(size, 640, 'the picture of the one encode');
+      assert.equal(await page.locator('#not-live').isHidden(), true);
+      if (transport === 'webrtc') await screenshot(page, 'live');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+  }
 
   it('the active item and the speaker change on the page when the chair acts', async () => {
     const page = await openPage('/');
