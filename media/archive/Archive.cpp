@@ -1,12 +1,5 @@
 #include "archive/Archive.h"
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/imgutils.h>
-#include <libswscale/swscale.h>
-}
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +8,8 @@ extern "C" {
 #include <optional>
 #include <stdexcept>
 
+#include "archive/Av.h"
+
 namespace chamber::media {
 
 namespace fs = std::filesystem;
@@ -22,32 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr AVRational kMs{1, 1000};
 constexpr std::int64_t kGapTolerance_ms = 1000;  // more than a GOP's worth of frames apart
-
-/// libav's free functions all take T** and null it: one deleter for them all.
-template <class T, void (*Free)(T**)>
-struct Freer {
-  void operator()(T* p) const { Free(&p); }
-};
-using Input = std::unique_ptr<AVFormatContext, Freer<AVFormatContext, avformat_close_input>>;
-using Packet = std::unique_ptr<AVPacket, Freer<AVPacket, av_packet_free>>;
-using Codec = std::unique_ptr<AVCodecContext, Freer<AVCodecContext, avcodec_free_context>>;
-using Frame = std::unique_ptr<AVFrame, Freer<AVFrame, av_frame_free>>;
-
-std::string avError(int err) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {};
-  av_strerror(err, buf, sizeof buf);
-  return buf;
-}
-
-Input openInput(const fs::path& file) {
-  AVFormatContext* raw = nullptr;
-  if (avformat_open_input(&raw, file.c_str(), nullptr, nullptr) < 0) return nullptr;
-  Input in(raw);
-  if (avformat_find_stream_info(in.get(), nullptr) < 0) return nullptr;
-  return in;
-}
 
 /// A segment file of a recording, as found on disk.
 struct Segment {
@@ -288,6 +258,7 @@ ArchiveReport buildArchive(const SittingLog& log, const fs::path& recordingsDir,
   for (std::size_t r = 0; r < log.recordings.size(); ++r) {
     auto list = listSegments(recordingsDir, log.recordings[r], r, report.missing);
     for (auto& s : list) {
+      report.recordingFiles.push_back(s.file.filename().string());
       scan(s, log.recordings[r].started_ms - report.started_ms);
       if (s.damaged) ++report.damaged;
       segments.push_back(std::move(s));

@@ -22,6 +22,7 @@ struct ArchiveReport {
   std::vector<ArchiveChapter> chapters;
   std::vector<ArchiveGap> gaps;
   int segments = 0, missing = 0, damaged = 0;
+  std::vector<std::string> recordingFiles;  ///< the segment files it was made from (names)
 };
 
 /// Builds `outDir/archive.mp4`, `outDir/thumbs/*.jpg` and returns what it made (the caller

@@ -6,6 +6,9 @@
 //                 stopped, and on start any closed sitting that has no archive yet
 //   --events F    with --sitting: read the log from F (chamberctl export events) instead
 //                 of the server — an archive rebuilt anywhere from an exported log
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
@@ -19,6 +22,7 @@
 
 #include "ClientSession.h"
 #include "archive/Archive.h"
+#include "archive/Rendition.h"
 #include "log/ChamberLog.h"
 
 using namespace chamber::media;
@@ -35,22 +39,45 @@ void log(const std::string& s) {
   chamber::log::get("archive")->info(s);
 }
 
-/// Builds one sitting's archive into out/sitting-N/ and writes archive.json last (atomically):
-/// the portal only ever sees a finished archive.
+/// Writes archive.json beside the archive, atomically: the portal never reads half of it.
+void writeReport(const fs::path& dir, const json& j) {
+  const fs::path tmp = dir / "archive.json.part";
+  {
+    std::ofstream f(tmp, std::ios::trunc);
+    f << j.dump(2) << "\n";
+    if (!f) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, dir / "archive.json");
+}
+
+std::int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+/// Builds one sitting's archive into out/sitting-N/ and writes archive.json last: the portal
+/// only ever sees a finished archive. Then verifies it (only a verified archive lets the
+/// recording go, under the retention rule), makes the 360p copy for phones at the lowest
+/// priority, and applies the retention rule.
 bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& recordings,
-           const fs::path& out) {
+           const fs::path& out, int keepDays, int phoneHeight) {
   const SittingLog sl = readSitting(events, sitting);
-  const std::string name = "sitting-" + std::to_string(sitting);
+  const std::string name = "sitting-" + std::to_string(sitting), base = "/archive/" + name;
+  const fs::path dir = out / name;
   const auto t0 = std::chrono::steady_clock::now();
   try {
-    const ArchiveReport r = buildArchive(sl, recordings, out / name);
-    const fs::path tmp = out / name / "archive.json.part";
-    {
-      std::ofstream f(tmp, std::ios::trunc);
-      f << toJson(r, "/archive/" + name).dump(2) << "\n";
-      if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, out / name / "archive.json");
+    const ArchiveReport r = buildArchive(sl, recordings, dir);
+    json j = toJson(r, base);
+    const std::string wrong = verifyArchive(dir / "archive.mp4", r.duration_ms);
+    if (!wrong.empty()) log("sitting " + std::to_string(sitting) + ": not verified: " + wrong);
+    j["verified"] = wrong.empty();
+    j["built_ms"] = nowMs();
+    j["recordings"] = r.recordingFiles;
+    j["files"] = json::array({{{"label", "MP4 (bản gốc / original)"},
+                               {"url", base + "/archive.mp4"},
+                               {"bytes", fs::file_size(dir / "archive.mp4")}}});
+    writeReport(dir, j);
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     log("sitting " + std::to_string(sitting) + ": " + std::to_string(r.chapters.size()) +
@@ -58,6 +85,25 @@ bool build(const std::vector<LogEvent>& events, int sitting, const fs::path& rec
         std::to_string(r.gaps.size()) + " gaps (" + std::to_string(r.missing) +
         " segments missing, " + std::to_string(r.damaged) + " damaged) in " + std::to_string(secs) +
         " s");
+    // The copy for phones, on a thread of the lowest priority: the media machine films the
+    // next sitting first.
+    RenditionResult small;
+    std::thread([&] {
+      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
+      small = makeRendition(dir / "archive.mp4", dir / "archive-small.mp4", phoneHeight);
+    }).join();
+    if (small.error.empty()) {
+      j["files"].push_back(
+          {{"label", "MP4 " + std::to_string(small.height) + "p (điện thoại / phones)"},
+           {"url", base + "/archive-small.mp4"},
+           {"height", small.height},
+           {"bytes", small.bytes}});
+      writeReport(dir, j);
+    } else {
+      log("sitting " + std::to_string(sitting) + ": no copy for phones: " + small.error);
+    }
+    if (const int n = sweepRecordings(out, recordings, keepDays, std::chrono::system_clock::now()))
+      log("retention: " + std::to_string(n) + " recording segments removed (archives verified)");
     return true;
   } catch (const std::exception& e) {
     log("sitting " + std::to_string(sitting) + ": no archive: " + e.what());
@@ -72,6 +118,7 @@ int main(int argc, char** argv) {
                       recordings = "media-data/recordings", out = "archive";
   int sitting = 0;
   bool follow = false;
+  int keepDays = 30, phoneHeight = 360;
   double settle_s = 20;
   CLI::App app{
       "chamber-archive — lưu trữ video phiên họp theo chương / the sitting's chaptered archive"};
@@ -92,6 +139,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   auto* one = app.add_option("--sitting", sitting, "build this sitting and exit");
   app.add_flag("--follow", follow, "build each sitting when it closes")->excludes(one);
+  app.add_option("--keep-recordings-days", keepDays,
+                 "retention: remove a sitting's recording segments this many days after its "
+                 "archive was built and verified (0: at once; -1: never)")
+      ->capture_default_str();
+  app.add_option("--phone-height", phoneHeight,
+                 "lines of the small copy for phones, made at the lowest priority")
+      ->capture_default_str();
   app.add_option("--settle", settle_s,
                  "seconds to wait for the recording to stop after a sitting closes")
       ->capture_default_str();
@@ -118,7 +172,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: %s\n", eventsFile.c_str(), e.what());
       return 2;
     }
-    return build(events, sitting, recordings, out) ? 0 : 1;
+    return build(events, sitting, recordings, out, keepDays, phoneHeight) ? 0 : 1;
   }
   if (server.empty()) {
     std::fprintf(stderr, "give --server ws://host:port (or --events FILE)\n");
@@ -179,19 +233,19 @@ int main(int argc, char** argv) {
     loop.service(50);
     session.poll();
     if (!session.caughtUp()) continue;
-    if (!follow) return build(events, sitting, recordings, out) ? 0 : 1;
+    if (!follow) return build(events, sitting, recordings, out, keepDays, phoneHeight) ? 0 : 1;
     // On start: closed sittings that have no archive yet.
     for (int s : closedSittings)
       if (!built.count(s) && !pending.count(s) &&
           !fs::exists(fs::path(out) / ("sitting-" + std::to_string(s)) / "archive.json")) {
-        build(events, s, recordings, out);
+        build(events, s, recordings, out, keepDays, phoneHeight);
         built.insert(s);
       }
     for (auto it = pending.begin(); it != pending.end();) {
       const bool stopped = mediaState != "live" && mediaState != "starting";
       if (stopped ||
           std::chrono::steady_clock::now() - it->second > std::chrono::duration<double>(settle_s)) {
-        build(events, it->first, recordings, out);
+        build(events, it->first, recordings, out, keepDays, phoneHeight);
         built.insert(it->first);
         it = pending.erase(it);
       } else {

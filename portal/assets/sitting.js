@@ -70,8 +70,13 @@ function videoSection(s) {
     h('div', { class: 'player' }, video),
     h('div', {}, h('h3', {}, t('chapters')), h('p', { class: 'meta' }, t('chapterHint')), list)));
   if ((a.gaps || []).length) section.append(h('p', { class: 'notice' }, t('gapNote')));
-  section.append(h('p', {}, h('a', { href: a.video, download: `ky-hop-${s.number}.mp4`, type: 'video/mp4' },
-    `${t('downloadVideo')} (MP4, ${formatClock(a.duration_s)})`)));
+  // Downloads with their sizes: the original and the small copy for phones (on a commune's
+  // mobile data a viewer chooses knowing what it costs). Older archives list only the video.
+  const files = a.files || [{ label: 'MP4', url: a.video }];
+  section.append(h('ul', { class: 'downloads', 'aria-label': t('downloadVideo') }, files.map((f, n) =>
+    h('li', {}, h('a', { href: f.url, download: `ky-hop-${s.number}${n ? '-nho' : ''}.mp4`, type: 'video/mp4' },
+      `${t('downloadVideo')} — ${n ? `${t('phoneCopy')} (${f.height || 360}p)` : t('originalCopy')}`),
+      ` (MP4, ${formatClock(a.duration_s)}${f.bytes ? `, ${formatBytes(f.bytes)}` : ''})`))));
   return section;
 }
 

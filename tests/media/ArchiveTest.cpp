@@ -7,12 +7,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <set>
 
 #include "MediaProcess.h"
+#include "archive/Rendition.h"
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
@@ -37,11 +39,13 @@ std::string run(const std::string& cmd, int* status = nullptr) {
 }
 
 /// chamber-archive once, for sitting 1, as the media account; its exit code.
-int buildArchive(const std::string& url, const fs::path& recordings, const fs::path& out) {
+/// chamber-archive --sitting 1; the test recordings are 180 lines: the phones' copy 90.
+int buildArchive(const std::string& url, const fs::path& recordings, const fs::path& out,
+                 const std::string& extra = "") {
   int rc = -1;
   run(std::string("CHAMBER_MEDIA_PASSWORD=secret timeout 120 ") + CHAMBER_ARCHIVE_BIN +
           " --server " + url + " --user media" + " --recordings '" + recordings.string() +
-          "' --sitting 1 --out '" + out.string() + "' 2>&1",
+          "' --sitting 1 --phone-height 90 --out '" + out.string() + "' " + extra + " 2>&1",
       &rc);
   return rc;
 }
@@ -208,6 +212,33 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
   ASSERT_FALSE(report.is_discarded());
   EXPECT_EQ(report["video"], "/archive/sitting-1/archive.mp4");
   EXPECT_TRUE(report["gaps"].empty());
+  EXPECT_EQ(report["verified"], true) << "read back whole before anything may be removed";
+  // The downloads with their true sizes, and the small copy for phones with the chapters.
+  ASSERT_EQ(report["files"].size(), 2u) << report["files"].dump();
+  for (const auto& f : report["files"]) {
+    const std::string url = f["url"];
+    EXPECT_EQ(f["bytes"].get<std::uintmax_t>(),
+              fs::file_size(dir.path / "whole" / url.substr(std::strlen("/archive/"))))
+        << url;
+  }
+  const json small = ffprobe(dir.path / "whole" / "sitting-1" / "archive-small.mp4");
+  ASSERT_FALSE(small.is_discarded());
+  for (const auto& st : small["streams"])
+    if (st["codec_type"] == "video") EXPECT_EQ(st["height"], 90);
+  EXPECT_EQ(small["chapters"].size(), chapters.size()) << "a phone seeks by chapter too";
+  EXPECT_NEAR(std::stod(small["format"]["duration"].get<std::string>()), recorded_s, 1.5);
+  EXPECT_LT(report["files"][1]["bytes"].get<std::uintmax_t>(),
+            report["files"][0]["bytes"].get<std::uintmax_t>());
+  EXPECT_FALSE(report.value("recordings_removed", false))
+      << "kept 30 days by default: " << report.dump();
+  EXPECT_EQ(report["recordings"].size(), report["segments"]["found"].get<std::size_t>());
+  // What "verified" guards against: an archive cut short (a full disk, a crash mid-write).
+  const std::int64_t length_ms = std::llround(report["duration_s"].get<double>() * 1000);
+  EXPECT_EQ(media::verifyArchive(mp4, length_ms), "");
+  const fs::path cut = dir.path / "cut.mp4";
+  fs::copy_file(mp4, cut);
+  fs::resize_file(cut, fs::file_size(mp4) * 6 / 10);
+  EXPECT_NE(media::verifyArchive(cut, length_ms), "") << "a truncated archive is not verified";
   for (const auto& c : report["chapters"]) {
     const std::string thumb = c["thumbnail"];
     ASSERT_EQ(thumb.rfind("/archive/sitting-1/thumbs/", 0), 0u) << c.dump();
@@ -252,6 +283,17 @@ TEST(Archive, ChaptersFollowTheAgendaAndTheSpeakersAndGapsAreMarked) {
               want.back().start_s, 0.002);
   EXPECT_NEAR(std::stod(probe2["format"]["duration"].get<std::string>()), recorded_s, 1.5)
       << "the time line keeps its length: positions still match the sitting's clock";
+
+  // 3. Retention: kept 0 days, the segments go once the archive is verified.
+  ASSERT_EQ(buildArchive(url, recordings, dir.path / "kept0", "--keep-recordings-days 0"), 0);
+  std::ifstream kf(dir.path / "kept0" / "sitting-1" / "archive.json");
+  const json kept = json::parse(kf, nullptr, false);
+  EXPECT_EQ(kept["verified"], true);
+  EXPECT_EQ(kept["recordings_removed"], true);
+  std::size_t left = 0;
+  for (const auto& e : fs::directory_iterator(recordings)) left += e.path().extension() == ".ts";
+  EXPECT_EQ(left, 0u) << "every segment of the sitting removed";
+  EXPECT_TRUE(fs::exists(dir.path / "kept0" / "sitting-1" / "archive.mp4"));
 }
 
 TEST(Archive, ARecordingStoppedAndStartedAgainIsOneArchiveWithAMarkedPause) {

@@ -142,7 +142,8 @@ export class Chamber {
   async buildArchive(sitting) {
     return run(path.join(build, 'media/chamber-archive'),
       ['--server', `ws://127.0.0.1:${this.port}`, '--user', 'media',
-       '--recordings', path.join(this.media, 'recordings'), '--out', this.archive, '--sitting', String(sitting)],
+       '--recordings', path.join(this.media, 'recordings'), '--out', this.archive, '--sitting', String(sitting),
+       '--phone-height', '180'],
       { env: { ...process.env, CHAMBER_MEDIA_PASSWORD: 'demo-media' } });
   }
 
