@@ -85,6 +85,10 @@ void scan(Segment& s, std::int64_t offset_ms) {
     av_packet_unref(pkt.get());
   }
   if (err != AVERROR_EOF) s.damaged = true;
+  // A kill -9 or a power cut mid-write leaves the last 188-byte transport packet cut short:
+  // the frame it carried is damaged (what came before still plays).
+  std::error_code ec;
+  if (s.file.extension() == ".ts" && fs::file_size(s.file, ec) % 188 != 0) s.damaged = true;
   if (first) {
     s.usable = true;
     s.start_ms = *first;

@@ -145,8 +145,8 @@ RenditionResult makeRendition(const fs::path& inFile, const fs::path& outFile, i
       while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
         sws = sws_getCachedContext(sws, frame->width, frame->height,
                                    static_cast<AVPixelFormat>(frame->format), result.width,
-                                   result.height, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr,
-                                   nullptr, nullptr);
+                                   result.height, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr,
+                                   nullptr);
         check(av_frame_make_writable(small.get()), "frame");
         sws_scale(sws, frame->data, frame->linesize, 0, frame->height, small->data,
                   small->linesize);

@@ -17,7 +17,7 @@ namespace chamber::media {
 std::string verifyArchive(const std::filesystem::path& mp4, std::int64_t expected_ms);
 
 struct RenditionResult {
-  std::string error;      ///< empty: made
+  std::string error;  ///< empty: made
   std::uintmax_t bytes = 0;
   int width = 0, height = 0;
 };
