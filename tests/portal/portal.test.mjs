@@ -22,7 +22,8 @@ async function openPage(url, { phone = false, lang } = {}) {
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   page.errors = errors;
   await page.goto(chamber.base + url + (lang ? `${url.includes('?') ? '&' : '?'}lang=${lang}` : ''));
-  await page.waitForLoadState('networkidle').catch(() => {});
+  // (The live page keeps a long poll open to Janus: never idle for long.)
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
   // Content filled in by the page's script.
   await waitFor(`content of ${url}`, async () => page.evaluate(() => !document.querySelector('#content p')?.textContent?.startsWith('Đang tải')), 10000)
     .catch((e) => { throw new Error(`${e.message}; page errors: ${errors.join('; ')}`); });
@@ -132,6 +133,11 @@ describe('portal', { timeout: 400000 }, () => {
     const page = await openPage(`/sitting.html?id=${SITTING}`);
     const chapters = page.locator('.chapters button');
     await chapters.first().waitFor({ timeout: 10000 });
+    // The downloads say what they cost: the original and the small copy, with their sizes.
+    const downloads = await page.locator('.downloads li').allTextContents();
+    assert.equal(downloads.length, 2, downloads.join(' | '));
+    for (const d of downloads) assert.match(d, /\d+(,\d)? (KB|MB)\)/, d);
+    assert.match(downloads[1], /điện thoại \(180p\)/);
     const titles = await chapters.allTextContents();
     assert.ok(titles.some((t) => t.includes('Khai mạc kỳ họp')), titles.join(' | '));
     assert.ok(titles.some((t) => t.includes('phát biểu')), 'a chapter for the speaker');
