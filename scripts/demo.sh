@@ -14,9 +14,20 @@ HOST="${HOST:-127.0.0.1}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 
-mkdir -p build/demo/media/live
+mkdir -p build/demo/media/live build/demo/janus
+# The live view in WebRTC: Janus with the shipped configuration (its folders made the demo's).
+for f in deploy/janus/*.jcfg; do
+  sed "s|/etc/chamber/janus|$PWD/build/demo/janus|" "$f" > "build/demo/janus/$(basename "$f")"
+done
+janus -C build/demo/janus/janus.jcfg -F build/demo/janus -o -d 2 > build/demo/janus.log 2>&1 &
+pids+=($!)
+# An IP camera (RTSP) for the chamber's right-hand PTZ camera (hardware/con-minh.toml).
+build/media/chamber-test-camera --port 8554 --pattern snow --label "ptz-right" \
+  > build/demo/camera.log 2>&1 &
+pids+=($!)
 build/session-server/chamber-server --host "$HOST" --port "$PORT" --data build/demo/data \
-  --portal portal --hls build/demo/media/live --archive build/demo/archive &
+  --portal portal --hls build/demo/media/live --archive build/demo/archive \
+  --webrtc "http://127.0.0.1:8088/janus" &
 pids+=($!)
 for i in $(seq 50); do curl -fs "http://$HOST:$PORT/health" > /dev/null 2>&1 && break; sleep 0.1; done
 
@@ -52,7 +63,8 @@ echo "  trạng thái / state:  http://$HOST:$PORT/api/state"
 echo "  tài liệu / papers:   http://$HOST:$PORT/api/documents"
 echo "  đại biểu: ghế 1..25, PIN 101001..101025 (assets/demo/delegates.csv)"
 echo "  ghi hình / recording: build/demo/media/recordings (từ khi khai mạc / from the opening)"
-echo "  phát trực tiếp / live HLS: http://$HOST:$PORT/live/index.m3u8"
+echo "  phát trực tiếp / live: WebRTC qua Janus (http://127.0.0.1:8088/janus), HLS http://$HOST:$PORT/live/index.m3u8"
+echo "  camera IP / IP camera: rtsp://127.0.0.1:8554/camera (chamber-test-camera)"
 echo "  lưu trữ / archive: build/demo/archive (sau khi bế mạc / after the closing)"
 echo "Dừng / stop: Ctrl+C"
-wait "${pids[0]}"
+wait "${pids[2]}"  # the server
