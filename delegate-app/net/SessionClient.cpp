@@ -148,8 +148,14 @@ void SessionClient::onText(const QString& text) {
   const QJsonObject reply = QJsonDocument::fromJson(text.toUtf8()).object();
   if (id == "auth") {
     if (m.type != T::Ok) {
+      // A wrong PIN or password is never sent again by itself: each try counts against the
+      // seat (five in a second locked it). The person types it again. Only "busy" (the
+      // server could not check it yet) is tried again. A revoked token: log in again.
+      if (m.code != "busy") {
+        running_ = false;
+        reconnect_.stop();
+      }
       emit authFailed(QString::fromStdString(m.code), QString::fromStdString(m.message));
-      if (authByToken_) running_ = false;  // a revoked token: log in again
       ws_.close();
       return;
     }

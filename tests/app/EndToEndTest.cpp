@@ -9,6 +9,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 
 #include "AppHarness.h"
 #include "AppWindow.h"
@@ -179,6 +180,22 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(item(*hall, "hallResult") != nullptr, 5000);
     shot(*hall, "hall-display-result");
     shot(*d[2], "delegate-after-vote");
+  }
+
+  void aWrongPinAsksAgainAndNeverLocksTheSeatByItself() {
+    AppServer srv(5);
+    auto wrong = open(srv, {{"seat", 3}, {"pin", "000000"}}, "wrong");
+    QVERIFY(wrong);
+    QSignalSpy refusals(wrong->chamber, &app::Chamber::identityChanged);  // one per refusal
+    QTRY_VERIFY_WITH_TIMEOUT(!wrong->chamber->property("authError").toString().isEmpty(), 5000);
+    QCOMPARE(wrong->chamber->face(), QString("login"));
+    QTest::qWait(4000);  // (it used to send the same PIN again and again: the seat locked)
+    QCOMPARE(refusals.count(), 1);
+    QCOMPARE(wrong->chamber->face(), QString("login"));
+    // The delegate types the right PIN: in at once, the seat not locked.
+    wrong->chamber->loginPin(3, QString::fromStdString(pinOf(3)));
+    QTRY_VERIFY_WITH_TIMEOUT(wrong->chamber->online(), 5000);
+    QCOMPARE(wrong->chamber->face(), QString("delegate"));
   }
 
   void theChairSeesWhyASecretVoteWasVoided() {
