@@ -45,14 +45,15 @@ ApplicationWindow {
     Component { id: chairFace; ChairConsole { chamber: room } }
     Component { id: displayFace; HallDisplay { chamber: room } }
 
-    // The vote panel: for those who vote, while a vote is open.
+    // The vote panel: for the delegates who vote, while a vote is open.
     Popup {
         id: votePopup
         objectName: "votePopup"
         modal: true
         closePolicy: Popup.NoAutoClose
         anchors.centerIn: Overlay.overlay
-        visible: room.canVote && room.face !== "display" && !!room.openVote.id && room.checkedIn && !dismissed
+        // (The chair votes from a strip inside the console: nothing may cover the console.)
+        visible: room.canVote && room.face === "delegate" && !!room.openVote.id && room.checkedIn && !dismissed
         property bool dismissed: false
         property string forVote: ""
         Connections {

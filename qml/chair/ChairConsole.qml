@@ -16,6 +16,41 @@ Rectangle {
     readonly property var s: chamber.sitting
     readonly property var q: chamber.quorum
 
+    // Asks before an action that cannot be taken back with one tap.
+    function ask(question, action) {
+        confirmDialog.question = question
+        confirmDialog.action = action
+        confirmDialog.open()
+    }
+    Dialog {
+        id: confirmDialog
+        objectName: "confirmDialog"
+        property string question: ""
+        property var action: null
+        anchors.centerIn: parent
+        modal: true
+        width: Math.min(root.width - 40, 560)
+        contentItem: Text { text: confirmDialog.question; wrapMode: Text.WordWrap; font.pixelSize: Theme.large; color: Theme.ink }
+        footer: RowLayout {
+            spacing: 12
+            Item { Layout.fillWidth: true }
+            BigButton { objectName: "confirmNo"; text: qsTr("Không"); tint: Theme.abstain; onClicked: confirmDialog.close() }
+            BigButton { objectName: "confirmYes"; text: qsTr("Đồng ý"); tint: Theme.accent
+                        onClicked: { confirmDialog.close(); if (confirmDialog.action) confirmDialog.action() } }
+            Item { implicitWidth: 12 }
+        }
+    }
+
+    // The media process's state and error codes, in words (never the raw code).
+    function mediaStateLabel(state) {
+        return ({ idle: qsTr("chưa ghi"), starting: qsTr("đang khởi động"), live: qsTr("đang ghi và phát"),
+                  reconnecting: qsTr("đang kết nối lại"), failed: qsTr("bị lỗi") })[state || "idle"] || qsTr("không rõ")
+    }
+    function mediaErrorLabel(error) {
+        return ({ storage: qsTr("lỗi ổ đĩa"), stream: qsTr("mất kết nối phát trực tiếp"), camera: qsTr("camera có sự cố"),
+                  silence: qsTr("micrô im lặng"), pipeline: qsTr("lỗi thiết bị ghi hình") })[error] || qsTr("có sự cố")
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
@@ -44,8 +79,9 @@ Rectangle {
                 radius: 8; implicitWidth: mediaText.implicitWidth + 24; implicitHeight: 48
                 color: root.chamber.media.state === "live" ? Theme.yes : root.chamber.media.state === "failed" ? Theme.no
                      : root.chamber.media.state === "reconnecting" ? Theme.warning : Theme.abstain
-                Text { id: mediaText; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body
-                       text: qsTr("Ghi hình: %1").arg(root.chamber.media.state || "idle") + (root.chamber.media.error ? " — " + root.chamber.media.error : "") }
+                Text { id: mediaText; objectName: "mediaText"; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body
+                       text: qsTr("Ghi hình: %1").arg(root.mediaStateLabel(root.chamber.media.state))
+                             + (root.chamber.media.error ? " — " + root.mediaErrorLabel(root.chamber.media.error) : "") }
             }
             BigButton {
                 visible: root.s.status === "open" || root.s.status === "suspended"
@@ -61,22 +97,37 @@ Rectangle {
             }
             BigButton { objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
             BigButton { visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
-            BigButton { visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold; onClicked: root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }
+            BigButton { objectName: "suspendSitting"; visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold
+                        onClicked: root.ask(qsTr("Tạm dừng phiên họp để giải lao?"), function() { root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }) }
             BigButton { visible: root.s.status === "suspended"; text: qsTr("Tiếp tục"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("resume") }
-            BigButton { visible: root.s.status === "open" || root.s.status === "suspended"; text: qsTr("Bế mạc"); onClicked: root.chamber.sittingCommand("close") }
+            BigButton { objectName: "closeSitting"; visible: root.s.status === "open" || root.s.status === "suspended"; text: qsTr("Bế mạc")
+                        onClicked: root.ask(qsTr("Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này."), function() { root.chamber.sittingCommand("close") }) }
         }
-        Text { visible: root.chamber.lastError !== ""; text: "⚠ " + root.chamber.lastError; color: Theme.no; font.pixelSize: Theme.body }
+        Text { visible: root.chamber.lastError !== ""; text: "⚠ " + root.chamber.lastError; color: Theme.no; font.pixelSize: Theme.body; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+        // The chair is a delegate too: their own ballot as a strip, the console stays in view.
+        VotePanel {
+            objectName: "chairBallot"
+            Layout.fillWidth: true
+            compact: true
+            visible: root.chamber.canVote && root.chamber.checkedIn && !!root.chamber.openVote.id
+            vote: root.chamber.openVote
+            onCast: (choices) => root.chamber.castVote(choices)
+        }
 
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: root.papers ? 1 : 0
             RowLayout {
+                id: columns
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: 10
+                // Fixed shares of the width: a long name or button in one column never pushes
+                // into the next (the roster used to run under the floor column).
+                function share(part) { return Math.floor((columns.width - 3 * columns.spacing) * part) }
                 ColumnLayout {  // agenda
-                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    Layout.preferredWidth: columns.share(0.22); Layout.fillHeight: true
                     SectionTitle { text: qsTr("Chương trình") }
                     ListView {
                         Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
@@ -92,30 +143,48 @@ Rectangle {
                     }
                 }
                 ColumnLayout {  // roll call
-                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    Layout.preferredWidth: columns.share(0.26); Layout.fillHeight: true
                     SectionTitle { text: qsTr("Điểm danh") }
+                    RowLayout {  // what the tiles' colours mean
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
+                            model: [{ c: Theme.yes, t: qsTr("có mặt") }, { c: Theme.gold, t: qsTr("đã bỏ phiếu") }, { c: Theme.surface, t: qsTr("vắng") }]
+                            Row {
+                                spacing: 4
+                                Rectangle { width: 16; height: 16; radius: 4; color: modelData.c; border.color: Theme.line; anchors.verticalCenter: parent.verticalCenter }
+                                Text { text: modelData.t; font.pixelSize: Theme.small - 2; color: Theme.ink }
+                            }
+                        }
+                    }
                     GridView {
+                        objectName: "roster"
                         Layout.fillWidth: true; Layout.fillHeight: true; clip: true
-                        cellWidth: width / 3; cellHeight: 60
+                        cellWidth: width / Math.max(1, Math.floor(width / 130)); cellHeight: 68
                         model: root.chamber.roster
                         delegate: Rectangle {
-                            width: GridView.view.cellWidth - 4; height: 56; radius: 6
+                            width: GridView.view.cellWidth - 4; height: 64; radius: 6
                             color: model.present ? (model.voted ? Theme.gold : Theme.yes) : Theme.surface
                             border.color: Theme.line
                             Text { anchors.fill: parent; anchors.margins: 4; text: model.seat + ". " + model.name; wrapMode: Text.WordWrap
-                                   font.pixelSize: Theme.small - 2; color: model.present ? "white" : Theme.ink; verticalAlignment: Text.AlignVCenter }
-                            MouseArea { anchors.fill: parent; onClicked: root.chamber.markPresent(model.id, !model.present) }
+                                   maximumLineCount: 2; font.pixelSize: Theme.small + 1; font.bold: model.present
+                                   color: model.present ? "white" : Theme.ink; verticalAlignment: Text.AlignVCenter }
+                            // Changing a delegate's presence is asked for again: a tap by mistake changes the quorum.
+                            MouseArea { anchors.fill: parent
+                                        onClicked: root.ask(model.present ? qsTr("Ghi %1 vắng mặt?").arg(model.name) : qsTr("Ghi %1 có mặt?").arg(model.name),
+                                                            function() { root.chamber.markPresent(model.id, !model.present) }) }
                         }
                     }
-                    RowLayout {  // a delegate locked out by wrong PINs (someone else's guesses, or their own)
+                    // A delegate locked out by wrong PINs (someone else's guesses, or their own).
+                    Text { Layout.fillWidth: true; text: qsTr("Cho đăng nhập lại ghế"); font.pixelSize: Theme.small; color: Theme.ink; wrapMode: Text.WordWrap }
+                    RowLayout {
                         Layout.fillWidth: true
-                        Text { text: qsTr("Cho đăng nhập lại ghế"); font.pixelSize: Theme.small; color: Theme.ink }
-                        SpinBox { id: unlockSeat; from: 1; to: Math.max(1, root.chamber.roster.count); implicitHeight: 44; font.pixelSize: Theme.small }
-                        Button { text: qsTr("Mở khóa"); implicitHeight: 44; font.pixelSize: Theme.small; onClicked: root.chamber.clearSignIn(unlockSeat.value) }
+                        SpinBox { id: unlockSeat; from: 1; to: Math.max(1, root.chamber.roster.count); implicitHeight: Theme.touch; font.pixelSize: Theme.small; Layout.fillWidth: true }
+                        Button { text: qsTr("Mở khóa"); implicitHeight: Theme.touch; font.pixelSize: Theme.small; onClicked: root.chamber.clearSignIn(unlockSeat.value) }
                     }
                 }
                 ColumnLayout {  // floor and questions
-                    Layout.preferredWidth: 3; Layout.fillWidth: true; Layout.fillHeight: true
+                    Layout.preferredWidth: columns.share(0.24); Layout.fillHeight: true
                     SectionTitle { text: qsTr("Điều hành phát biểu") }
                     Text { text: root.chamber.speaker.name ? qsTr("Đang phát biểu: %1").arg(root.chamber.speaker.name) : qsTr("Không ai phát biểu"); font.pixelSize: Theme.body; color: Theme.ink; wrapMode: Text.WordWrap; Layout.fillWidth: true }
                     RowLayout {
@@ -148,7 +217,7 @@ Rectangle {
                     }
                 }
                 ColumnLayout {  // votes
-                    Layout.preferredWidth: 4; Layout.fillWidth: true; Layout.fillHeight: true
+                    Layout.preferredWidth: columns.share(0.28); Layout.fillHeight: true
                     SectionTitle { text: qsTr("Biểu quyết") }
                     TextField { id: voteTitle; Layout.fillWidth: true; implicitHeight: 48; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
                     RowLayout {
@@ -170,7 +239,7 @@ Rectangle {
                                    wrapMode: Text.WordWrap; maximumLineCount: 4; elide: Text.ElideRight
                                    text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "")
                                          + (model.status === "voided" ? "\n" + qsTr("Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.") : "") }
-                            Button { anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: 44
+                            Button { objectName: "voteAction"; anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: Theme.touch
                                      visible: model.status === "draft" || model.status === "open"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
                                      onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
                         }

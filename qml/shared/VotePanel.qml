@@ -8,6 +8,7 @@ import Chamber.Views
 Rectangle {
     id: panel
     property var vote: ({})           // id, title, form, kind, options, maxChoices, hasVoted, myChoices
+    property bool compact: false      // a strip inside the chair's console, not a panel over it
     property bool busy: false         // a cast is on its way
     signal cast(var choices)
     property var chosen: []
@@ -15,11 +16,11 @@ Rectangle {
     readonly property bool secret: vote.form === "secret"
     readonly property bool election: vote.kind === "election"
     color: Theme.surface
-    radius: 16
+    radius: compact ? 8 : 16
     border.color: Theme.accent
-    border.width: 3
+    border.width: compact ? 2 : 3
     implicitWidth: 760
-    implicitHeight: layout.implicitHeight + 48
+    implicitHeight: layout.implicitHeight + (compact ? 16 : 48)
     property bool sent: false         // one tap sends once, even while offline
     onVoteChanged: if (!vote.hasVoted && (vote.id || "") !== lastVote) { chosen = []; confirming = false; sent = false; lastVote = vote.id || "" }
     property string lastVote: ""
@@ -40,20 +41,21 @@ Rectangle {
     ColumnLayout {
         id: layout
         anchors.fill: parent
-        anchors.margins: 24
-        spacing: 16
+        anchors.margins: panel.compact ? 8 : 24
+        spacing: panel.compact ? 6 : 16
         Text {
+            visible: !panel.compact
             text: qsTr("BIỂU QUYẾT")
             font.pixelSize: Theme.body; font.bold: true; color: Theme.accent
         }
         Text {
             Layout.fillWidth: true
-            text: panel.vote.title || ""
-            font.pixelSize: Theme.title; font.bold: true; color: Theme.ink
+            text: (panel.compact ? qsTr("Phiếu của chủ tọa: ") : "") + (panel.vote.title || "")
+            font.pixelSize: panel.compact ? Theme.body : Theme.title; font.bold: true; color: Theme.ink
             wrapMode: Text.WordWrap
         }
         Rectangle {
-            visible: panel.secret
+            visible: panel.secret && !panel.compact
             Layout.fillWidth: true
             implicitHeight: secretNote.implicitHeight + 16
             color: Theme.accentSoft; radius: 6
@@ -73,13 +75,13 @@ Rectangle {
         GridLayout {
             visible: !panel.vote.hasVoted && !panel.confirming
             Layout.fillWidth: true
-            columns: panel.election ? 2 : 3
+            columns: panel.compact ? Math.max(1, Math.min(4, (panel.vote.options || []).length)) : panel.election ? 2 : 3
             columnSpacing: 12; rowSpacing: 12
             Repeater {
                 model: panel.vote.options || []
                 delegate: BigButton {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 96
+                    Layout.preferredHeight: panel.compact ? Theme.touch : 96
                     objectName: "option_" + modelData.key
                     text: (panel.chosen.indexOf(modelData.key) >= 0 ? "✓ " : "") + modelData.label
                     tint: modelData.key === "yes" ? Theme.yes : modelData.key === "no" ? Theme.no
@@ -102,9 +104,10 @@ Rectangle {
                 Layout.fillWidth: true
                 text: panel.chosen.length === 0 ? qsTr("Bạn không chọn ai. Xác nhận?")
                       : qsTr("Bạn chọn: %1. Xác nhận?").arg(panel.chosen.map(panel.optionLabel).join(", "))
-                font.pixelSize: Theme.large; font.bold: true; color: Theme.ink; wrapMode: Text.WordWrap
+                font.pixelSize: panel.compact ? Theme.body : Theme.large; font.bold: true; color: Theme.ink; wrapMode: Text.WordWrap
             }
             Text {
+                visible: !panel.compact
                 text: panel.sent ? qsTr("Đang gửi phiếu…") : qsTr("Sau khi xác nhận không thể thay đổi.")
                 font.pixelSize: Theme.body; color: Theme.muted
             }
@@ -131,7 +134,7 @@ Rectangle {
             Layout.fillWidth: true
             text: panel.secret ? qsTr("Bạn đã bỏ phiếu kín. Xin chờ kết quả.")
                   : qsTr("Bạn đã biểu quyết: %1. Xin chờ kết quả.").arg((panel.vote.myChoices || []).map(panel.optionLabel).join(", "))
-            font.pixelSize: Theme.large; font.bold: true; color: Theme.yes; wrapMode: Text.WordWrap
+            font.pixelSize: panel.compact ? Theme.body : Theme.large; font.bold: true; color: Theme.yes; wrapMode: Text.WordWrap
         }
     }
 }
