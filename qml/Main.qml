@@ -30,7 +30,8 @@ ApplicationWindow {
         anchors.fill: parent
         sourceComponent: room.face === "login" ? loginFace
                        : room.face === "chair" ? chairFace
-                       : room.face === "display" ? displayFace : delegateFace
+                       : room.face === "display" ? displayFace
+                       : room.face === "responder" ? responderFace : delegateFace
     }
     Component {
         id: loginFace
@@ -44,6 +45,7 @@ ApplicationWindow {
     Component { id: delegateFace; DelegateView { chamber: room } }
     Component { id: chairFace; ChairConsole { chamber: room } }
     Component { id: displayFace; HallDisplay { chamber: room } }
+    Component { id: responderFace; ResponderView { chamber: room } }
 
     // The vote panel: for the delegates who vote, while a vote is open.
     Popup {

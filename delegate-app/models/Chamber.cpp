@@ -109,6 +109,7 @@ QString Chamber::face() const {
   if (role_ == "display" || role_ == "public") return "display";
   if (role_ == "chair" || role_ == "vice_chair" || role_ == "secretary" || role_ == "operator")
     return "chair";
+  if (role_ == "responder") return "responder";  // a People's Committee official
   return "delegate";
 }
 
@@ -296,6 +297,8 @@ void Chamber::setResult(const QJsonObject& vote, const QJsonObject& tally) {
   resultOptions_.setRows(rows);
   result_ = {{"id", vote.value("id").toString()},
              {"title", vote.value("title").toString()},
+             {"item", vote.value("item").toString()},
+             {"kind", vote.value("kind").toString()},
              {"form", vote.value("form").toString()},
              {"passed", tally.value("passed").toBool()},
              {"base", tally.value("base").toInt()},
@@ -327,8 +330,11 @@ void Chamber::applyState(const QJsonObject& state) {
   questions_.setRows(p.questions);
   votes_.setRows(p.votes);
   openVote_ = p.openVote;
+  // (A tablet started after the vote reads vote.closed in the replay before it has the
+  // vote's title and item: the state completes the result — it showed no title.)
   if (!p.lastClosed.isEmpty() &&
-      result_.value("id").toString() != p.lastClosed.value("id").toString())
+      (result_.value("id").toString() != p.lastClosed.value("id").toString() ||
+       result_.value("title").toString().isEmpty()))
     setResult(p.lastClosed, p.lastClosed.value("result").toObject());
   if (!p.shared.isEmpty() && shared_.isEmpty()) {
     shared_ = p.shared;

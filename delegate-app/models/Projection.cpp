@@ -25,10 +25,13 @@ Projection project(const QJsonObject& state, const QString& myId) {
                {"place", s.value("place").toString()},
                {"status", s.value("status").toString()},
                {"isPublic", s.value("isPublic").toBool()}};
-  for (const auto& v : s.value("roster").toArray())
-    p.names[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
-  for (const auto& v : s.value("responders").toArray())
-    p.names[v.toObject().value("id").toString()] = v.toObject().value("name").toString();
+  QHash<QString, QString> titles;  // "Đại biểu", "Chủ tịch UBND xã": said with the name
+  for (const char* list : {"roster", "responders"})
+    for (const auto& v : s.value(list).toArray()) {
+      const QJsonObject o = v.toObject();
+      p.names[o.value("id").toString()] = o.value("name").toString();
+      titles[o.value("id").toString()] = o.value("title").toString();
+    }
   p.responders = (rowsOf(s.value("responders").toArray()));
 
   // Agenda: depth from the parent chain; documents as given (already filtered by role).
@@ -82,10 +85,13 @@ Projection project(const QJsonObject& state, const QString& myId) {
   const QJsonArray speakers = s.value("speakers").toArray();
   if (!speakers.isEmpty()) {
     const QJsonObject sp = speakers.last().toObject();  // the latest turn is the one shown
-    p.speaker = {
-        {"id", sp.value("person").toString()},    {"name", nameOf(sp.value("person").toString())},
-        {"kind", sp.value("kind").toString()},    {"since_ms", sp.value("since_ms").toVariant()},
-        {"limit_s", sp.value("limit_s").toInt()}, {"count", speakers.size()}};
+    p.speaker = {{"id", sp.value("person").toString()},
+                 {"name", nameOf(sp.value("person").toString())},
+                 {"title", titles.value(sp.value("person").toString())},
+                 {"kind", sp.value("kind").toString()},
+                 {"since_ms", sp.value("since_ms").toVariant()},
+                 {"limit_s", sp.value("limit_s").toInt()},
+                 {"count", speakers.size()}};
   }
 
   QList<QVariantMap> questions;

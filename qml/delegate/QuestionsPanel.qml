@@ -42,6 +42,10 @@ ColumnLayout {
         spacing: 6
         model: qp.chamber.questions
         delegate: Rectangle {
+            id: card
+            // (Inside the Repeater below, "model" is the Repeater's own: read the answers here.
+            // Written as model.answers there, it threw a TypeError and no answer ever showed.)
+            readonly property var answerList: model.answers || []
             width: ListView.view.width
             height: col.implicitHeight + 12
             radius: 6
@@ -55,8 +59,11 @@ ColumnLayout {
                              (model.status === "answered" ? qsTr("đã trả lời") : model.status === "written_pending" ? qsTr("trả lời bằng văn bản")
                               : model.status === "answered_written" ? qsTr("đã trả lời bằng văn bản") : model.status === "follow_up" ? qsTr("hỏi lại") : qsTr("chờ trả lời")) }
                 Text { width: parent.width; wrapMode: Text.WordWrap; font.pixelSize: Theme.body; color: Theme.ink; text: model.text }
-                Repeater { model: model.answers
-                    Text { width: col.width; wrapMode: Text.WordWrap; font.pixelSize: Theme.small; color: Theme.yes; text: "↳ " + modelData } }
+                Repeater { model: card.answerList
+                    Text { objectName: "answer"; width: col.width; wrapMode: Text.WordWrap; font.pixelSize: Theme.small; color: Theme.yes; text: "↳ " + modelData } }
+                Text { visible: model.status === "written_pending" && (model.due_ms || 0) > 0; width: col.width; wrapMode: Text.WordWrap
+                       font.pixelSize: Theme.small; color: Theme.warning
+                       text: qsTr("Trả lời bằng văn bản trước %1").arg(Qt.formatDate(new Date(model.due_ms || 0), "dd/MM/yyyy")) }
             }
         }
     }

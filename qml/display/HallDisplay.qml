@@ -3,70 +3,114 @@ import QtQuick.Layouts
 import Chamber.App
 import Chamber.Views
 
-// The hall's big screen (1920×1080): the current item, the speaker with the countdown, the
-// queue, quorum, and the latest result as bars with "X/Y đại biểu (Z%)".
+// The hall's big screen (1920×1080), read from the back row (10 m): the sitting and a clock,
+// the sitting's state when it is not in session, the current item, then one thing at a
+// time in large type — the vote in progress with its turnout, or the result of this item's
+// vote (every option's line, absent and not voting, at 50 px), or who has the floor with
+// their title, the countdown and the queue. A result goes when the next item is taken up.
 Rectangle {
     id: root
     required property Chamber chamber
     color: "#14181f"
     readonly property var q: chamber.quorum
+    readonly property string status: chamber.sitting.status || ""
+    readonly property bool voting: !!chamber.openVote.id
+    // The latest result belongs on the screen while its item is the one discussed.
+    readonly property bool showResult: !!chamber.result.id && !voting && status !== "closed"
+                                       && (chamber.result.item || "") === chamber.activeItem
+    property date now: new Date()
+    Timer { interval: 1000; running: true; repeat: true; onTriggered: root.now = new Date() }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 40
-        spacing: 24
+        spacing: 20
         RowLayout {
             Layout.fillWidth: true
-            Text { Layout.fillWidth: true; text: (root.chamber.sitting.title || "").toUpperCase(); color: Theme.gold; font.pixelSize: 30; font.bold: true; elide: Text.ElideRight }
-            Text { text: qsTr("Có mặt: %1/%2").arg(root.q.present || 0).arg(root.q.inOffice || 0); color: root.q.quorate ? "#7ddc97" : "#ff8a80"; font.pixelSize: 30; font.bold: true }
+            spacing: 40
+            Text { Layout.fillWidth: true; text: (root.chamber.sitting.title || "").toUpperCase(); color: Theme.gold; font.pixelSize: 34; font.bold: true; wrapMode: Text.WordWrap; maximumLineCount: 2 }
+            Text { objectName: "hallClock"; text: Qt.formatTime(root.now, "HH:mm"); color: "white"; font.pixelSize: 56; font.bold: true }
+            Text { text: qsTr("Có mặt: %1/%2").arg(root.q.present || 0).arg(root.q.inOffice || 0); color: root.q.quorate ? "#7ddc97" : "#ff8a80"; font.pixelSize: 48; font.bold: true }
         }
         Rectangle { Layout.fillWidth: true; height: 3; color: Theme.accent }
+        Rectangle {  // the sitting is not in session: said across the screen
+            objectName: "hallStatus"
+            Layout.fillWidth: true
+            visible: root.status === "suspended" || root.status === "closed" || root.status === "scheduled"
+            implicitHeight: statusText.implicitHeight + 32
+            radius: 12
+            color: root.status === "closed" ? "#3a3f4a" : Theme.gold
+            Text {
+                id: statusText
+                anchors.centerIn: parent
+                width: parent.width - 40
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                color: "white"; font.pixelSize: 64; font.bold: true
+                text: root.status === "suspended" ? qsTr("TẠM DỪNG — NGHỈ GIẢI LAO")
+                    : root.status === "closed" ? qsTr("KỲ HỌP ĐÃ BẾ MẠC") : qsTr("KỲ HỌP SẮP KHAI MẠC")
+            }
+        }
         Text {
             Layout.fillWidth: true
             objectName: "activeItem"
+            visible: root.status !== "closed"
             text: root.chamber.activeItemTitle ? root.chamber.activeItem + ". " + root.chamber.activeItemTitle : qsTr("Chưa bắt đầu nội dung")
             color: "white"; font.pixelSize: 52; font.bold: true; wrapMode: Text.WordWrap; maximumLineCount: 3
         }
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            spacing: 40
-            ColumnLayout {
-                Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 5
-                Text { text: qsTr("ĐANG PHÁT BIỂU"); color: Theme.gold; font.pixelSize: 28; font.bold: true }
-                Text { Layout.fillWidth: true; text: root.chamber.speaker.name || "—"; color: "white"; font.pixelSize: 48; wrapMode: Text.WordWrap }
-                Countdown { sinceMs: root.chamber.speaker.since_ms || 0; limitS: root.chamber.speaker.limit_s || 0; font.pixelSize: 96; color: leftS <= 30 ? "#ff8a80" : "white" }
-                Text { text: qsTr("ĐĂNG KÝ PHÁT BIỂU"); color: Theme.gold; font.pixelSize: 28; font.bold: true; visible: root.chamber.queue.count > 0 }
-                Repeater {
-                    model: root.chamber.queue
-                    Text { text: model.position + ". " + model.name + (model.kind === "point_of_order" ? " — " + qsTr("kiến nghị thủ tục") : ""); color: "white"; font.pixelSize: 32 }
-                }
-                Item { Layout.fillHeight: true }
+        // One thing at a time, across the whole width.
+        Rectangle {
+            Layout.fillWidth: true; Layout.fillHeight: true
+            radius: 16; color: "#f4f1ea"
+            visible: root.voting || root.showResult
+            ResultBars {
+                objectName: "hallResult"
+                anchors.fill: parent; anchors.margins: 36
+                visible: root.showResult
+                size: 2.5
+                model: root.chamber.resultOptions
+                title: qsTr("KẾT QUẢ BIỂU QUYẾT: %1").arg(root.chamber.result.title || "")
+                passed: !!root.chamber.result.passed
+                election: root.chamber.result.kind === "election"
+                absent: root.chamber.result.absent || 0
+                notVoted: root.chamber.result.notVoted || 0
             }
-            Rectangle {
-                Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 6
-                radius: 16; color: "#f4f1ea"
-                visible: !!root.chamber.result.id || !!root.chamber.openVote.id
-                ResultBars {
-                    objectName: "hallResult"
-                    anchors.fill: parent; anchors.margins: 30
-                    visible: !!root.chamber.result.id && !root.chamber.openVote.id
-                    scale: 1
-                    model: root.chamber.resultOptions
-                    title: qsTr("KẾT QUẢ BIỂU QUYẾT: %1").arg(root.chamber.result.title || "")
-                    passed: !!root.chamber.result.passed
-                    absent: root.chamber.result.absent || 0
-                    notVoted: root.chamber.result.notVoted || 0
-                }
-                Column {
-                    anchors.centerIn: parent
-                    visible: !!root.chamber.openVote.id
-                    spacing: 20
-                    Text { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("ĐANG BIỂU QUYẾT"); color: Theme.accent; font.pixelSize: 44; font.bold: true }
-                    Text { width: 700; horizontalAlignment: Text.AlignHCenter; text: root.chamber.openVote.title || ""; color: Theme.ink; font.pixelSize: 36; wrapMode: Text.WordWrap }
-                    Text { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("Đã bỏ phiếu: %1/%2").arg(root.chamber.openVote.turnout || 0).arg(root.chamber.openVote.present || 0); color: Theme.ink; font.pixelSize: 40 }
-                }
+            Column {
+                objectName: "hallVoting"
+                anchors.centerIn: parent
+                width: parent.width - 80
+                visible: root.voting
+                spacing: 30
+                Text { width: parent.width; horizontalAlignment: Text.AlignHCenter; text: qsTr("ĐANG BIỂU QUYẾT"); color: Theme.accent; font.pixelSize: 64; font.bold: true }
+                Text { width: parent.width; horizontalAlignment: Text.AlignHCenter; text: root.chamber.openVote.title || ""; color: Theme.ink; font.pixelSize: 52; wrapMode: Text.WordWrap }
+                Text { width: parent.width; horizontalAlignment: Text.AlignHCenter; text: qsTr("Đã bỏ phiếu: %1/%2").arg(root.chamber.openVote.turnout || 0).arg(root.chamber.openVote.present || 0); color: Theme.ink; font.pixelSize: 72; font.bold: true }
             }
         }
+        ColumnLayout {  // the floor
+            objectName: "hallFloor"
+            Layout.fillWidth: true; Layout.fillHeight: true
+            visible: !root.voting && !root.showResult && root.status !== "closed"
+            spacing: 12
+            Text { text: qsTr("ĐANG PHÁT BIỂU"); color: Theme.gold; font.pixelSize: 40; font.bold: true }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 40
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Text { objectName: "hallSpeaker"; Layout.fillWidth: true; text: root.chamber.speaker.name || qsTr("Không có ai đang phát biểu"); color: root.chamber.speaker.name ? "white" : "#9aa3b2"; font.pixelSize: root.chamber.speaker.name ? 72 : 48; font.bold: true; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; visible: !!root.chamber.speaker.title; text: root.chamber.speaker.title || ""; color: "#d0d4dc"; font.pixelSize: 48; wrapMode: Text.WordWrap }
+                }
+                Countdown { sinceMs: root.chamber.speaker.since_ms || 0; limitS: root.chamber.speaker.limit_s || 0; font.pixelSize: 120; color: leftS <= 30 ? "#ff8a80" : "white" }
+            }
+            Text { text: qsTr("ĐĂNG KÝ PHÁT BIỂU"); color: Theme.gold; font.pixelSize: 40; font.bold: true; visible: root.chamber.queue.count > 0 }
+            Repeater {
+                model: root.chamber.queue
+                Text { Layout.fillWidth: true; elide: Text.ElideNone; wrapMode: Text.WordWrap
+                       text: model.position + ". " + model.name + (model.kind === "point_of_order" ? " — " + qsTr("kiến nghị thủ tục") : "")
+                       color: "white"; font.pixelSize: 48 }
+            }
+            Item { Layout.fillHeight: true }
+        }
+        Item { Layout.fillHeight: true; visible: root.status === "closed" }  // the banner stays at the top
     }
 }

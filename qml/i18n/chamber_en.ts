@@ -4,229 +4,334 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="25"/>
+        <location filename="../chair/ChairConsole.qml" line="61"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <location filename="../chair/ChairConsole.qml" line="63"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <location filename="../chair/ChairConsole.qml" line="63"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="27"/>
         <location filename="../chair/ChairConsole.qml" line="63"/>
+        <location filename="../chair/ChairConsole.qml" line="100"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="27"/>
+        <location filename="../chair/ChairConsole.qml" line="63"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="39"/>
+        <location filename="../chair/ChairConsole.qml" line="75"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="39"/>
+        <location filename="../chair/ChairConsole.qml" line="75"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="83"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="88"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="88"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="61"/>
-        <location filename="../chair/ChairConsole.qml" line="95"/>
+        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="62"/>
+        <location filename="../chair/ChairConsole.qml" line="99"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="63"/>
+        <location filename="../chair/ChairConsole.qml" line="101"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="64"/>
+        <location filename="../chair/ChairConsole.qml" line="101"/>
+        <source>Tạm dừng phiên họp để giải lao?</source>
+        <translation>Suspend the sitting for a break?</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="102"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="65"/>
+        <location filename="../chair/ChairConsole.qml" line="103"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="79"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
+        <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
+        <translation>Close the sitting? A closed sitting cannot be continued.</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <source>có mặt</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <source>đã bỏ phiếu</source>
+        <translation>voted</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <source>vắng</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="174"/>
+        <source>Ghi %1 vắng mặt?</source>
+        <translation>Mark %1 absent?</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="174"/>
+        <source>Ghi %1 có mặt?</source>
+        <translation>Mark %1 present?</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="188"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="189"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="189"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="122"/>
+        <location filename="../chair/ChairConsole.qml" line="192"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="124"/>
+        <location filename="../chair/ChairConsole.qml" line="194"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="132"/>
+        <location filename="../chair/ChairConsole.qml" line="202"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="135"/>
+        <location filename="../chair/ChairConsole.qml" line="205"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="144"/>
+        <location filename="../chair/ChairConsole.qml" line="214"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="145"/>
+        <location filename="../chair/ChairConsole.qml" line="215"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="151"/>
+        <location filename="../chair/ChairConsole.qml" line="221"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <location filename="../chair/ChairConsole.qml" line="222"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion text</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="155"/>
+        <location filename="../chair/ChairConsole.qml" line="225"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="155"/>
+        <location filename="../chair/ChairConsole.qml" line="225"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="155"/>
+        <location filename="../chair/ChairConsole.qml" line="225"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="157"/>
+        <location filename="../chair/ChairConsole.qml" line="227"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="157"/>
+        <location filename="../chair/ChairConsole.qml" line="227"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="159"/>
+        <location filename="../chair/ChairConsole.qml" line="229"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="170"/>
+        <location filename="../chair/ChairConsole.qml" line="240"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="173"/>
+        <location filename="../chair/ChairConsole.qml" line="243"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="173"/>
+        <location filename="../chair/ChairConsole.qml" line="243"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="57"/>
+        <location filename="../chair/ChairConsole.qml" line="94"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="39"/>
+        <location filename="../chair/ChairConsole.qml" line="37"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="38"/>
+        <source>Đồng ý</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <source>chưa ghi</source>
+        <translation>not recording</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <source>đang khởi động</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <source>đang ghi và phát</source>
+        <translation>recording and streaming</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>đang kết nối lại</source>
+        <translation>reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>bị lỗi</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <source>lỗi ổ đĩa</source>
+        <translation>disk error</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <source>mất kết nối phát trực tiếp</source>
+        <translation>livestream connection lost</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <source>camera có sự cố</source>
+        <translation>camera problem</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <source>micrô im lặng</source>
+        <translation>silent microphone</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <source>lỗi thiết bị ghi hình</source>
+        <translation>recording equipment error</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <source>có sự cố</source>
+        <translation>a problem</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="75"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="57"/>
+        <location filename="../chair/ChairConsole.qml" line="94"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="195"/>
+        <location filename="../chair/ChairConsole.qml" line="265"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="210"/>
+        <location filename="../chair/ChairConsole.qml" line="280"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="111"/>
+        <location filename="../chair/ChairConsole.qml" line="179"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <location filename="../chair/ChairConsole.qml" line="183"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="171"/>
+        <location filename="../chair/ChairConsole.qml" line="241"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -234,22 +339,22 @@
 <context>
     <name>DelegateView</name>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="38"/>
+        <location filename="../delegate/DelegateView.qml" line="39"/>
         <source>Điểm danh (có mặt)</source>
         <translation>Check in (present)</translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="46"/>
+        <location filename="../delegate/DelegateView.qml" line="47"/>
         <source>✓ Đã điểm danh — %1 tài liệu trên máy</source>
         <translation>✓ Checked in — %1 papers on this tablet</translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="49"/>
+        <location filename="../delegate/DelegateView.qml" line="50"/>
         <source>Chương trình kỳ họp</source>
         <translation>Agenda of the sitting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../delegate/DelegateView.qml" line="68"/>
+        <location filename="../delegate/DelegateView.qml" line="69"/>
         <source>%n tài liệu</source>
         <translation>
             <numerusform>%n paper</numerusform>
@@ -257,12 +362,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="76"/>
+        <location filename="../delegate/DelegateView.qml" line="77"/>
         <source>Tài liệu của mục</source>
         <translation>Papers of the item</translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="83"/>
+        <location filename="../delegate/DelegateView.qml" line="84"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
@@ -270,47 +375,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="47"/>
+        <location filename="../delegate/DocumentViewer.qml" line="48"/>
         <source>Tài liệu</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="50"/>
+        <location filename="../delegate/DocumentViewer.qml" line="51"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="54"/>
+        <location filename="../delegate/DocumentViewer.qml" line="55"/>
         <source>Tìm trong tài liệu</source>
         <translation>Search the document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="71"/>
+        <location filename="../delegate/DocumentViewer.qml" line="72"/>
         <source>Chia sẻ trang</source>
         <translation>Share this page</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="80"/>
+        <location filename="../delegate/DocumentViewer.qml" line="81"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="130"/>
+        <location filename="../delegate/DocumentViewer.qml" line="131"/>
         <source>Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)</source>
         <translation>Private note for this page (kept on your tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="139"/>
+        <location filename="../delegate/DocumentViewer.qml" line="140"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="139"/>
+        <location filename="../delegate/DocumentViewer.qml" line="140"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="145"/>
+        <location filename="../delegate/DocumentViewer.qml" line="146"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>
@@ -318,47 +423,47 @@
 <context>
     <name>FloorPanel</name>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="12"/>
+        <location filename="../delegate/FloorPanel.qml" line="13"/>
         <source>Phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="18"/>
+        <location filename="../delegate/FloorPanel.qml" line="19"/>
         <source>Bạn đang phát biểu</source>
         <translation>You have the floor</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="19"/>
+        <location filename="../delegate/FloorPanel.qml" line="20"/>
         <source>Bạn đứng thứ %1 trong danh sách đăng ký</source>
         <translation>You are number %1 in the queue</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="20"/>
+        <location filename="../delegate/FloorPanel.qml" line="21"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="21"/>
+        <location filename="../delegate/FloorPanel.qml" line="22"/>
         <source>Chưa có ai phát biểu</source>
         <translation>Nobody has the floor</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="32"/>
+        <location filename="../delegate/FloorPanel.qml" line="33"/>
         <source>Đăng ký phát biểu</source>
         <translation>Request the floor</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="40"/>
+        <location filename="../delegate/FloorPanel.qml" line="41"/>
         <source>Kiến nghị về thủ tục</source>
         <translation>Point of order</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="47"/>
+        <location filename="../delegate/FloorPanel.qml" line="48"/>
         <source>Hủy đăng ký</source>
         <translation>Cancel request</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="54"/>
+        <location filename="../delegate/FloorPanel.qml" line="55"/>
         <source>Kết thúc phát biểu</source>
         <translation>End my turn</translation>
     </message>
@@ -366,42 +471,62 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../display/HallDisplay.qml" line="20"/>
+        <location filename="../display/HallDisplay.qml" line="33"/>
         <source>Có mặt: %1/%2</source>
         <translation>Present: %1/%2</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="26"/>
+        <location filename="../display/HallDisplay.qml" line="50"/>
+        <source>TẠM DỪNG — NGHỈ GIẢI LAO</source>
+        <translation>SUSPENDED — BREAK</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="51"/>
+        <source>KỲ HỌP ĐÃ BẾ MẠC</source>
+        <translation>THE SITTING IS CLOSED</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="51"/>
+        <source>KỲ HỌP SẮP KHAI MẠC</source>
+        <translation>THE SITTING WILL OPEN SOON</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="58"/>
         <source>Chưa bắt đầu nội dung</source>
         <translation>No item yet</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="35"/>
+        <location filename="../display/HallDisplay.qml" line="94"/>
         <source>ĐANG PHÁT BIỂU</source>
         <translation>SPEAKING</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="38"/>
+        <location filename="../display/HallDisplay.qml" line="100"/>
+        <source>Không có ai đang phát biểu</source>
+        <translation>Nobody has the floor</translation>
+    </message>
+    <message>
+        <location filename="../display/HallDisplay.qml" line="105"/>
         <source>ĐĂNG KÝ PHÁT BIỂU</source>
         <translation>QUEUE</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="41"/>
+        <location filename="../display/HallDisplay.qml" line="109"/>
         <source>kiến nghị thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="55"/>
+        <location filename="../display/HallDisplay.qml" line="72"/>
         <source>KẾT QUẢ BIỂU QUYẾT: %1</source>
         <translation>RESULT: %1</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="64"/>
+        <location filename="../display/HallDisplay.qml" line="84"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation>VOTE IN PROGRESS</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="66"/>
+        <location filename="../display/HallDisplay.qml" line="86"/>
         <source>Đã bỏ phiếu: %1/%2</source>
         <translation>Voted: %1/%2</translation>
     </message>
@@ -463,12 +588,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="16"/>
+        <location filename="../Main.qml" line="18"/>
         <source>Phòng họp số — HĐND xã Côn Minh</source>
         <translation>Digital Chamber — Côn Minh People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="86"/>
+        <location filename="../Main.qml" line="79"/>
         <source>Ẩn</source>
         <translation>Hide</translation>
     </message>
@@ -494,47 +619,125 @@
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="11"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="12"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="26"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="27"/>
         <source>Nội dung câu hỏi…</source>
         <translation>Your question…</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="33"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="34"/>
         <source>Gửi phiếu chất vấn</source>
         <translation>Send the question</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="53"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="58"/>
         <source>%1 hỏi %2</source>
         <translation>%1 asks %2</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="54"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="59"/>
         <source>đã trả lời</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="54"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="59"/>
         <source>trả lời bằng văn bản</source>
         <translation>to be answered in writing</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="60"/>
         <source>đã trả lời bằng văn bản</source>
         <translation>answered in writing</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="60"/>
         <source>hỏi lại</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../delegate/QuestionsPanel.qml" line="55"/>
+        <location filename="../delegate/QuestionsPanel.qml" line="60"/>
+        <source>chờ trả lời</source>
+        <translation>awaiting answer</translation>
+    </message>
+    <message>
+        <location filename="../delegate/QuestionsPanel.qml" line="66"/>
+        <source>Trả lời bằng văn bản trước %1</source>
+        <translation>A written answer is due by %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResponderView</name>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="19"/>
+        <source>Chưa có kỳ họp</source>
+        <translation>No sitting yet</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="20"/>
+        <source>Câu hỏi chất vấn gửi %1</source>
+        <translation>Questions to %1</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="24"/>
+        <source>Đang thảo luận: %1</source>
+        <translation>Now discussing: %1</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="48"/>
+        <source>%1 hỏi</source>
+        <translation>%1 asks</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="58"/>
+        <source>Nội dung trả lời bằng văn bản…</source>
+        <translation>The written answer…</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="58"/>
+        <source>Tóm tắt nội dung trả lời…</source>
+        <translation>The gist of your answer…</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="67"/>
+        <source>Gửi trả lời bằng văn bản</source>
+        <translation>Send the written answer</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="67"/>
+        <source>Đã trả lời trực tiếp</source>
+        <translation>Answered in person</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="73"/>
+        <source>Trả lời bằng văn bản sau</source>
+        <translation>Answer in writing later</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="84"/>
+        <source>đã trả lời</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="85"/>
+        <source>đã trả lời bằng văn bản</source>
+        <translation>answered in writing</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="86"/>
+        <source>trả lời bằng văn bản trước %1</source>
+        <translation>written answer due by %1</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="87"/>
+        <source>hỏi lại</source>
+        <translation>follow-up</translation>
+    </message>
+    <message>
+        <location filename="../responder/ResponderView.qml" line="88"/>
         <source>chờ trả lời</source>
         <translation>awaiting answer</translation>
     </message>
@@ -578,32 +781,32 @@
         <translation>low confidence</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="48"/>
+        <location filename="../shared/ResultBars.qml" line="50"/>
         <source>trúng cử</source>
         <translation>elected</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="67"/>
+        <location filename="../shared/ResultBars.qml" line="71"/>
         <source>Vắng mặt: %1 — Có mặt không biểu quyết: %2</source>
         <translation>Absent: %1 — Present, not voting: %2</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="82"/>
+        <location filename="../shared/ResultBars.qml" line="86"/>
         <source>CÓ NGƯỜI TRÚNG CỬ</source>
         <translation>ELECTED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="82"/>
+        <location filename="../shared/ResultBars.qml" line="86"/>
         <source>KHÔNG AI TRÚNG CỬ</source>
         <translation>NOBODY ELECTED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="83"/>
+        <location filename="../shared/ResultBars.qml" line="87"/>
         <source>THÔNG QUA</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../shared/ResultBars.qml" line="83"/>
+        <location filename="../shared/ResultBars.qml" line="87"/>
         <source>KHÔNG THÔNG QUA</source>
         <translation>NOT PASSED</translation>
     </message>
@@ -611,62 +814,67 @@
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../shared/VotePanel.qml" line="46"/>
+        <location filename="../shared/VotePanel.qml" line="48"/>
         <source>BIỂU QUYẾT</source>
         <translation>VOTE</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="63"/>
+        <location filename="../shared/VotePanel.qml" line="53"/>
+        <source>Phiếu của chủ tọa: </source>
+        <translation>The chair&apos;s ballot: </translation>
+    </message>
+    <message>
+        <location filename="../shared/VotePanel.qml" line="65"/>
         <source>Bỏ phiếu kín: lựa chọn của bạn không được lưu kèm tên bạn; chỉ biết bạn đã bỏ phiếu.</source>
         <translation>Secret ballot: your choice is never stored with your name; only that you voted is known.</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="69"/>
+        <location filename="../shared/VotePanel.qml" line="71"/>
         <source>Chọn tối đa %1 người</source>
         <translation>Choose up to %1</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="94"/>
+        <location filename="../shared/VotePanel.qml" line="96"/>
         <source>Tiếp tục (%1 đã chọn)</source>
         <translation>Continue (%1 chosen)</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="103"/>
+        <location filename="../shared/VotePanel.qml" line="105"/>
         <source>Bạn không chọn ai. Xác nhận?</source>
         <translation>You chose nobody. Confirm?</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="104"/>
+        <location filename="../shared/VotePanel.qml" line="106"/>
         <source>Bạn chọn: %1. Xác nhận?</source>
         <translation>You chose: %1. Confirm?</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="108"/>
+        <location filename="../shared/VotePanel.qml" line="111"/>
         <source>Đang gửi phiếu…</source>
         <translation>Sending your ballot…</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="108"/>
+        <location filename="../shared/VotePanel.qml" line="111"/>
         <source>Sau khi xác nhận không thể thay đổi.</source>
         <translation>Once confirmed it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="115"/>
+        <location filename="../shared/VotePanel.qml" line="118"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="121"/>
+        <location filename="../shared/VotePanel.qml" line="124"/>
         <source>Chọn lại</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="132"/>
+        <location filename="../shared/VotePanel.qml" line="135"/>
         <source>Bạn đã bỏ phiếu kín. Xin chờ kết quả.</source>
         <translation>You have cast a secret ballot. Please wait for the result.</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="133"/>
+        <location filename="../shared/VotePanel.qml" line="136"/>
         <source>Bạn đã biểu quyết: %1. Xin chờ kết quả.</source>
         <translation>You voted: %1. Please wait for the result.</translation>
     </message>

@@ -11,8 +11,8 @@ ColumnLayout {
     property bool election: false
     property int absent: 0
     property int notVoted: 0
-    property int scale: 1         // 2 on the hall display
-    spacing: 10 * scale
+    property real size: 1         // 2.5 on the hall display: every line at least 48 px
+    spacing: 10 * size
 
     // The announcement line is the server's, in the council's language (core::announce).
     // Another language translates the same data — count, base and the server's percent —
@@ -34,7 +34,7 @@ ColumnLayout {
     Text {
         Layout.fillWidth: true
         text: r.title
-        font.pixelSize: Theme.large * r.scale
+        font.pixelSize: (r.size > 1 ? Theme.body : Theme.large) * r.size
         font.bold: true
         color: Theme.ink
         wrapMode: Text.WordWrap
@@ -45,13 +45,15 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: 4
             Text {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 text: r.lineOf(model) + (model.elected ? "  ✓ " + qsTr("trúng cử") : "")
-                font.pixelSize: Theme.body * r.scale
+                font.pixelSize: Theme.body * r.size
                 color: Theme.ink
             }
             Rectangle {
                 Layout.fillWidth: true
-                height: 22 * r.scale
+                height: (r.size > 1 ? 12 : 22) * r.size
                 radius: 4
                 color: "#e8e4dc"
                 Rectangle {
@@ -64,20 +66,22 @@ ColumnLayout {
         }
     }
     Text {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
         text: qsTr("Vắng mặt: %1 — Có mặt không biểu quyết: %2").arg(r.absent).arg(r.notVoted)
-        font.pixelSize: Theme.small * r.scale
+        font.pixelSize: (r.size > 1 ? Theme.body : Theme.small) * r.size
         color: Theme.muted
     }
     Rectangle {
-        Layout.preferredHeight: 56 * r.scale
-        Layout.preferredWidth: verdict.implicitWidth + 40 * r.scale
+        Layout.preferredHeight: (r.size > 1 ? 36 : 56) * r.size
+        Layout.preferredWidth: verdict.implicitWidth + 40 * r.size
         radius: 8
         color: r.passed ? Theme.yes : Theme.no
         Text {
             id: verdict
             anchors.centerIn: parent
             color: "white"
-            font.pixelSize: Theme.large * r.scale
+            font.pixelSize: (r.size > 1 ? Theme.body : Theme.large) * r.size
             font.bold: true
             text: r.election ? (r.passed ? qsTr("CÓ NGƯỜI TRÚNG CỬ") : qsTr("KHÔNG AI TRÚNG CỬ"))
                              : (r.passed ? qsTr("THÔNG QUA") : qsTr("KHÔNG THÔNG QUA"))

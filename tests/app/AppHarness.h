@@ -41,6 +41,9 @@ struct AppServer {
     seedCouncil(dir.path, delegates);
     {
       store::Store st(dir.path);
+      // A People's Committee official who answers questions (in the sitting's responders).
+      st.council.putAccount("ubnd-ct", "Hoàng Văn Thành", "Chủ tịch UBND xã", core::Role::Responder,
+                            "secret", 1000);
       std::int64_t head = 0;
       core::State s = st.load(head);
       core::CreateSitting c;

@@ -186,6 +186,38 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(item(*hall, "hallResult") != nullptr, 5000);
     shot(*hall, "hall-display-result");
     shot(*d[2], "delegate-after-vote");
+
+    // A tablet and the hall display started again after the vote show its whole result.
+    hall.reset();
+    auto hall2 =
+        open(srv, {{"user", "display"}, {"password", "secret"}, {"width", 1920}, {"height", 1080}},
+             "display");
+    auto seat3 = open(srv, {{"seat", 3}, {"pin", QString::fromStdString(pinOf(3))}}, "3");
+    for (Face* f : {hall2.get(), seat3.get()}) {
+      QTRY_COMPARE_WITH_TIMEOUT(resultLines(*f->chamber), expected, 10000);
+      QTRY_COMPARE_WITH_TIMEOUT(f->chamber->property("result").toMap().value("title").toString(),
+                                QString("Thông qua dự toán thu, chi ngân sách xã năm 2027"), 5000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallResult") != nullptr, 5000);
+    // The next item: the old result leaves the hall's screen; who speaks is shown with title.
+    chair->chamber->activateItem("3");
+    QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallResult") == nullptr, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallFloor") != nullptr, 5000);
+    QVERIFY(item(*hall2, "hallClock") != nullptr);
+    shot(*hall2, "hall-display-floor");
+    // Closing asks first; only "Đồng ý" closes; the hall says the sitting is closed.
+    QVERIFY(click(*chair, "closeSitting"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "confirmYes") != nullptr, 5000);
+    QTest::qWait(300);
+    QCOMPARE(chair->chamber->property("sitting").toMap().value("status").toString(),
+             QString("open"));
+    shot(*chair, "chair-confirm-close");
+    QVERIFY(click(*chair, "confirmYes"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        hall2->chamber->property("sitting").toMap().value("status").toString(), QString("closed"),
+        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallStatus") != nullptr, 5000);
+    shot(*hall2, "hall-display-closed");
   }
 
   void aWrongPinAsksAgainAndNeverLocksTheSeatByItself() {
@@ -202,6 +234,29 @@ class EndToEndTest : public QObject {
     wrong->chamber->loginPin(3, QString::fromStdString(pinOf(3)));
     QTRY_VERIFY_WITH_TIMEOUT(wrong->chamber->online(), 5000);
     QCOMPARE(wrong->chamber->face(), QString("delegate"));
+  }
+
+  void theResponderAnswersAndTheDelegateSeesTheAnswer() {
+    AppServer srv(4);
+    auto delegate = open(srv, {{"seat", 3}, {"pin", QString::fromStdString(pinOf(3))}}, "3");
+    auto official = open(srv, {{"user", "ubnd-ct"}, {"password", "secret"}}, "ubnd-ct");
+    QVERIFY(delegate && official);
+    QTRY_VERIFY_WITH_TIMEOUT(delegate->chamber->online() && official->chamber->online(), 10000);
+    QCOMPARE(official->chamber->face(), QString("responder"));
+    QVERIFY2(item(*official, "checkIn") == nullptr, "no check-in, no question form");
+    delegate->chamber->submitQuestion("ubnd-ct", "Khi nào sửa xong đường liên thôn Nà Pục?");
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        item(*official, "answerText") != nullptr,
+        qPrintable(delegate->chamber->property("lastError").toString() +
+                   " / questions: " + QString::number(official->chamber->questions()->rowCount())),
+        5000);
+    QQuickItem* text = item(*official, "answerText");
+    text->setProperty("text", "Quý I năm 2027, vốn đã bố trí trong dự toán.");
+    QTRY_VERIFY_WITH_TIMEOUT(click(*official, "answerSend"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*delegate, "answer") != nullptr, 5000);
+    QVERIFY(item(*delegate, "answer")->property("text").toString().contains("Quý I năm 2027"));
+    shot(*official, "responder");
+    shot(*delegate, "delegate-answer");
   }
 
   void theChairSeesWhyASecretVoteWasVoided() {
