@@ -189,17 +189,24 @@ void Chamber::endFloor(const QString& person) {
   send(core::EndFloor{str(person)});
 }
 void Chamber::createVote(const QString& item, const QString& title, const QString& form,
-                         const QString& rule) {
+                         const QString& rule, const QString& kind, const QStringList& candidates,
+                         int maxChoices) {
   core::CreateVote c{str(item), str(title)};
   try {
     c.form = protocol::json(str(form)).get<core::VoteForm>();  // "open", "named", "secret"
+    c.kind = protocol::json(str(kind)).get<core::VoteKind>();  // "motion", "election", …
   } catch (const std::exception&) {
-    lastError_ =
-        QStringLiteral("Hình thức biểu quyết không hợp lệ / unknown vote form: %1").arg(form);
+    lastError_ = QStringLiteral("Hình thức biểu quyết không hợp lệ / unknown vote form: %1 %2")
+                     .arg(form, kind);
     emit errorChanged();
     return;
   }
   c.rule = str(rule);
+  int n = 0;
+  for (const QString& name : candidates)  // one per line, as the chair typed them
+    if (!name.trimmed().isEmpty())
+      c.candidates.push_back({"c" + std::to_string(++n), str(name.trimmed())});
+  c.maxChoices = maxChoices;
   send(c);
 }
 void Chamber::openVoteNow(const QString& vote) {

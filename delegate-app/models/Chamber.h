@@ -96,8 +96,11 @@ class Chamber : public QObject {
   Q_INVOKABLE void activateItem(const QString& item);
   Q_INVOKABLE void grantFloor(const QString& person = {}, const QString& kind = {});
   Q_INVOKABLE void endFloor(const QString& person);
+  /// `kind`: "motion", "election" (with `candidates`, up to `maxChoices` chosen) or
+  /// "confidence" (when the council's rules allow it).
   Q_INVOKABLE void createVote(const QString& item, const QString& title, const QString& form,
-                              const QString& rule);
+                              const QString& rule, const QString& kind = QStringLiteral("motion"),
+                              const QStringList& candidates = {}, int maxChoices = 1);
   Q_INVOKABLE void openVoteNow(const QString& vote);
   Q_INVOKABLE void closeVote(const QString& vote);
   Q_INVOKABLE void answerQuestion(const QString& question, const QString& mode,

@@ -16,6 +16,10 @@ Rectangle {
     readonly property var s: chamber.sitting
     readonly property var q: chamber.quorum
 
+    function candidateList() {
+        return candidates.text.split("\n").map(function(l) { return l.trim() }).filter(function(l) { return l.length > 0 })
+    }
+
     // Asks before an action that cannot be taken back with one tap.
     function ask(question, action) {
         confirmDialog.question = question
@@ -216,44 +220,74 @@ Rectangle {
                         }
                     }
                 }
-                ColumnLayout {  // votes
+                ScrollView {  // votes: a long result or a list of votes scrolls, never cut
+                    id: voteScroll
+                    objectName: "voteColumn"
                     Layout.preferredWidth: columns.share(0.28); Layout.fillHeight: true
-                    SectionTitle { text: qsTr("Biểu quyết") }
-                    TextField { id: voteTitle; Layout.fillWidth: true; implicitHeight: 48; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
-                    RowLayout {
-                        ComboBox { id: form; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
-                                   model: [{ value: "open", text: qsTr("Công khai") }, { value: "named", text: qsTr("Ghi danh") }, { value: "secret", text: qsTr("Bỏ phiếu kín") }] }
-                        ComboBox { id: rule; implicitHeight: 48; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
-                                   model: [{ value: "majority", text: qsTr("Quá 1/2 tổng số") }, { value: "two_thirds", text: qsTr("Từ 2/3 tổng số") }] }
-                    }
-                    BigButton { Layout.fillWidth: true; text: qsTr("Tạo biểu quyết cho mục đang thảo luận"); enabled: voteTitle.text !== "" && root.chamber.activeItem !== ""
-                                onClicked: { root.chamber.createVote(root.chamber.activeItem, voteTitle.text, form.currentValue, rule.currentValue); voteTitle.text = "" } }
-                    ListView {
-                        Layout.fillWidth: true; Layout.preferredHeight: 150; clip: true; spacing: 4
-                        model: root.chamber.votes
-                        delegate: Rectangle {
-                            width: ListView.view.width; height: Math.max(52, voteLabel.implicitHeight + 12); radius: 6
-                            color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: model.status === "voided" ? Theme.no : Theme.line
-                            Text { id: voteLabel; anchors.verticalCenter: parent.verticalCenter; x: 6; font.pixelSize: Theme.small + 1
-                                   width: parent.width - (model.status === "draft" || model.status === "open" ? 120 : 12)
-                                   wrapMode: Text.WordWrap; maximumLineCount: 4; elide: Text.ElideRight
-                                   text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "")
-                                         + (model.status === "voided" ? "\n" + qsTr("Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.") : "") }
-                            Button { objectName: "voteAction"; anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: Theme.touch
-                                     visible: model.status === "draft" || model.status === "open"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
-                                     onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
+                    contentWidth: availableWidth
+                    clip: true
+                    ColumnLayout {
+                        width: voteScroll.availableWidth
+                        spacing: 6
+                        SectionTitle { text: qsTr("Biểu quyết") }
+                        ListView {
+                            Layout.fillWidth: true; Layout.preferredHeight: Math.min(contentHeight, 260); clip: true; spacing: 4
+                            model: root.chamber.votes
+                            delegate: Rectangle {
+                                width: ListView.view.width; height: Math.max(52, voteLabel.implicitHeight + 12); radius: 6
+                                color: model.status === "open" ? Theme.accentSoft : Theme.surface; border.color: model.status === "voided" ? Theme.no : Theme.line
+                                Text { id: voteLabel; anchors.verticalCenter: parent.verticalCenter; x: 6; font.pixelSize: Theme.small + 1
+                                       width: parent.width - (model.status === "draft" || model.status === "open" ? 120 : 12)
+                                       wrapMode: Text.WordWrap; maximumLineCount: 4; elide: Text.ElideRight
+                                       text: model.title + (model.status === "open" ? " — " + qsTr("đã bỏ phiếu %1/%2").arg(model.turnout).arg(root.q.present || 0) : model.status === "closed" ? (model.passed ? " ✓" : " ✗") : "")
+                                             + (model.status === "voided" ? "\n" + qsTr("Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.") : "") }
+                                Button { objectName: "voteAction"; anchors.right: parent.right; anchors.verticalCenter: parent.verticalCenter; implicitHeight: Theme.touch
+                                         visible: model.status === "draft" || model.status === "open"; text: model.status === "draft" ? qsTr("Mở") : qsTr("Kết thúc")
+                                         onClicked: model.status === "draft" ? root.chamber.openVoteNow(model.id) : root.chamber.closeVote(model.id) }
+                            }
                         }
+                        ResultBars {
+                            Layout.fillWidth: true
+                            visible: !!root.chamber.result.id
+                            model: root.chamber.resultOptions
+                            title: root.chamber.result.title || ""
+                            passed: !!root.chamber.result.passed
+                            election: root.chamber.result.kind === "election"
+                            absent: root.chamber.result.absent || 0
+                            notVoted: root.chamber.result.notVoted || 0
+                        }
+                        SectionTitle { text: qsTr("Biểu quyết mới"); font.pixelSize: Theme.body }
+                        TextField { id: voteTitle; objectName: "voteTitle"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
+                        ComboBox { id: voteKind; objectName: "voteKind"; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                                   model: [{ value: "motion", text: qsTr("Biểu quyết thông qua") }, { value: "election", text: qsTr("Bầu cử (ứng cử viên)") }]
+                                          .concat(root.s.confidenceVotes ? [{ value: "confidence", text: qsTr("Lấy phiếu tín nhiệm") }] : []) }
+                        TextArea {  // an election's candidates, one a line
+                            id: candidates
+                            objectName: "candidates"
+                            visible: voteKind.currentValue === "election"
+                            Layout.fillWidth: true; Layout.preferredHeight: 110
+                            placeholderText: qsTr("Ứng cử viên, mỗi dòng một người")
+                            wrapMode: TextEdit.Wrap; font.pixelSize: Theme.small + 2
+                            background: Rectangle { color: Theme.surface; border.color: Theme.line; radius: 6 }
+                        }
+                        RowLayout {
+                            visible: voteKind.currentValue === "election"
+                            Layout.fillWidth: true
+                            Text { Layout.fillWidth: true; text: qsTr("Chọn tối đa"); font.pixelSize: Theme.small + 2; color: Theme.ink; wrapMode: Text.WordWrap }
+                            SpinBox { id: maxChoices; objectName: "maxChoices"; from: 1; to: Math.max(1, root.candidateList().length); implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2 }
+                        }
+                        RowLayout {
+                            ComboBox { id: form; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                                       model: [{ value: "open", text: qsTr("Công khai") }, { value: "named", text: qsTr("Ghi danh") }, { value: "secret", text: qsTr("Bỏ phiếu kín") }] }
+                            ComboBox { id: rule; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                                       model: [{ value: "majority", text: qsTr("Quá 1/2 tổng số") }, { value: "two_thirds", text: qsTr("Từ 2/3 tổng số") }] }
+                        }
+                        BigButton { objectName: "createVote"; Layout.fillWidth: true; text: qsTr("Tạo biểu quyết cho mục đang thảo luận")
+                                    enabled: voteTitle.text !== "" && root.chamber.activeItem !== "" && (voteKind.currentValue !== "election" || root.candidateList().length > 0)
+                                    onClicked: { root.chamber.createVote(root.chamber.activeItem, voteTitle.text, form.currentValue, rule.currentValue,
+                                                                         voteKind.currentValue, root.candidateList(), maxChoices.value)
+                                                 voteTitle.text = ""; candidates.text = "" } }
                     }
-                    ResultBars {
-                        Layout.fillWidth: true
-                        visible: !!root.chamber.result.id
-                        model: root.chamber.resultOptions
-                        title: root.chamber.result.title || ""
-                        passed: !!root.chamber.result.passed
-                        absent: root.chamber.result.absent || 0
-                        notVoted: root.chamber.result.notVoted || 0
-                    }
-                    Item { Layout.fillHeight: true }
                 }
             }
             RowLayout {  // the papers: every item's, and the one open

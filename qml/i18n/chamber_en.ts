@@ -4,334 +4,364 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="61"/>
+        <location filename="../chair/ChairConsole.qml" line="65"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="63"/>
+        <location filename="../chair/ChairConsole.qml" line="67"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="63"/>
+        <location filename="../chair/ChairConsole.qml" line="67"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="63"/>
-        <location filename="../chair/ChairConsole.qml" line="100"/>
+        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="63"/>
+        <location filename="../chair/ChairConsole.qml" line="67"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <location filename="../chair/ChairConsole.qml" line="79"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <location filename="../chair/ChairConsole.qml" line="79"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="83"/>
+        <location filename="../chair/ChairConsole.qml" line="87"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="88"/>
+        <location filename="../chair/ChairConsole.qml" line="92"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="88"/>
+        <location filename="../chair/ChairConsole.qml" line="92"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="98"/>
-        <location filename="../chair/ChairConsole.qml" line="147"/>
+        <location filename="../chair/ChairConsole.qml" line="102"/>
+        <location filename="../chair/ChairConsole.qml" line="151"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="99"/>
+        <location filename="../chair/ChairConsole.qml" line="103"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="101"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="101"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="102"/>
+        <location filename="../chair/ChairConsole.qml" line="106"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="103"/>
+        <location filename="../chair/ChairConsole.qml" line="107"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="104"/>
+        <location filename="../chair/ChairConsole.qml" line="108"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <location filename="../chair/ChairConsole.qml" line="156"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <location filename="../chair/ChairConsole.qml" line="156"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="152"/>
+        <location filename="../chair/ChairConsole.qml" line="156"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="174"/>
+        <location filename="../chair/ChairConsole.qml" line="178"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="174"/>
+        <location filename="../chair/ChairConsole.qml" line="178"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="188"/>
+        <location filename="../chair/ChairConsole.qml" line="192"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="189"/>
+        <location filename="../chair/ChairConsole.qml" line="193"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="189"/>
+        <location filename="../chair/ChairConsole.qml" line="193"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="192"/>
+        <location filename="../chair/ChairConsole.qml" line="196"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="194"/>
+        <location filename="../chair/ChairConsole.qml" line="198"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="201"/>
+        <location filename="../chair/ChairConsole.qml" line="205"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="202"/>
+        <location filename="../chair/ChairConsole.qml" line="206"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="205"/>
+        <location filename="../chair/ChairConsole.qml" line="209"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="214"/>
+        <location filename="../chair/ChairConsole.qml" line="218"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="215"/>
+        <location filename="../chair/ChairConsole.qml" line="219"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="221"/>
+        <location filename="../chair/ChairConsole.qml" line="232"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="222"/>
+        <location filename="../chair/ChairConsole.qml" line="259"/>
+        <source>Biểu quyết mới</source>
+        <translation>New vote</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="260"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion text</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="225"/>
+        <location filename="../chair/ChairConsole.qml" line="262"/>
+        <source>Biểu quyết thông qua</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="262"/>
+        <source>Bầu cử (ứng cử viên)</source>
+        <translation>Election (candidates)</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="263"/>
+        <source>Lấy phiếu tín nhiệm</source>
+        <translation>Confidence vote</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="269"/>
+        <source>Ứng cử viên, mỗi dòng một người</source>
+        <translation>Candidates, one a line</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="276"/>
+        <source>Chọn tối đa</source>
+        <translation>Choose at most</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="281"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="225"/>
+        <location filename="../chair/ChairConsole.qml" line="281"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="225"/>
+        <location filename="../chair/ChairConsole.qml" line="281"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="227"/>
+        <location filename="../chair/ChairConsole.qml" line="283"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="227"/>
+        <location filename="../chair/ChairConsole.qml" line="283"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="229"/>
+        <location filename="../chair/ChairConsole.qml" line="285"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="240"/>
+        <location filename="../chair/ChairConsole.qml" line="242"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="243"/>
+        <location filename="../chair/ChairConsole.qml" line="245"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="243"/>
+        <location filename="../chair/ChairConsole.qml" line="245"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="94"/>
+        <location filename="../chair/ChairConsole.qml" line="98"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="37"/>
+        <location filename="../chair/ChairConsole.qml" line="41"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="38"/>
+        <location filename="../chair/ChairConsole.qml" line="42"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
         <source>chưa ghi</source>
         <translation>not recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
         <source>đang khởi động</source>
         <translation>starting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="46"/>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
         <source>đang ghi và phát</source>
         <translation>recording and streaming</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>đang kết nối lại</source>
         <translation>reconnecting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>bị lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>lỗi ổ đĩa</source>
         <translation>disk error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>mất kết nối phát trực tiếp</source>
         <translation>livestream connection lost</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>camera có sự cố</source>
         <translation>camera problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="55"/>
         <source>micrô im lặng</source>
         <translation>silent microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="55"/>
         <source>lỗi thiết bị ghi hình</source>
         <translation>recording equipment error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="55"/>
         <source>có sự cố</source>
         <translation>a problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <location filename="../chair/ChairConsole.qml" line="79"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="94"/>
+        <location filename="../chair/ChairConsole.qml" line="98"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="265"/>
+        <location filename="../chair/ChairConsole.qml" line="299"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="280"/>
+        <location filename="../chair/ChairConsole.qml" line="314"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="179"/>
+        <location filename="../chair/ChairConsole.qml" line="183"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="187"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="241"/>
+        <location filename="../chair/ChairConsole.qml" line="243"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -834,47 +864,47 @@
         <translation>Choose up to %1</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="96"/>
+        <location filename="../shared/VotePanel.qml" line="97"/>
         <source>Tiếp tục (%1 đã chọn)</source>
         <translation>Continue (%1 chosen)</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="105"/>
+        <location filename="../shared/VotePanel.qml" line="106"/>
         <source>Bạn không chọn ai. Xác nhận?</source>
         <translation>You chose nobody. Confirm?</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="106"/>
+        <location filename="../shared/VotePanel.qml" line="107"/>
         <source>Bạn chọn: %1. Xác nhận?</source>
         <translation>You chose: %1. Confirm?</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="111"/>
+        <location filename="../shared/VotePanel.qml" line="112"/>
         <source>Đang gửi phiếu…</source>
         <translation>Sending your ballot…</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="111"/>
+        <location filename="../shared/VotePanel.qml" line="112"/>
         <source>Sau khi xác nhận không thể thay đổi.</source>
         <translation>Once confirmed it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="118"/>
+        <location filename="../shared/VotePanel.qml" line="119"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="124"/>
+        <location filename="../shared/VotePanel.qml" line="125"/>
         <source>Chọn lại</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="135"/>
+        <location filename="../shared/VotePanel.qml" line="136"/>
         <source>Bạn đã bỏ phiếu kín. Xin chờ kết quả.</source>
         <translation>You have cast a secret ballot. Please wait for the result.</translation>
     </message>
     <message>
-        <location filename="../shared/VotePanel.qml" line="136"/>
+        <location filename="../shared/VotePanel.qml" line="137"/>
         <source>Bạn đã biểu quyết: %1. Xin chờ kết quả.</source>
         <translation>You voted: %1. Please wait for the result.</translation>
     </message>

@@ -92,6 +92,7 @@ Rectangle {
             }
         }
         BigButton {
+            objectName: "electionContinue"
             visible: panel.election && !panel.vote.hasVoted && !panel.confirming
             text: qsTr("Tiếp tục (%1 đã chọn)").arg(panel.chosen.length)
             onClicked: panel.confirming = true

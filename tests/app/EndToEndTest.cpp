@@ -259,6 +259,61 @@ class EndToEndTest : public QObject {
     shot(*delegate, "delegate-answer");
   }
 
+  void anElectionWithThreeCandidatesFromTheConsole() {
+    AppServer srv(5);
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    std::vector<std::unique_ptr<Face>> d;
+    for (int seat = 3; seat <= 5; ++seat)
+      d.push_back(open(srv, {{"seat", seat}, {"pin", QString::fromStdString(pinOf(seat))}},
+                       QString::number(seat)));
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online(), 10000);
+    for (auto& f : d) {
+      QTRY_VERIFY_WITH_TIMEOUT(f->chamber->online(), 10000);
+      f->chamber->checkIn(true);
+    }
+    chair->chamber->checkIn(true);
+    chair->chamber->activateItem("2");
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->property("activeItem").toString(), QString("2"),
+                              5000);
+    // Typed into the console as a chair would: the kind, the title, three names, up to two.
+    QQuickItem* kind = item(*chair, "voteKind");
+    QVERIFY(kind);
+    kind->setProperty("currentIndex", 1);  // Bầu cử
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "candidates") != nullptr, 5000);
+    item(*chair, "voteTitle")->setProperty("text", "Bầu Ủy viên Thường trực HĐND xã");
+    item(*chair, "candidates")->setProperty("text", "Lường Văn Pấng\nHà Thị Ngọc\nVi Văn Thắng");
+    item(*chair, "maxChoices")->setProperty("value", 2);
+    QVERIFY(click(*chair, "createVote"));
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->rowCount(), 1, 5000);
+    QCOMPARE(chair->chamber->votes()->get(0).value("kind").toString(), QString("election"));
+    QVERIFY(click(*chair, "voteAction"));  // "Mở"
+    // Each delegate sees the three names, chooses up to two, confirms.
+    for (auto& f : d) {
+      QTRY_VERIFY_WITH_TIMEOUT(item(*f, "option_c1") != nullptr, 5000);
+      QVERIFY(item(*f, "option_c3") != nullptr);
+    }
+    shot(*d[0], "delegate-election");
+    QVERIFY(click(*d[0], "option_c1"));
+    QVERIFY(click(*d[0], "option_c2"));
+    QVERIFY(click(*d[1], "option_c1"));
+    QVERIFY(click(*d[2], "option_c1"));
+    QVERIFY(click(*d[2], "option_c3"));
+    for (auto& f : d) {
+      QVERIFY(click(*f, "electionContinue"));
+      QTRY_VERIFY_WITH_TIMEOUT(item(*f, "confirm") != nullptr, 5000);
+      QVERIFY(click(*f, "confirm"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->get(0).value("turnout").toInt(), 3, 5000);
+    shot(*chair, "chair-election-open");
+    QVERIFY(click(*chair, "voteAction"));  // "Kết thúc"
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !chair->chamber->property("result").toMap().value("id").toString().isEmpty(), 5000);
+    const QStringList lines = resultLines(*chair->chamber);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith("3/5"), qPrintable(lines.join(" | ")));  // Lường Văn Pấng
+    shot(*chair, "chair-election-result");
+  }
+
   void theChairSeesWhyASecretVoteWasVoided() {
     AppServer srv(5);
     // The server stops while a secret vote is open (the ballots' choices die with it).
