@@ -62,49 +62,54 @@ Rectangle {
         RowLayout {  // the sitting: its title on a line of its own, the controls below
             Layout.fillWidth: true
             spacing: 12
-            Text { Layout.fillWidth: true; text: root.s.title || qsTr("Chưa có kỳ họp"); font.pixelSize: Theme.large; font.bold: true; color: Theme.accent; elide: Text.ElideRight }
+            Text { Layout.fillWidth: true; text: root.s.title || qsTr("Chưa có kỳ họp"); font.pixelSize: Theme.large; font.bold: true; color: Theme.accent; wrapMode: Text.WordWrap; maximumLineCount: 2 }
             Text {
                 text: ({ scheduled: qsTr("Chưa khai mạc"), open: qsTr("Đang họp"), suspended: qsTr("Tạm dừng"), closed: qsTr("Đã bế mạc") })[root.s.status] || ""
                 font.pixelSize: Theme.body; color: Theme.ink
             }
         }
-        RowLayout {
+        RowLayout {  // how the sitting stands: quorum and the recording
             Layout.fillWidth: true
             spacing: 8
-            Item { Layout.fillWidth: true }
             Rectangle {
-                radius: 8; implicitWidth: quorumText.implicitWidth + 24; implicitHeight: 48
+                Layout.fillWidth: true; Layout.preferredWidth: 1
+                radius: 8; implicitHeight: Math.max(48, quorumText.implicitHeight + 12)
                 color: root.q.quorate ? Theme.yes : Theme.no
-                Text { id: quorumText; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body; font.bold: true
+                Text { id: quorumText; anchors.centerIn: parent; width: parent.width - 16; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; color: "white"; font.pixelSize: Theme.body; font.bold: true
                        text: qsTr("Có mặt %1/%2 — %3").arg(root.q.present || 0).arg(root.q.inOffice || 0).arg(root.q.quorate ? qsTr("đủ điều kiện") : qsTr("chưa đủ %1/%2").arg(root.q.num || 2).arg(root.q.den || 3)) }
             }
             Rectangle {
                 objectName: "mediaState"
-                radius: 8; implicitWidth: mediaText.implicitWidth + 24; implicitHeight: 48
+                Layout.fillWidth: true; Layout.preferredWidth: 1
+                radius: 8; implicitHeight: Math.max(48, mediaText.implicitHeight + 12)
                 color: root.chamber.media.state === "live" ? Theme.yes : root.chamber.media.state === "failed" ? Theme.no
                      : root.chamber.media.state === "reconnecting" ? Theme.warning : Theme.abstain
-                Text { id: mediaText; objectName: "mediaText"; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.body
+                Text { id: mediaText; objectName: "mediaText"; anchors.centerIn: parent; width: parent.width - 16; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; color: "white"; font.pixelSize: Theme.body
                        text: qsTr("Ghi hình: %1").arg(root.mediaStateLabel(root.chamber.media.state))
                              + (root.chamber.media.error ? " — " + root.mediaErrorLabel(root.chamber.media.error) : "") }
             }
-            BigButton {
+        }
+        RowLayout {  // what the chair does to the sitting: the buttons share the width, words wrap
+            Layout.fillWidth: true
+            spacing: 8
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0;
                 visible: root.s.status === "open" || root.s.status === "suspended"
                 text: root.chamber.media.recordingRequested ? qsTr("Dừng ghi hình") : qsTr("Ghi hình")
                 tint: root.chamber.media.recordingRequested ? Theme.abstain : Theme.accent
                 onClicked: root.chamber.setRecording(!root.chamber.media.recordingRequested)
             }
-            BigButton {
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0;
                 objectName: "papersToggle"
                 text: root.papers ? qsTr("Điều hành") : qsTr("Tài liệu")
                 tint: Theme.gold
                 onClicked: root.papers = !root.papers
             }
-            BigButton { objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
-            BigButton { visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
-            BigButton { objectName: "suspendSitting"; visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "suspendSitting"; visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold
                         onClicked: root.ask(qsTr("Tạm dừng phiên họp để giải lao?"), function() { root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }) }
-            BigButton { visible: root.s.status === "suspended"; text: qsTr("Tiếp tục"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("resume") }
-            BigButton { objectName: "closeSitting"; visible: root.s.status === "open" || root.s.status === "suspended"; text: qsTr("Bế mạc")
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; visible: root.s.status === "suspended"; text: qsTr("Tiếp tục"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("resume") }
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "closeSitting"; visible: root.s.status === "open" || root.s.status === "suspended"; text: qsTr("Bế mạc")
                         onClicked: root.ask(qsTr("Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này."), function() { root.chamber.sittingCommand("close") }) }
         }
         Text { visible: root.chamber.lastError !== ""; text: "⚠ " + root.chamber.lastError; color: Theme.no; font.pixelSize: Theme.body; Layout.fillWidth: true; wrapMode: Text.WordWrap }
@@ -257,7 +262,7 @@ Rectangle {
                             notVoted: root.chamber.result.notVoted || 0
                         }
                         SectionTitle { text: qsTr("Biểu quyết mới"); font.pixelSize: Theme.body }
-                        TextField { id: voteTitle; objectName: "voteTitle"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung biểu quyết") }
+                        TextField { id: voteTitle; objectName: "voteTitle"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung…") }
                         ComboBox { id: voteKind; objectName: "voteKind"; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
                                    model: [{ value: "motion", text: qsTr("Biểu quyết thông qua") }, { value: "election", text: qsTr("Bầu cử (ứng cử viên)") }]
                                           .concat(root.s.confidenceVotes ? [{ value: "confidence", text: qsTr("Lấy phiếu tín nhiệm") }] : []) }

@@ -128,7 +128,7 @@ Rectangle {
                 Layout.fillWidth: true
                 implicitHeight: 48
                 font.pixelSize: Theme.body
-                placeholderText: qsTr("Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)")
+                placeholderText: qsTr("Ghi chú riêng (chỉ trên máy này)")
                 text: viewer.chamber.note(viewer.sha, view.currentPage)
                 onEditingFinished: viewer.chamber.setNote(viewer.sha, view.currentPage, text)
             }

@@ -24,7 +24,7 @@ ColumnLayout {
         id: text
         Layout.fillWidth: true
         Layout.preferredHeight: 90
-        placeholderText: qsTr("Nội dung câu hỏi…")
+        placeholderText: qsTr("Câu hỏi…")
         wrapMode: TextEdit.Wrap
         font.pixelSize: Theme.body
         background: Rectangle { color: Theme.surface; border.color: Theme.line; radius: 6 }

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../chair/ChairConsole.qml" line="67"/>
-        <location filename="../chair/ChairConsole.qml" line="104"/>
+        <location filename="../chair/ChairConsole.qml" line="109"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
@@ -40,223 +40,218 @@
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="87"/>
+        <location filename="../chair/ChairConsole.qml" line="88"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="92"/>
+        <location filename="../chair/ChairConsole.qml" line="97"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="92"/>
+        <location filename="../chair/ChairConsole.qml" line="97"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="102"/>
-        <location filename="../chair/ChairConsole.qml" line="151"/>
+        <location filename="../chair/ChairConsole.qml" line="107"/>
+        <location filename="../chair/ChairConsole.qml" line="156"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="103"/>
+        <location filename="../chair/ChairConsole.qml" line="108"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="105"/>
+        <location filename="../chair/ChairConsole.qml" line="110"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="105"/>
+        <location filename="../chair/ChairConsole.qml" line="110"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="106"/>
+        <location filename="../chair/ChairConsole.qml" line="111"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="107"/>
+        <location filename="../chair/ChairConsole.qml" line="112"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="135"/>
+        <location filename="../chair/ChairConsole.qml" line="140"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="156"/>
+        <location filename="../chair/ChairConsole.qml" line="161"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="156"/>
+        <location filename="../chair/ChairConsole.qml" line="161"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="156"/>
+        <location filename="../chair/ChairConsole.qml" line="161"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="178"/>
+        <location filename="../chair/ChairConsole.qml" line="183"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="178"/>
+        <location filename="../chair/ChairConsole.qml" line="183"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="192"/>
+        <location filename="../chair/ChairConsole.qml" line="197"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="193"/>
+        <location filename="../chair/ChairConsole.qml" line="198"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="193"/>
+        <location filename="../chair/ChairConsole.qml" line="198"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="196"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="198"/>
+        <location filename="../chair/ChairConsole.qml" line="203"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="205"/>
+        <location filename="../chair/ChairConsole.qml" line="210"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="206"/>
+        <location filename="../chair/ChairConsole.qml" line="211"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="209"/>
+        <location filename="../chair/ChairConsole.qml" line="214"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="218"/>
+        <location filename="../chair/ChairConsole.qml" line="223"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="219"/>
+        <location filename="../chair/ChairConsole.qml" line="224"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="232"/>
+        <location filename="../chair/ChairConsole.qml" line="237"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="259"/>
+        <location filename="../chair/ChairConsole.qml" line="264"/>
         <source>Biểu quyết mới</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="260"/>
-        <source>Nội dung biểu quyết</source>
-        <translation>Motion text</translation>
-    </message>
-    <message>
-        <location filename="../chair/ChairConsole.qml" line="262"/>
+        <location filename="../chair/ChairConsole.qml" line="267"/>
         <source>Biểu quyết thông qua</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="262"/>
+        <location filename="../chair/ChairConsole.qml" line="267"/>
         <source>Bầu cử (ứng cử viên)</source>
         <translation>Election (candidates)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="263"/>
+        <location filename="../chair/ChairConsole.qml" line="268"/>
         <source>Lấy phiếu tín nhiệm</source>
         <translation>Confidence vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="269"/>
+        <location filename="../chair/ChairConsole.qml" line="274"/>
         <source>Ứng cử viên, mỗi dòng một người</source>
         <translation>Candidates, one a line</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="276"/>
+        <location filename="../chair/ChairConsole.qml" line="281"/>
         <source>Chọn tối đa</source>
         <translation>Choose at most</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="281"/>
+        <location filename="../chair/ChairConsole.qml" line="286"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="281"/>
+        <location filename="../chair/ChairConsole.qml" line="286"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="281"/>
+        <location filename="../chair/ChairConsole.qml" line="286"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="283"/>
+        <location filename="../chair/ChairConsole.qml" line="288"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="283"/>
+        <location filename="../chair/ChairConsole.qml" line="288"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="285"/>
+        <location filename="../chair/ChairConsole.qml" line="290"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="242"/>
+        <location filename="../chair/ChairConsole.qml" line="247"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="245"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="245"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <location filename="../chair/ChairConsole.qml" line="103"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
@@ -336,32 +331,37 @@
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="98"/>
+        <location filename="../chair/ChairConsole.qml" line="103"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="299"/>
+        <location filename="../chair/ChairConsole.qml" line="265"/>
+        <source>Nội dung…</source>
+        <translation>Motion…</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="304"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="314"/>
+        <location filename="../chair/ChairConsole.qml" line="319"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="188"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="187"/>
+        <location filename="../chair/ChairConsole.qml" line="192"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="243"/>
+        <location filename="../chair/ChairConsole.qml" line="248"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -417,7 +417,7 @@
     <message>
         <location filename="../delegate/DocumentViewer.qml" line="55"/>
         <source>Tìm trong tài liệu</source>
-        <translation>Search the document</translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location filename="../delegate/DocumentViewer.qml" line="72"/>
@@ -431,8 +431,8 @@
     </message>
     <message>
         <location filename="../delegate/DocumentViewer.qml" line="131"/>
-        <source>Ghi chú riêng cho trang này (chỉ lưu trên máy của bạn)</source>
-        <translation>Private note for this page (kept on your tablet only)</translation>
+        <source>Ghi chú riêng (chỉ trên máy này)</source>
+        <translation>Private note (this tablet only)</translation>
     </message>
     <message>
         <location filename="../delegate/DocumentViewer.qml" line="140"/>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../delegate/QuestionsPanel.qml" line="27"/>
-        <source>Nội dung câu hỏi…</source>
+        <source>Câu hỏi…</source>
         <translation>Your question…</translation>
     </message>
     <message>

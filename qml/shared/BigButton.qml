@@ -8,6 +8,7 @@ Button {
     property color tint: Theme.accent
     implicitHeight: Math.max(Theme.touch, contentItem.implicitHeight + 24)
     implicitWidth: Math.max(160, contentItem.implicitWidth + 40)
+    leftPadding: 8; rightPadding: 8
     font.pixelSize: Theme.body
     font.bold: true
     contentItem: Text {

@@ -10,6 +10,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QTranslator>
 
 #include "AppHarness.h"
 #include "AppWindow.h"
@@ -69,6 +70,59 @@ QString shotsDir() {
 void shot(Face& f, const QString& name) {
   QTest::qWait(300);  // let the last frame render
   QVERIFY(f.window->grabWindow().save(shotsDir() + "/" + name + ".png"));
+}
+
+/// What a person would see wrong on a face: a text cut short (elided, or wider than its
+/// box without wrapping), and touch targets under 48 px. Items scrolled out of a list's view
+/// are not looked at.
+void layoutProblems(QQuickItem* it, QStringList& out, bool clipped = false) {
+  if (!it || !it->isVisible() || it->opacity() == 0 || it->width() <= 0 || it->height() <= 0)
+    return;
+  const QRectF r = it->mapRectToScene(QRectF(0, 0, it->width(), it->height()));
+  if (it->inherits("QQuickText") && !clipped) {
+    const QString text = it->property("text").toString().left(60);
+    if (it->property("truncated").toBool()) out << "cut short: \"" + text + "\"";
+    const bool wraps = it->property("wrapMode").toInt() != 0;
+    if (!wraps && it->property("contentWidth").toReal() > it->width() + 2 && !it->clip())
+      out << QString("wider than its box (%1 > %2 px): \"%3\"")
+                 .arg(it->property("contentWidth").toReal())
+                 .arg(it->width())
+                 .arg(text);
+  }
+  // Off the window (and not inside a view that scrolls to it): nobody can read or reach it.
+  if ((it->inherits("QQuickText") || it->inherits("QQuickAbstractButton") ||
+       it->inherits("QQuickTextInput")) &&
+      !clipped && it->window() &&
+      (r.right() > it->window()->width() + 1 || r.bottom() > it->window()->height() + 1 ||
+       r.left() < -1 || r.top() < -1))
+    out << QString("outside the window (%1,%2 %3×%4): \"%5\"")
+               .arg(r.x())
+               .arg(r.y())
+               .arg(r.width())
+               .arg(r.height())
+               .arg(it->property("text").toString().left(40));
+  if (it->inherits("QQuickAbstractButton") && it->isEnabled() && !clipped &&
+      (r.height() < 47.5 || r.width() < 47.5))
+    out << QString("touch target %1×%2 px: \"%3\"")
+               .arg(r.width())
+               .arg(r.height())
+               .arg(it->property("text").toString().left(40));
+  const bool clips = clipped || it->clip();
+  for (QQuickItem* c : it->childItems()) {
+    // Inside a clipping view only what is in view counts.
+    if (clips) {
+      const QRectF cr = c->mapRectToScene(QRectF(0, 0, c->width(), c->height()));
+      if (!cr.intersects(it->mapRectToScene(QRectF(0, 0, it->width(), it->height())))) continue;
+    }
+    layoutProblems(c, out, clipped);
+  }
+}
+
+QStringList layoutProblems(Face& f) {
+  QStringList out;
+  layoutProblems(f.window->contentItem(), out);
+  out.removeDuplicates();
+  return out;
 }
 
 QStringList resultLines(app::Chamber& c) {
@@ -312,6 +366,49 @@ class EndToEndTest : public QObject {
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].startsWith("3/5"), qPrintable(lines.join(" | ")));  // Lường Văn Pấng
     shot(*chair, "chair-election-result");
+  }
+
+  void everyFaceFitsEverySize() {
+    // Every face at the sizes of the tablets and screens a commune has, in Vietnamese and in
+    // English: screenshots of each, and no text cut short, none wider than its box, no touch
+    // target under 48 px.
+    AppServer srv(5);
+    QTranslator english;
+    QStringList problems;
+    for (const QString lang : {"vi", "en"}) {
+      if (lang == "en") {
+        QVERIFY(english.load(QString(CHAMBER_BINARY_DIR) + "/delegate-app/chamber_en.qm"));
+        QCoreApplication::installTranslator(&english);
+      }
+      struct Want {
+        QString face;
+        QVariantMap who;
+        QList<QSize> sizes;
+      };
+      const QList<QSize> tablets{{1280, 800}, {1024, 768}, {800, 1280}};
+      const QList<Want> faces{
+          {"chair", {{"seat", 1}, {"pin", "pin1"}}, tablets},
+          {"delegate", {{"seat", 3}, {"pin", QString::fromStdString(pinOf(3))}}, tablets},
+          {"responder", {{"user", "ubnd-ct"}, {"password", "secret"}}, tablets},
+          {"display", {{"user", "display"}, {"password", "secret"}}, {{1920, 1080}}}};
+      for (const Want& w : faces)
+        for (const QSize& size : w.sizes) {
+          QVariantMap o = w.who;
+          o["width"] = size.width();
+          o["height"] = size.height();
+          auto f = open(srv, o, w.face + lang + QString::number(size.width()));
+          QVERIFY(f);
+          QTRY_VERIFY_WITH_TIMEOUT(f->chamber->online(), 10000);
+          QTRY_COMPARE_WITH_TIMEOUT(f->chamber->face(), w.face, 5000);
+          const QString name =
+              QString("size-%1-%2-%3x%4").arg(w.face, lang).arg(size.width()).arg(size.height());
+          shot(*f, name);
+          for (const QString& p : layoutProblems(*f)) problems << name + ": " + p;
+        }
+    }
+    QCoreApplication::removeTranslator(&english);
+    for (const QString& p : problems) qWarning("%s", qPrintable(p));  // (a message is cut at 1 KB)
+    QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + " problems"));
   }
 
   void theChairSeesWhyASecretVoteWasVoided() {
