@@ -19,7 +19,7 @@ Rectangle {
         spacing: 12
         ColumnLayout {  // left: identity, agenda, papers
             Layout.fillWidth: false
-            Layout.preferredWidth: Math.min(380, root.width * 0.28)
+            Layout.preferredWidth: root.portrait ? Math.min(300, root.width * 0.36) : Math.min(380, root.width * 0.28)
             Layout.fillHeight: true
             spacing: 8
             Rectangle {
@@ -39,6 +39,14 @@ Rectangle {
                 text: qsTr("Điểm danh (có mặt)")
                 tint: Theme.yes
                 onClicked: root.chamber.checkIn(true)
+            }
+            BigButton {  // portrait: the floor and questions are in a drawer
+                objectName: "floorDrawerButton"
+                Layout.fillWidth: true
+                visible: root.portrait
+                text: qsTr("Phát biểu · Chất vấn")
+                tint: Theme.gold
+                onClicked: floorDrawer.open()
             }
             Text {
                 Layout.fillWidth: true
@@ -93,12 +101,28 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
         }
-        ColumnLayout {  // right: floor, questions
+        ColumnLayout {  // right: floor, questions (in portrait: in a drawer)
+            visible: !root.portrait
             Layout.fillWidth: false
             Layout.preferredWidth: Math.min(330, root.width * 0.24)
             Layout.fillHeight: true
-            FloorPanel { chamber: root.chamber; Layout.fillWidth: true }
-            QuestionsPanel { chamber: root.chamber; Layout.fillWidth: true; Layout.fillHeight: true }
+            FloorPanel { chamber: root.chamber; Layout.fillWidth: true; visible: !root.portrait }
+            QuestionsPanel { chamber: root.chamber; Layout.fillWidth: true; Layout.fillHeight: true; visible: !root.portrait }
+        }
+    }
+    // A tablet held upright: agenda and papers on the left, the paper as wide as it can be,
+    // the floor and questions a tap away in a drawer from the right.
+    readonly property bool portrait: height > width
+    Drawer {
+        id: floorDrawer
+        edge: Qt.RightEdge
+        width: Math.min(root.width * 0.8, 420)
+        height: root.height
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: 12
+            FloorPanel { chamber: root.chamber; Layout.fillWidth: true; visible: root.portrait }
+            QuestionsPanel { chamber: root.chamber; Layout.fillWidth: true; Layout.fillHeight: true; visible: root.portrait }
         }
     }
 }

@@ -16,10 +16,18 @@ Rectangle {
     property bool programmatic: false
     readonly property int page: view.currentPage
     readonly property int pageCount: doc.pageCount
+    // Those who run the sitting, and whoever has the floor, show their page to all.
+    readonly property bool canShare: sha !== "" && (["chair", "vice_chair", "secretary", "operator"].indexOf(chamber.role) >= 0
+                                                    || chamber.speaker.id === chamber.myId)
     color: Theme.surface
     clip: true
 
-    PdfDocument { id: doc; source: viewer.sha ? viewer.chamber.documentUrl(viewer.sha) : "" }
+    PdfDocument {
+        id: doc
+        source: viewer.sha ? viewer.chamber.documentUrl(viewer.sha) : ""
+        // A paper opens with its page fitted to the width of the view: nothing cut at the side.
+        onStatusChanged: function() { if (doc.status === PdfDocument.Ready) Qt.callLater(function() { view.scaleToWidth(view.width, view.height) }) }
+    }
 
     function goTo(p) { programmatic = true; view.goToPage(p); programmatic = false }
     function followShared() {
@@ -38,48 +46,67 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        RowLayout {  // toolbar
+        ColumnLayout {  // toolbar: the title on a line of its own, the tools below — always in reach
             Layout.fillWidth: true
             Layout.margins: 8
-            spacing: 8
-            Text {
+            spacing: 6
+            RowLayout {
                 Layout.fillWidth: true
-                Layout.minimumWidth: 140
-                text: viewer.title !== "" ? viewer.title : qsTr("Tài liệu")
-                font.pixelSize: Theme.body; font.bold: true; color: Theme.ink; elide: Text.ElideRight
+                spacing: 8
+                Text {
+                    Layout.fillWidth: true
+                    text: viewer.title !== "" ? viewer.title : qsTr("Tài liệu")
+                    font.pixelSize: Theme.body; font.bold: true; color: Theme.ink; wrapMode: Text.WordWrap; maximumLineCount: 2
+                }
+                Text { text: doc.pageCount > 0 ? qsTr("Trang %1/%2").arg(view.currentPage + 1).arg(doc.pageCount) : ""; font.pixelSize: Theme.body; color: Theme.muted }
             }
-            Text { text: doc.pageCount > 0 ? qsTr("Trang %1/%2").arg(view.currentPage + 1).arg(doc.pageCount) : ""; font.pixelSize: Theme.body; color: Theme.muted }
-            TextField {
-                id: search
-                objectName: "search"
-                placeholderText: qsTr("Tìm trong tài liệu")
-                Layout.preferredWidth: 180; implicitHeight: 48
-                font.pixelSize: Theme.body
-                onAccepted: view.searchForward()
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                TextField {
+                    id: search
+                    objectName: "search"
+                    placeholderText: qsTr("Tìm trong tài liệu")
+                    Layout.fillWidth: true; Layout.minimumWidth: 96; implicitHeight: 48
+                    font.pixelSize: Theme.body
+                    onAccepted: view.searchForward()
+                }
+                Button { text: "−"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.max(0.25, view.renderScale / 1.25) }
+                Button { text: "+"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.min(5, view.renderScale * 1.25) }
+                Button {  // the page to the width of the view (as it opens)
+                    objectName: "fitWidth"
+                    text: "↔"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
+                    onClicked: view.scaleToWidth(view.width, view.height)
+                }
+                Button {
+                    text: viewer.chamber.highlighted(viewer.sha, view.currentPage) ? "★" : "☆"
+                    implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
+                    onClicked: viewer.chamber.setHighlighted(viewer.sha, view.currentPage, !viewer.chamber.highlighted(viewer.sha, view.currentPage))
+                }
             }
-            Button { text: "−"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.max(0.25, view.renderScale / 1.25) }
-            Button { text: "+"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.min(5, view.renderScale * 1.25) }
-            Button {
-                text: viewer.chamber.highlighted(viewer.sha, view.currentPage) ? "★" : "☆"
-                implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
-                onClicked: viewer.chamber.setHighlighted(viewer.sha, view.currentPage, !viewer.chamber.highlighted(viewer.sha, view.currentPage))
-            }
-            Button {
-                // Those who run the sitting, and whoever has the floor, show their page to all.
-                objectName: "shareButton"
-                visible: viewer.sha !== "" && (["chair", "vice_chair", "secretary", "operator"].indexOf(viewer.chamber.role) >= 0
-                                               || viewer.chamber.speaker.id === viewer.chamber.myId)
-                text: qsTr("Chia sẻ trang")
-                implicitHeight: 48
-                font.pixelSize: Theme.body
-                onClicked: { viewer.following = true; viewer.chamber.sharePage(viewer.sha, view.currentPage) }
-            }
-            BigButton {
-                objectName: "followButton"
-                visible: !viewer.following && !!viewer.chamber.shared.sha256
-                tint: Theme.gold
-                text: qsTr("Theo người trình bày")
-                onClicked: viewer.followShared()
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                visible: viewer.canShare || (!viewer.following && !!viewer.chamber.shared.sha256)
+                Button {
+                    // Those who run the sitting, and whoever has the floor, show their page to all.
+                    id: share
+                    objectName: "shareButton"
+                    visible: viewer.canShare
+                    text: qsTr("Chia sẻ trang")
+                    implicitHeight: 48
+                    font.pixelSize: Theme.body
+                    onClicked: { viewer.following = true; viewer.chamber.sharePage(viewer.sha, view.currentPage) }
+                }
+                BigButton {
+                    id: follow
+                    objectName: "followButton"
+                    Layout.fillWidth: true
+                    visible: !viewer.following && !!viewer.chamber.shared.sha256
+                    tint: Theme.gold
+                    text: qsTr("Theo người trình bày")
+                    onClicked: viewer.followShared()
+                }
             }
         }
         RowLayout {
@@ -88,7 +115,8 @@ Rectangle {
             spacing: 0
             ListView {  // thumbnails
                 id: thumbs
-                Layout.preferredWidth: 130
+                Layout.preferredWidth: viewer.width < 560 ? 0 : 130
+                visible: viewer.width >= 560  // a narrow view gives its width to the page
                 Layout.fillHeight: true
                 clip: true
                 model: doc.pageCount
@@ -139,11 +167,13 @@ Rectangle {
         visible: viewer.sha !== "" && doc.status !== PdfDocument.Ready
         text: viewer.chamber.isCached(viewer.sha) ? qsTr("Đang mở…") : qsTr("Tài liệu đang được tải về máy…")
         font.pixelSize: Theme.large; color: Theme.muted
+        width: parent.width - 40; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
     }
     Text {
         anchors.centerIn: parent
         visible: viewer.sha === ""
         text: qsTr("Chọn một tài liệu ở chương trình kỳ họp")
         font.pixelSize: Theme.large; color: Theme.muted
+        width: parent.width - 40; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
     }
 }

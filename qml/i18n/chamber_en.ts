@@ -375,16 +375,21 @@
     </message>
     <message>
         <location filename="../delegate/DelegateView.qml" line="47"/>
+        <source>Phát biểu · Chất vấn</source>
+        <translation>Floor · Questions</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DelegateView.qml" line="55"/>
         <source>✓ Đã điểm danh — %1 tài liệu trên máy</source>
         <translation>✓ Checked in — %1 papers on this tablet</translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="50"/>
+        <location filename="../delegate/DelegateView.qml" line="58"/>
         <source>Chương trình kỳ họp</source>
         <translation>Agenda of the sitting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../delegate/DelegateView.qml" line="69"/>
+        <location filename="../delegate/DelegateView.qml" line="77"/>
         <source>%n tài liệu</source>
         <translation>
             <numerusform>%n paper</numerusform>
@@ -392,12 +397,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="77"/>
+        <location filename="../delegate/DelegateView.qml" line="85"/>
         <source>Tài liệu của mục</source>
         <translation>Papers of the item</translation>
     </message>
     <message>
-        <location filename="../delegate/DelegateView.qml" line="84"/>
+        <location filename="../delegate/DelegateView.qml" line="92"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
@@ -405,47 +410,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="48"/>
+        <location filename="../delegate/DocumentViewer.qml" line="58"/>
         <source>Tài liệu</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="51"/>
+        <location filename="../delegate/DocumentViewer.qml" line="61"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="55"/>
+        <location filename="../delegate/DocumentViewer.qml" line="69"/>
         <source>Tìm trong tài liệu</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="72"/>
+        <location filename="../delegate/DocumentViewer.qml" line="96"/>
         <source>Chia sẻ trang</source>
         <translation>Share this page</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="81"/>
+        <location filename="../delegate/DocumentViewer.qml" line="107"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="131"/>
+        <location filename="../delegate/DocumentViewer.qml" line="159"/>
         <source>Ghi chú riêng (chỉ trên máy này)</source>
         <translation>Private note (this tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="140"/>
+        <location filename="../delegate/DocumentViewer.qml" line="168"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="140"/>
+        <location filename="../delegate/DocumentViewer.qml" line="168"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="146"/>
+        <location filename="../delegate/DocumentViewer.qml" line="175"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>

@@ -73,14 +73,18 @@ void shot(Face& f, const QString& name) {
 }
 
 /// What a person would see wrong on a face: a text cut short (elided, or wider than its
-/// box without wrapping), and touch targets under 48 px. Items scrolled out of a list's view
-/// are not looked at.
-void layoutProblems(QQuickItem* it, QStringList& out, bool clipped = false) {
+/// box without wrapping), a text or control cut by its container or the window, and touch
+/// targets under 48 px. What a list or scroll view holds out of view scrolls to it: only what
+/// is in view there is looked at, and being cut at its edge is not a fault.
+void layoutProblems(QQuickItem* it, QStringList& out, QRectF clip, bool scrolls) {
   if (!it || !it->isVisible() || it->opacity() == 0 || it->width() <= 0 || it->height() <= 0)
     return;
   const QRectF r = it->mapRectToScene(QRectF(0, 0, it->width(), it->height()));
-  if (it->inherits("QQuickText") && !clipped) {
-    const QString text = it->property("text").toString().left(60);
+  if (scrolls && !r.intersects(clip)) return;  // scrolled out of view
+  const bool readable = it->inherits("QQuickText") || it->inherits("QQuickAbstractButton") ||
+                        it->inherits("QQuickTextInput");
+  const QString text = it->property("text").toString().left(50);
+  if (it->inherits("QQuickText")) {
     if (it->property("truncated").toBool()) out << "cut short: \"" + text + "\"";
     const bool wraps = it->property("wrapMode").toInt() != 0;
     if (!wraps && it->property("contentWidth").toReal() > it->width() + 2 && !it->clip())
@@ -89,38 +93,25 @@ void layoutProblems(QQuickItem* it, QStringList& out, bool clipped = false) {
                  .arg(it->width())
                  .arg(text);
   }
-  // Off the window (and not inside a view that scrolls to it): nobody can read or reach it.
-  if ((it->inherits("QQuickText") || it->inherits("QQuickAbstractButton") ||
-       it->inherits("QQuickTextInput")) &&
-      !clipped && it->window() &&
-      (r.right() > it->window()->width() + 1 || r.bottom() > it->window()->height() + 1 ||
-       r.left() < -1 || r.top() < -1))
-    out << QString("outside the window (%1,%2 %3×%4): \"%5\"")
+  if (readable && !scrolls && !clip.adjusted(-1, -1, 1, 1).contains(r))
+    out << QString("cut by its container or the window (%1,%2 %3×%4): \"%5\"")
                .arg(r.x())
                .arg(r.y())
                .arg(r.width())
                .arg(r.height())
-               .arg(it->property("text").toString().left(40));
-  if (it->inherits("QQuickAbstractButton") && it->isEnabled() && !clipped &&
+               .arg(text);
+  if (it->inherits("QQuickAbstractButton") && it->isEnabled() &&
       (r.height() < 47.5 || r.width() < 47.5))
-    out << QString("touch target %1×%2 px: \"%3\"")
-               .arg(r.width())
-               .arg(r.height())
-               .arg(it->property("text").toString().left(40));
-  const bool clips = clipped || it->clip();
-  for (QQuickItem* c : it->childItems()) {
-    // Inside a clipping view only what is in view counts.
-    if (clips) {
-      const QRectF cr = c->mapRectToScene(QRectF(0, 0, c->width(), c->height()));
-      if (!cr.intersects(it->mapRectToScene(QRectF(0, 0, it->width(), it->height())))) continue;
-    }
-    layoutProblems(c, out, clipped);
-  }
+    out << QString("touch target %1×%2 px: \"%3\"").arg(r.width()).arg(r.height()).arg(text);
+  const QRectF inner = it->clip() ? clip.intersected(r) : clip;
+  const bool innerScrolls = scrolls || it->inherits("QQuickFlickable");
+  for (QQuickItem* c : it->childItems()) layoutProblems(c, out, inner, innerScrolls);
 }
 
 QStringList layoutProblems(Face& f) {
   QStringList out;
-  layoutProblems(f.window->contentItem(), out);
+  layoutProblems(f.window->contentItem(), out, QRectF(0, 0, f.window->width(), f.window->height()),
+                 false);
   out.removeDuplicates();
   return out;
 }
