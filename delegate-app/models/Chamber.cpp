@@ -356,6 +356,11 @@ void Chamber::fetchDocuments() {
   const bool member = role_ != "public" && role_ != "display" && !role_.isEmpty();
   if (!member || (role_ == "delegate" && !checkedIn_)) return;
   cache_.fetch(documentShas_);
+  // What is on the tablet already counts from the start (after a restart it said "0 tài
+  // liệu trên máy" though every paper was there).
+  int onDevice = 0;
+  for (const QString& sha : documentShas_) onDevice += cache_.has(sha) ? 1 : 0;
+  documentsCached_ = std::max(documentsCached_, onDevice);
   emit documentsChanged();
 }
 

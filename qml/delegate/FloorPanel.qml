@@ -21,6 +21,17 @@ ColumnLayout {
               : floor.chamber.speaker.name ? qsTr("Đang phát biểu: %1").arg(floor.chamber.speaker.name)
               : qsTr("Chưa có ai phát biểu")
     }
+    // Whose time it is, said with it: a queued delegate saw an unlabelled countdown that
+    // was the speaker's.
+    Text {
+        objectName: "countdownLabel"
+        Layout.fillWidth: true
+        visible: !!floor.chamber.speaker.id && floor.chamber.speaker.limit_s > 0
+        wrapMode: Text.WordWrap
+        font.pixelSize: Theme.small
+        color: Theme.muted
+        text: floor.speaking ? qsTr("Thời gian còn lại của bạn:") : qsTr("Thời gian còn lại của %1:").arg(floor.chamber.speaker.name || "")
+    }
     Countdown {
         visible: !!floor.chamber.speaker.id
         sinceMs: floor.chamber.speaker.since_ms || 0

@@ -484,21 +484,31 @@
     </message>
     <message>
         <location filename="../delegate/FloorPanel.qml" line="33"/>
+        <source>Thời gian còn lại của bạn:</source>
+        <translation>Your time left:</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="33"/>
+        <source>Thời gian còn lại của %1:</source>
+        <translation>Time left for %1:</translation>
+    </message>
+    <message>
+        <location filename="../delegate/FloorPanel.qml" line="44"/>
         <source>Đăng ký phát biểu</source>
         <translation>Request the floor</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="41"/>
+        <location filename="../delegate/FloorPanel.qml" line="52"/>
         <source>Kiến nghị về thủ tục</source>
         <translation>Point of order</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="48"/>
+        <location filename="../delegate/FloorPanel.qml" line="59"/>
         <source>Hủy đăng ký</source>
         <translation>Cancel request</translation>
     </message>
     <message>
-        <location filename="../delegate/FloorPanel.qml" line="55"/>
+        <location filename="../delegate/FloorPanel.qml" line="66"/>
         <source>Kết thúc phát biểu</source>
         <translation>End my turn</translation>
     </message>

@@ -244,6 +244,8 @@ class EndToEndTest : public QObject {
                                 QString("Thông qua dự toán thu, chi ngân sách xã năm 2027"), 5000);
     }
     QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallResult") != nullptr, 5000);
+    // The papers already on the tablet are counted at once (it said 0 after a restart).
+    QTRY_COMPARE_WITH_TIMEOUT(seat3->chamber->property("documentsCached").toInt(), 1, 3000);
     // The next item: the old result leaves the hall's screen; who speaks is shown with title.
     chair->chamber->activateItem("3");
     QTRY_VERIFY_WITH_TIMEOUT(item(*hall2, "hallResult") == nullptr, 5000);
