@@ -78,6 +78,12 @@ Chamber::Chamber(QObject* parent)
             lastError_ = msg.isEmpty() ? code : msg;
             emit errorChanged();
           });
+  // The hall display fetches no papers, except the one a presenter shows to the hall (the
+  // server gives a display only what it may read: a classified paper is refused).
+  connect(this, &Chamber::sharedChanged, this, [this] {
+    const QString sha = shared_.value("sha256").toString();
+    if (role_ == "display" && !sha.isEmpty() && !cache_.has(sha)) cache_.fetch({sha});
+  });
   connect(&cache_, &DocumentCache::cached, this, [this] {
     ++documentsCached_;
     emit documentsChanged();

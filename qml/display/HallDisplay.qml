@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Pdf
 import Chamber.App
 import Chamber.Views
 
@@ -86,10 +87,14 @@ Rectangle {
                 Text { width: parent.width; horizontalAlignment: Text.AlignHCenter; text: qsTr("Đã bỏ phiếu: %1/%2").arg(root.chamber.openVote.turnout || 0).arg(root.chamber.openVote.present || 0); color: Theme.ink; font.pixelSize: 72; font.bold: true }
             }
         }
+        RowLayout {  // the floor, and the page a presenter shows beside it
+        Layout.fillWidth: true; Layout.fillHeight: true
+        visible: !root.voting && !root.showResult && root.status !== "closed"
+        spacing: 30
         ColumnLayout {  // the floor
             objectName: "hallFloor"
             Layout.fillWidth: true; Layout.fillHeight: true
-            visible: !root.voting && !root.showResult && root.status !== "closed"
+            Layout.preferredWidth: 4
             spacing: 12
             Text { text: qsTr("ĐANG PHÁT BIỂU"); color: Theme.gold; font.pixelSize: 40; font.bold: true }
             RowLayout {
@@ -110,6 +115,34 @@ Rectangle {
                        color: "white"; font.pixelSize: 48 }
             }
             Item { Layout.fillHeight: true }
+        }
+        Rectangle {  // the shared page, as large as the screen allows
+            id: hallPage
+            objectName: "hallPage"
+            readonly property string sha: root.chamber.shared.sha256 || ""
+            // (documentsCached: re-read when a paper arrives)
+            visible: sha !== "" && root.chamber.documentsCached >= 0 && root.chamber.isCached(sha) && pageDoc.status === PdfDocument.Ready
+            Layout.fillWidth: true; Layout.fillHeight: true
+            Layout.preferredWidth: 6
+            color: "white"; radius: 8
+            property int frame: root.chamber.shared.page || 0
+            // (documentUrl is empty until the paper is on the display: loaded again when it comes)
+            PdfDocument { id: pageDoc; source: hallPage.sha !== "" ? root.chamber.documentUrl(hallPage.sha) : "" }
+            Connections { target: root.chamber; function onDocumentsChanged() { if (pageDoc.status !== PdfDocument.Ready && hallPage.sha !== "") pageDoc.source = root.chamber.documentUrl(hallPage.sha) } }
+            PdfPageImage {
+                id: pageImage
+                objectName: "hallPageImage"
+                anchors.fill: parent; anchors.margins: 12
+                document: pageDoc
+                // (set once the page image is ready: a frame asked for before stayed at page 1)
+                function show() { if (frameCount > hallPage.frame && currentFrame !== hallPage.frame) currentFrame = hallPage.frame }
+                onStatusChanged: show()
+                onFrameCountChanged: show()
+                Connections { target: hallPage; function onFrameChanged() { pageImage.show() } }
+                fillMode: Image.PreserveAspectFit
+                sourceSize.height: height
+            }
+        }
         }
         Item { Layout.fillHeight: true; visible: root.status === "closed" }  // the banner stays at the top
     }

@@ -171,15 +171,29 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->isCached(sha), 10000);
     QVERIFY(click(*chair, "papersToggle"));
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "chairPapers") != nullptr, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(click(*chair, ("paper_" + sha.left(8)).toUtf8().constData()), 5000);
     QQuickItem* chairViewer = item(*chair, "chairDocumentViewer");
     QVERIFY(chairViewer);
-    QTRY_COMPARE_WITH_TIMEOUT(chairViewer->property("sha").toString(), sha, 5000);
+    // (Touched again until it opens: a touch while the list is still being laid out can land
+    // beside the button — seen once in about ten runs.)
+    const QByteArray paper = ("paper_" + sha.left(8)).toUtf8();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (click(*chair, paper.constData()), chairViewer->property("sha").toString() == sha), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(chairViewer->property("pageCount").toInt() > 4, 10000);
     QMetaObject::invokeMethod(chairViewer, "goTo", Q_ARG(QVariant, QVariant(4)));
     QTRY_COMPARE_WITH_TIMEOUT(chairViewer->property("page").toInt(), 4, 5000);
     QVERIFY(click(*chair, "shareButton"));
     QTRY_COMPARE_WITH_TIMEOUT(viewer->property("page").toInt(), 4, 5000);
+    // The hall sees the shared page too.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        item(*hall, "hallPage") != nullptr,
+        qPrintable(QString("cached %1, error %2, shared %3")
+                       .arg(hall->chamber->isCached(sha))
+                       .arg(hall->chamber->property("lastError").toString())
+                       .arg(hall->chamber->property("shared").toMap().value("sha256").toString())),
+        10000);
+    QTRY_COMPARE_WITH_TIMEOUT(item(*hall, "hallPageImage")->property("currentFrame").toInt(), 4,
+                              5000);
+    shot(*hall, "hall-display-page");
     shot(*chair, "chair-papers");
     shot(*d[1], "delegate-document");
     QVERIFY(click(*chair, "papersToggle"));
