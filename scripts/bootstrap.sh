@@ -64,6 +64,15 @@ else
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Debian's janus package starts its own service with sample mountpoints (HTTP 8088, RTP
+# 5002/5004, an echo test): the chamber runs Janus with deploy/janus/ only, so that one is
+# stopped and not started at boot (where systemd runs at all).
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ] &&
+   systemctl is-enabled janus >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] && systemctl disable --now janus >/dev/null 2>&1 &&
+    echo "bootstrap: stopped Debian's sample Janus service (the chamber runs its own)" || true
+fi
+
 node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
 if [ "${node_major:-0}" -lt 20 ]; then
   echo "bootstrap: Node.js ${node_major:-none} found; the portal's browser tests need 20 or newer" \

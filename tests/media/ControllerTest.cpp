@@ -151,8 +151,8 @@ TEST(PipelineDescription, ARealCameraIsReceivedApartAndHandedOverThroughAChannel
 TEST(PipelineDescription, TheWebRtcViewSendsTheSameH264AndOpusOnlyForAPublicSitting) {
   const Hardware hw = parseHardware(R"(
     [webrtc]
-    video_port = 5004
-    audio_port = 5002
+    video_port = 5404
+    audio_port = 5402
     [[camera]]
     id = "overview"
     [[microphone]]
@@ -160,8 +160,8 @@ TEST(PipelineDescription, TheWebRtcViewSendsTheSameH264AndOpusOnlyForAPublicSitt
   )");
   const auto open = describePipeline(hw, "/rec", "/live", true, 1, false);
   EXPECT_TRUE(has(open.launch, "rtph264pay name=webrtcpay pt=96"));
-  EXPECT_TRUE(has(open.launch, "port=5004")) << open.launch;
-  EXPECT_TRUE(has(open.launch, "opusenc") && has(open.launch, "port=5002"));
+  EXPECT_TRUE(has(open.launch, "port=5404")) << open.launch;
+  EXPECT_TRUE(has(open.launch, "opusenc") && has(open.launch, "port=5402"));
   std::size_t encoders = 0;
   for (auto at = open.launch.find("x264enc"); at != std::string::npos;
        at = open.launch.find("x264enc", at + 1))
@@ -170,5 +170,5 @@ TEST(PipelineDescription, TheWebRtcViewSendsTheSameH264AndOpusOnlyForAPublicSitt
   const auto closed = describePipeline(hw, "/rec", "/live", false, 1, false);
   EXPECT_FALSE(has(closed.launch, "rtph264pay")) << "nothing of a closed sitting leaves";
   EXPECT_FALSE(has(closed.launch, "opusenc"));
-  EXPECT_THROW(parseHardware("[webrtc]\nvideo_port = 5004\n[[camera]]\nid='a'\n"), HardwareError);
+  EXPECT_THROW(parseHardware("[webrtc]\nvideo_port = 5404\n[[camera]]\nid='a'\n"), HardwareError);
 }

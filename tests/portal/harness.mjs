@@ -97,8 +97,8 @@ export class Chamber {
       let text = fs.readFileSync(path.join(shipped, f), 'utf8');
       text = text.replace('configs_folder = "/etc/chamber/janus"', `configs_folder = "${conf}"`)
         .replace(/\bport = 8088\b/, `port = ${this.janusPort}`)
-        .replace(/\baudioport = 5002\b/, `audioport = ${this.rtpAudio}`)
-        .replace(/\bvideoport = 5004\b/, `videoport = ${this.rtpVideo}`);
+        .replace(/\baudioport = 5402\b/, `audioport = ${this.rtpAudio}`)
+        .replace(/\bvideoport = 5404\b/, `videoport = ${this.rtpVideo}`);
       fs.writeFileSync(path.join(conf, f), text);
     }
     this.spawn('janus', '/usr/bin/janus', ['-C', path.join(conf, 'janus.jcfg'), '-F', conf, '-o', '-d', '3']);
