@@ -22,10 +22,23 @@ Rectangle {
     color: Theme.surface
     clip: true
 
-    // (Fitting the page to the width is not done yet: Qt 6.4's PdfMultiPageView.scaleToWidth
-    // reads a firstPagePointSize its table view does not have and does nothing, and setting
-    // renderScale ourselves moved the page a presenter shows — see the session notes.)
     PdfDocument { id: doc; source: viewer.sha ? viewer.chamber.documentUrl(viewer.sha) : "" }
+    // The page fitted to the width of the view, as the view changes size, until the reader
+    // zooms (↔ fits again). Qt 6.4's PdfMultiPageView.scaleToWidth reads a firstPagePointSize
+    // its table view does not have and does nothing: the scale is set here.
+    property bool fitting: true
+    function applyFit() {
+        var w = doc.status === PdfDocument.Ready ? doc.pagePointSize(0).width : 0
+        if (fitting && w > 0 && view.width > 40) {
+            var scale = (view.width - 24) / w
+            if (Math.abs(view.renderScale - scale) > 0.001) view.renderScale = scale
+        }
+    }
+    Connections { target: doc; function onStatusChanged() { Qt.callLater(viewer.applyFit) } }
+    function fitWidth() { fitting = true; applyFit() }
+    /// How wide the first page is drawn now (px), and the view: the tests check it fits.
+    readonly property real pageWidth: doc.status === PdfDocument.Ready ? doc.pagePointSize(0).width * view.renderScale : 0
+    readonly property real viewWidth: view.width
 
     function goTo(p) { programmatic = true; view.goToPage(p); programmatic = false }
     function followShared() {
@@ -69,8 +82,13 @@ Rectangle {
                     font.pixelSize: Theme.body
                     onAccepted: view.searchForward()
                 }
-                Button { text: "−"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.max(0.25, view.renderScale / 1.25) }
-                Button { text: "+"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: view.renderScale = Math.min(5, view.renderScale * 1.25) }
+                Button { text: "−"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: { viewer.fitting = false; view.renderScale = Math.max(0.25, view.renderScale / 1.25) } }
+                Button { text: "+"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large; onClicked: { viewer.fitting = false; view.renderScale = Math.min(5, view.renderScale * 1.25) } }
+                Button {  // the page to the width again, after a zoom
+                    objectName: "fitWidth"
+                    text: "↔"; implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
+                    onClicked: viewer.fitWidth()
+                }
                 Button {
                     text: viewer.chamber.highlighted(viewer.sha, view.currentPage) ? "★" : "☆"
                     implicitWidth: 48; implicitHeight: 48; font.pixelSize: Theme.large
@@ -137,8 +155,21 @@ Rectangle {
                 Layout.fillHeight: true
                 document: doc
                 searchString: search.text
-                onCurrentPageChanged: if (!viewer.programmatic && viewer.following && viewer.chamber.shared.sha256 === viewer.sha
-                                          && currentPage !== viewer.chamber.shared.page) viewer.following = false
+                // A new scale moves every page: the one shown stays (the presenter's, when following).
+                property int keepPage: 0
+                onRenderScaleChanged: {
+                    // (the view puts the scale back to 1 whenever its document's source changes)
+                    if (viewer.fitting && renderScale === 1) Qt.callLater(viewer.applyFit)
+                    const p = viewer.following && viewer.chamber.shared.sha256 === viewer.sha ? viewer.chamber.shared.page : keepPage
+                    Qt.callLater(function() { viewer.goTo(p) })
+                }
+                onWidthChanged: Qt.callLater(viewer.applyFit)
+                onCurrentPageChanged: {
+                    if (viewer.programmatic) return
+                    keepPage = currentPage
+                    if (viewer.following && viewer.chamber.shared.sha256 === viewer.sha && currentPage !== viewer.chamber.shared.page)
+                        viewer.following = false
+                }
             }
         }
         RowLayout {  // private note of this page

@@ -179,6 +179,13 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(
         (click(*chair, paper.constData()), chairViewer->property("sha").toString() == sha), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(chairViewer->property("pageCount").toInt() > 4, 10000);
+    // A paper opens with its page fitted to the width of the view: nothing cut at the side.
+    QTRY_VERIFY_WITH_TIMEOUT(chairViewer->property("pageWidth").toReal() > 100, 5000);
+    QVERIFY2(
+        chairViewer->property("pageWidth").toReal() <= chairViewer->property("viewWidth").toReal(),
+        qPrintable(QString("page %1 px in a view of %2 px")
+                       .arg(chairViewer->property("pageWidth").toReal())
+                       .arg(chairViewer->property("viewWidth").toReal())));
     QMetaObject::invokeMethod(chairViewer, "goTo", Q_ARG(QVariant, QVariant(4)));
     QTRY_COMPARE_WITH_TIMEOUT(chairViewer->property("page").toInt(), 4, 5000);
     QVERIFY(click(*chair, "shareButton"));
@@ -194,6 +201,13 @@ class EndToEndTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(item(*hall, "hallPageImage")->property("currentFrame").toInt(), 4,
                               5000);
     shot(*hall, "hall-display-page");
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        viewer->property("pageWidth").toReal() <= viewer->property("viewWidth").toReal(),
+        qPrintable(QString("delegate: page %1 px in a view of %2 px")
+                       .arg(viewer->property("pageWidth").toReal())
+                       .arg(viewer->property("viewWidth").toReal())),
+        3000);
+    QCOMPARE(viewer->property("page").toInt(), 4);  // still the presenter's page
     shot(*chair, "chair-papers");
     shot(*d[1], "delegate-document");
     QVERIFY(click(*chair, "papersToggle"));
