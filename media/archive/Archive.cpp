@@ -98,15 +98,9 @@ void scan(Segment& s, std::int64_t offset_ms) {
   }
 }
 
-struct Output {
-  AVFormatContext* ctx = nullptr;
+struct Output : OutputFile {
   std::map<AVMediaType, int> streamOf;  // video, audio → output stream
   std::map<int, std::int64_t> lastDts;  // per output stream
-  ~Output() {
-    if (!ctx) return;
-    if (ctx->pb) avio_closep(&ctx->pb);
-    avformat_free_context(ctx);
-  }
 };
 
 void addChapters(AVFormatContext* oc, const std::vector<ArchiveChapter>& chapters) {

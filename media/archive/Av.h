@@ -29,6 +29,19 @@ using Packet = std::unique_ptr<AVPacket, Freer<AVPacket, av_packet_free>>;
 using Codec = std::unique_ptr<AVCodecContext, Freer<AVCodecContext, avcodec_free_context>>;
 using Frame = std::unique_ptr<AVFrame, Freer<AVFrame, av_frame_free>>;
 
+/// An output file being written: its context, and the file closed with it.
+struct OutputFile {
+  AVFormatContext* ctx = nullptr;
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile() {
+    if (!ctx) return;
+    if (ctx->pb) avio_closep(&ctx->pb);
+    avformat_free_context(ctx);
+  }
+};
+
 inline std::string avError(int err) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {};
   av_strerror(err, buf, sizeof buf);

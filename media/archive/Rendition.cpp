@@ -36,15 +36,6 @@ std::string verifyArchive(const fs::path& mp4, std::int64_t expected_ms) {
 
 namespace {
 
-struct Writer {
-  AVFormatContext* ctx = nullptr;
-  ~Writer() {
-    if (!ctx) return;
-    if (ctx->pb) avio_closep(&ctx->pb);
-    avformat_free_context(ctx);
-  }
-};
-
 void check(int err, const char* what) {
   if (err < 0) throw std::runtime_error(std::string(what) + ": " + avError(err));
 }
@@ -101,7 +92,7 @@ RenditionResult makeRendition(const fs::path& inFile, const fs::path& outFile, i
     av_opt_set(enc->priv_data, "preset", "veryfast", 0);
     check(avcodec_open2(enc.get(), encoder, nullptr), "encoder");
 
-    Writer out;
+    OutputFile out;
     check(avformat_alloc_output_context2(&out.ctx, nullptr, "mp4", part.c_str()), "mp4");
     AVStream* ovs = avformat_new_stream(out.ctx, nullptr);
     check(avcodec_parameters_from_context(ovs->codecpar, enc.get()), "video stream");

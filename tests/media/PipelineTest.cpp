@@ -223,15 +223,11 @@ TEST(Pipeline, TheLowerThirdIsInsideTheTitleSafeAreaOnASolidBandWithTheNameLarge
   const auto segs = segments(dir.path / "rec");
   ASSERT_GE(segs.size(), 2u);
   test::Luma probeFrame, f;
+  int seen = 0;
   ASSERT_TRUE(test::decodeFrames(segs.front(), [&](const AVFrame* fr) {
-    if (fr->pts == AV_NOPTS_VALUE || probeFrame.width) return false;
-    static int n = 0;
-    if (++n < 10) return true;  // a frame well after the first
-    probeFrame = {fr->width, fr->height, {}};
-    probeFrame.y.resize(static_cast<std::size_t>(fr->width) * fr->height);
-    for (int r = 0; r < fr->height; ++r)
-      std::copy_n(fr->data[0] + r * fr->linesize[0], fr->width,
-                  probeFrame.y.begin() + r * fr->width);
+    if (fr->pts == AV_NOPTS_VALUE) return false;
+    if (++seen < 10) return true;  // a frame well after the first
+    probeFrame = test::lumaOf(fr);
     return false;
   }));
   ASSERT_TRUE(test::lumaNearEnd(segs.back(), f));

@@ -135,15 +135,20 @@ struct Luma {
   int at(int x, int row) const { return y[static_cast<std::size_t>(row) * width + x]; }
 };
 
+/// A copy of a decoded frame's luma plane.
+inline Luma lumaOf(const AVFrame* f) {
+  Luma l{f->width, f->height, {}};
+  l.y.resize(static_cast<std::size_t>(f->width) * f->height);
+  for (int r = 0; r < f->height; ++r)
+    std::copy_n(f->data[0] + r * f->linesize[0], f->width, l.y.begin() + r * f->width);
+  return l;
+}
+
 /// The luma of the frame `fromEnd` frames before the last.
 inline bool lumaNearEnd(const std::string& path, Luma& out, int fromEnd = 3) {
   std::vector<Luma> tail;
   decodeFrames(path, [&](const AVFrame* f) {
-    Luma l{f->width, f->height, {}};
-    l.y.resize(static_cast<std::size_t>(f->width) * f->height);
-    for (int r = 0; r < f->height; ++r)
-      std::copy_n(f->data[0] + r * f->linesize[0], f->width, l.y.begin() + r * f->width);
-    tail.push_back(std::move(l));
+    tail.push_back(lumaOf(f));
     if (tail.size() > static_cast<std::size_t>(fromEnd) + 1) tail.erase(tail.begin());
     return true;
   });
