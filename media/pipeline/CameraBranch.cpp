@@ -2,6 +2,7 @@
 
 #include "core/PipelineDescription.h"
 #include "log/ChamberLog.h"
+#include "pipeline/Bus.h"
 #include "protocol/Reconnect.h"
 
 namespace chamber::media {
@@ -52,22 +53,7 @@ void CameraBranch::detach() {
 
 std::optional<CameraBranch::Change> CameraBranch::poll(Clock::time_point now) {
   if (!pipe_ && now >= retryAt_) attach(now);
-  std::string failed;
-  if (pipe_) {
-    GstBus* bus = gst_element_get_bus(pipe_);
-    while (GstMessage* m = gst_bus_pop(bus)) {
-      if (failed.empty() && GST_MESSAGE_TYPE(m) == GST_MESSAGE_ERROR) {
-        GError* e = nullptr;
-        gst_message_parse_error(m, &e, nullptr);
-        failed = e ? e->message : "error";
-        g_clear_error(&e);
-      } else if (failed.empty() && GST_MESSAGE_TYPE(m) == GST_MESSAGE_EOS) {
-        failed = "the camera ended its stream";
-      }
-      gst_message_unref(m);
-    }
-    gst_object_unref(bus);
-  }
+  std::string failed = pipe_ ? drainBus(pipe_, "the camera ended its stream") : "";
   const Clock::rep last = lastFrame_.load();
   const bool fresh =
       pipe_ && last != 0 && now - Clock::time_point(Clock::duration(last)) < kNoPicture;

@@ -3,6 +3,7 @@
 #include <gst/app/gstappsrc.h>
 
 #include "log/ChamberLog.h"
+#include "pipeline/Bus.h"
 #include "protocol/Reconnect.h"
 
 namespace chamber::media {
@@ -91,19 +92,8 @@ std::optional<std::string> PushBranch::poll(std::chrono::steady_clock::time_poin
     if (!failedForGood_ && !closed_ && now >= retryAt_) attach();
     return std::nullopt;
   }
-  GstBus* bus = gst_element_get_bus(out_);
   std::optional<std::string> failed;
-  // Every message is taken off (none piles up); only an error matters here.
-  while (GstMessage* m = gst_bus_pop(bus)) {
-    if (GST_MESSAGE_TYPE(m) == GST_MESSAGE_ERROR && !failed) {
-      GError* e = nullptr;
-      gst_message_parse_error(m, &e, nullptr);
-      failed = e ? e->message : "error";
-      g_clear_error(&e);
-    }
-    gst_message_unref(m);
-  }
-  gst_object_unref(bus);
+  if (auto why = drainBus(out_); !why.empty()) failed = why;  // only an error matters here
   if (!failed && attempt_ > 0 && now - attachedAt_ >= kHealthy) attempt_ = 0;  // it holds
   if (failed) {
     // The stream server dropped or refused us: only this destination waits and retries.
