@@ -69,6 +69,7 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
          {"isPublic", s.isPublic},
          {"status", name(s.status)},
          {"rulesVersion", s.rules.version},
+         {"confidenceVotes", s.rules.confidenceVotesEnabled},
          {"roster", s.roster},
          {"responders", s.responders},
          {"agenda", agendaView(s, role)},

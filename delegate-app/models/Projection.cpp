@@ -17,17 +17,16 @@ Projection project(const QJsonObject& state, const QString& myId) {
   Projection p;
   const QJsonObject s = state.value("current").toObject();
   p.media = state.value("media").toObject().toVariantMap();
-  p.sitting = {
-      {"id", s.value("id").toInt()},
-      {"number", s.value("number").toInt()},
-      {"term", s.value("term").toString()},
-      {"title", s.value("title").toString()},
-      {"date", s.value("date").toString()},
-      {"place", s.value("place").toString()},
-      {"status", s.value("status").toString()},
-      {"isPublic", s.value("isPublic").toBool()},
-      // The council's rules say whether the console offers confidence votes.
-      {"confidenceVotes", s.value("rules").toObject().value("confidenceVotesEnabled").toBool()}};
+  p.sitting = {{"id", s.value("id").toInt()},
+               {"number", s.value("number").toInt()},
+               {"term", s.value("term").toString()},
+               {"title", s.value("title").toString()},
+               {"date", s.value("date").toString()},
+               {"place", s.value("place").toString()},
+               {"status", s.value("status").toString()},
+               {"isPublic", s.value("isPublic").toBool()},
+               // The council's rules say whether the console offers confidence votes.
+               {"confidenceVotes", s.value("confidenceVotes").toBool()}};
   QHash<QString, QString> titles;  // "Đại biểu", "Chủ tịch UBND xã": said with the name
   for (const char* list : {"roster", "responders"})
     for (const auto& v : s.value(list).toArray()) {

@@ -15,6 +15,9 @@ Rectangle {
     color: Theme.background
     readonly property var s: chamber.sitting
     readonly property var q: chamber.quorum
+    // A bool changes only when the rules do: a model bound to the whole sitting would be
+    // rebuilt on every update and put the kind the chair chose back to the first.
+    readonly property bool confidenceVotes: !!s.confidenceVotes
 
     function candidateList() {
         return candidates.text.split("\n").map(function(l) { return l.trim() }).filter(function(l) { return l.length > 0 })
@@ -265,7 +268,9 @@ Rectangle {
                         TextField { id: voteTitle; objectName: "voteTitle"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.body; placeholderText: qsTr("Nội dung…") }
                         ComboBox { id: voteKind; objectName: "voteKind"; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
                                    model: [{ value: "motion", text: qsTr("Biểu quyết thông qua") }, { value: "election", text: qsTr("Bầu cử (ứng cử viên)") }]
-                                          .concat(root.s.confidenceVotes ? [{ value: "confidence", text: qsTr("Lấy phiếu tín nhiệm") }] : []) }
+                                          .concat(root.confidenceVotes ? [{ value: "confidence", text: qsTr("Lấy phiếu tín nhiệm") }] : [])
+                                   // Elections and confidence votes are by secret ballot (RULES.md).
+                                   onActivated: if (currentValue !== "motion") form.currentIndex = 2 }
                         TextArea {  // an election's candidates, one a line
                             id: candidates
                             objectName: "candidates"
@@ -282,7 +287,7 @@ Rectangle {
                             SpinBox { id: maxChoices; objectName: "maxChoices"; from: 1; to: Math.max(1, root.candidateList().length); implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2 }
                         }
                         RowLayout {
-                            ComboBox { id: form; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
+                            ComboBox { id: form; objectName: "voteForm"; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
                                        model: [{ value: "open", text: qsTr("Công khai") }, { value: "named", text: qsTr("Ghi danh") }, { value: "secret", text: qsTr("Bỏ phiếu kín") }] }
                             ComboBox { id: rule; implicitHeight: Theme.touch; Layout.fillWidth: true; textRole: "text"; valueRole: "value"; font.pixelSize: Theme.small + 2
                                        model: [{ value: "majority", text: qsTr("Quá 1/2 tổng số") }, { value: "two_thirds", text: qsTr("Từ 2/3 tổng số") }] }

@@ -49,6 +49,8 @@ struct AppServer {
       core::CreateSitting c;
       c.number = 5;
       c.title = "Kỳ họp thứ năm";
+      c.rules = core::vietnameseDefaults();  // with confidence votes, so the console offers them
+      c.rules->confidenceVotesEnabled = true;
       c.agenda = {{"1", "", "Khai mạc", "", {}},
                   {"2", "", "Dự toán ngân sách 2027", "", {}},
                   {"3", "", "Chất vấn", "", {}}};

@@ -53,9 +53,25 @@ QQuickItem* item(Face& f, const char* name) {
   return findVisible(f.window->contentItem(), name);
 }
 
+/// Scrolls the views holding an item until it is in the window, as a person would.
+void scrollIntoView(QQuickItem* i) {
+  for (QQuickItem* p = i->parentItem(); p; p = p->parentItem()) {
+    if (!p->inherits("QQuickFlickable")) continue;
+    QQuickItem* content = p->property("contentItem").value<QQuickItem*>();
+    if (!content) continue;
+    const QRectF r = i->mapRectToItem(content, QRectF(0, 0, i->width(), i->height()));
+    const qreal y = p->property("contentY").toReal(), h = p->height();
+    if (r.top() < y || r.bottom() > y + h) {
+      p->setProperty("contentY", r.top() < y ? r.top() : r.bottom() - h);
+      QTest::qWait(50);  // one frame, for the new positions
+    }
+  }
+}
+
 bool click(Face& f, const char* name) {
   QQuickItem* i = item(f, name);
   if (!i) return false;
+  scrollIntoView(i);
   const QPointF c = i->mapToScene(QPointF(i->width() / 2, i->height() / 2));
   QTest::mouseClick(f.window, Qt::LeftButton, {}, c.toPoint());
   return true;
@@ -353,6 +369,8 @@ class EndToEndTest : public QObject {
     // Typed into the console as a chair would: the kind, the title, three names, up to two.
     QQuickItem* kind = item(*chair, "voteKind");
     QVERIFY(kind);
+    // The council's rules enable confidence votes: the console offers them as a third kind.
+    QTRY_COMPARE_WITH_TIMEOUT(kind->property("count").toInt(), 3, 5000);
     kind->setProperty("currentIndex", 1);  // Bầu cử
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "candidates") != nullptr, 5000);
     item(*chair, "voteTitle")->setProperty("text", "Bầu Ủy viên Thường trực HĐND xã");
@@ -387,6 +405,24 @@ class EndToEndTest : public QObject {
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].startsWith("3/5"), qPrintable(lines.join(" | ")));  // Lường Văn Pấng
     shot(*chair, "chair-election-result");
+
+    // A confidence vote, which these rules enable: by secret ballot, rated on three levels.
+    kind->setProperty("currentIndex", 2);  // as the chair picks it from the list
+    QVERIFY(QMetaObject::invokeMethod(kind, "activated", Q_ARG(int, 2)));
+    QCOMPARE(item(*chair, "voteForm")->property("currentValue").toString(), QString("secret"));
+    QVERIFY(item(*chair, "candidates") == nullptr);  // no names to type: the rating is fixed
+    item(*chair, "voteTitle")->setProperty("text", "Lấy phiếu tín nhiệm: Chủ tịch UBND xã");
+    QVERIFY(click(*chair, "createVote"));
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->votes()->rowCount(), 2, 5000);
+    const QVariantMap confidence = chair->chamber->votes()->get(1);
+    QCOMPARE(confidence.value("kind").toString(), QString("confidence"));
+    QCOMPARE(confidence.value("form").toString(), QString("secret"));
+    chair->chamber->openVoteNow(confidence.value("id").toString());
+    for (auto& f : d) {
+      QTRY_VERIFY_WITH_TIMEOUT(item(*f, "option_high") != nullptr, 5000);
+      QVERIFY(item(*f, "option_confidence") && item(*f, "option_low"));
+    }
+    shot(*d[0], "delegate-confidence");
   }
 
   void everyFaceFitsEverySize() {
