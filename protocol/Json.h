@@ -81,17 +81,23 @@ CHAMBER_STRICT_ENUM(Base, {{Base::InOffice, "in_office"},
 CHAMBER_STRICT_ENUM(VoteForm, {{VoteForm::Open, "open"},
                                {VoteForm::Named, "named"},
                                {VoteForm::Secret, "secret"}})
+CHAMBER_STRICT_ENUM(ResolutionKind, {{ResolutionKind::None, "none"},
+                                     {ResolutionKind::Individual, "individual"},
+                                     {ResolutionKind::Normative, "normative"}})
 CHAMBER_STRICT_ENUM(VoteKind, {{VoteKind::Motion, "motion"},
                                {VoteKind::Election, "election"},
                                {VoteKind::Confidence, "confidence"}})
 #undef CHAMBER_STRICT_ENUM
 
-/// One field of a wire table: its name on the wire, the member it fills, whether required.
+/// One field of a wire table: its name on the wire, the member it fills, whether required,
+/// and whether it was added to a message that had been stored before (written only when
+/// it differs from its default, so the records of earlier releases encode as stored).
 template <class T, class M>
 struct WireField {
   const char* name;
   M T::*member;
   bool required;
+  bool added = false;
 };
 template <class T, class M>
 constexpr WireField<T, M> req(const char* name, M T::*member) {
@@ -100,6 +106,11 @@ constexpr WireField<T, M> req(const char* name, M T::*member) {
 template <class T, class M>
 constexpr WireField<T, M> opt(const char* name, M T::*member) {
   return {name, member, false};
+}
+/// A field added after its message was first stored: optional, and left out when default.
+template <class T, class M>
+constexpr WireField<T, M> added(const char* name, M T::*member) {
+  return {name, member, false, true};
 }
 
 /// Specialised (with CHAMBER_WIRE) for every type that travels as a JSON object.
@@ -113,7 +124,11 @@ concept HasWire = requires {
 template <HasWire T>
 void wireToJson(json& j, const T& v) {
   j = json::object();
-  std::apply([&](const auto&... f) { ((j[f.name] = v.*(f.member)), ...); }, Wire<T>::fields);
+  auto one = [&](const auto& f) {
+    if (f.added && v.*(f.member) == T{}.*(f.member)) return;
+    j[f.name] = v.*(f.member);
+  };
+  std::apply([&](const auto&... f) { (one(f), ...); }, Wire<T>::fields);
 }
 template <HasWire T>
 void wireFromJson(const json& j, T& v) {
@@ -160,7 +175,8 @@ CHAMBER_WIRE(CouncilRules, opt("version", &S::version), opt("seats", &S::seats),
              opt("ballotChangeAllowed", &S::ballotChangeAllowed),
              opt("confidenceVotesEnabled", &S::confidenceVotesEnabled),
              opt("writtenAnswerDays", &S::writtenAnswerDays),
-             opt("recordClosedSittings", &S::recordClosedSittings))
+             opt("recordClosedSittings", &S::recordClosedSittings), added("council", &S::council),
+             added("locality", &S::locality))
 CHAMBER_WIRE(Delegate, req("id", &S::id), opt("seat", &S::seat), opt("name", &S::name),
              opt("title", &S::title), opt("role", &S::role), opt("inOffice", &S::inOffice))
 CHAMBER_WIRE(Responder, req("id", &S::id), opt("name", &S::name), opt("title", &S::title))
@@ -207,7 +223,8 @@ CHAMBER_WIRE(QuestionAnswered, req("question", &S::question), req("mode", &S::mo
 CHAMBER_WIRE(QuestionFollowedUp, req("question", &S::question), opt("text", &S::text))
 CHAMBER_WIRE(VoteCreated, req("vote", &S::vote), opt("item", &S::item), opt("title", &S::title),
              opt("form", &S::form), opt("kind", &S::kind), opt("rule", &S::rule),
-             opt("options", &S::options), opt("maxChoices", &S::maxChoices))
+             opt("options", &S::options), opt("maxChoices", &S::maxChoices),
+             added("resolution", &S::resolution))
 CHAMBER_WIRE(VoteOpened, req("vote", &S::vote), opt("present", &S::present),
              opt("inOffice", &S::inOffice))
 CHAMBER_WIRE(BallotCast, req("vote", &S::vote), req("delegate", &S::delegate),
@@ -220,6 +237,14 @@ CHAMBER_WIRE(MediaStateChanged, req("state", &S::state), opt("error", &S::error)
              opt("recordingStarted_ms", &S::recordingStarted_ms))
 CHAMBER_WIRE(RecordingControlled, opt("on", &S::on))
 CHAMBER_WIRE(SignInCleared, req("seat", &S::seat))
+CHAMBER_WIRE(ResolutionNumbered, req("vote", &S::vote), opt("item", &S::item),
+             opt("title", &S::title), req("kind", &S::kind), req("year", &S::year),
+             req("seq", &S::seq), req("number", &S::number))
+CHAMBER_WIRE(MinutesDrafted, req("sha256", &S::sha256), req("text", &S::text))
+CHAMBER_WIRE(MinutesSaved, req("version", &S::version), req("sha256", &S::sha256),
+             req("text", &S::text))
+CHAMBER_WIRE(MinutesFinalised, req("version", &S::version), req("sha256", &S::sha256),
+             opt("diff", &S::diff))
 
 // Commands
 CHAMBER_WIRE(CreateSitting, req("number", &S::number), opt("term", &S::term),
@@ -245,7 +270,7 @@ CHAMBER_WIRE(AnswerQuestion, req("question", &S::question), opt("mode", &S::mode
 CHAMBER_WIRE(FollowUpQuestion, req("question", &S::question), req("text", &S::text))
 CHAMBER_WIRE(CreateVote, req("item", &S::item), req("title", &S::title), opt("form", &S::form),
              opt("kind", &S::kind), opt("rule", &S::rule), opt("candidates", &S::candidates),
-             opt("maxChoices", &S::maxChoices))
+             opt("maxChoices", &S::maxChoices), added("resolution", &S::resolution))
 CHAMBER_WIRE(OpenVote, req("vote", &S::vote))
 CHAMBER_WIRE(CastBallot, req("vote", &S::vote), req("choices", &S::choices),
              opt("delegate", &S::delegate))
@@ -255,6 +280,12 @@ CHAMBER_WIRE(ReportMediaState, req("state", &S::state), opt("error", &S::error),
              opt("recordingStarted_ms", &S::recordingStarted_ms))
 CHAMBER_WIRE(ControlRecording, opt("on", &S::on))
 CHAMBER_WIRE(ClearSignIn, req("seat", &S::seat))
+CHAMBER_WIRE(NumberResolution, req("vote", &S::vote), req("kind", &S::kind),
+             opt("title", &S::title), opt("sitting", &S::sitting))
+// minutes.draft takes only the sitting from the wire: its text comes from the log.
+CHAMBER_WIRE(DraftMinutes, req("sitting", &S::sitting))
+CHAMBER_WIRE(SaveMinutes, req("sitting", &S::sitting), req("text", &S::text), req("base", &S::base))
+CHAMBER_WIRE(FinaliseMinutes, req("sitting", &S::sitting), req("sha256", &S::sha256))
 #undef CHAMBER_WIRE
 
 /// A tally stored before options carried `percent` and `line` gets them when read, so every

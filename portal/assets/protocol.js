@@ -50,6 +50,10 @@ export const COMMANDS = Object.freeze({
   MEDIA_REPORT: 'media.report',
   MEDIA_RECORDING: 'media.recording',
   SIGNIN_CLEAR: 'signin.clear',
+  RESOLUTION_NUMBER: 'resolution.number',
+  MINUTES_DRAFT: 'minutes.draft',
+  MINUTES_SAVE: 'minutes.save',
+  MINUTES_FINALISE: 'minutes.finalise',
   STATE_GET: 'state.get',
 });
 export const EVENTS = Object.freeze({
@@ -78,6 +82,10 @@ export const EVENTS = Object.freeze({
   MEDIA_RECORDING_REQUESTED: 'media.recording_requested',
   VOTE_VOIDED: 'vote.voided',
   SIGNIN_CLEARED: 'signin.cleared',
+  RESOLUTION_NUMBERED: 'resolution.numbered',
+  MINUTES_DRAFTED: 'minutes.drafted',
+  MINUTES_SAVED: 'minutes.saved',
+  MINUTES_FINALISED: 'minutes.finalised',
 });
 /// Reconnect to the server: protocol/Reconnect.h kServerReconnect.
 export const RECONNECT = Object.freeze({ initial_ms: 500, factor: 2, max_ms: 5000, jitter: 0.2 });

@@ -112,6 +112,7 @@ struct Applier {
     v.rule = e.rule;
     v.options = e.options;
     v.maxChoices = e.maxChoices;
+    v.resolution = e.resolution;
     s->votes[e.vote] = std::move(v);
     ++s->nextVote;
   }
@@ -162,6 +163,23 @@ struct Applier {
   }
   void operator()(const RecordingControlled& e) { state.media.recordingRequested = e.on; }
   void operator()(const SignInCleared&) {}  // the throttle is the server's, not the sitting's
+  void operator()(const ResolutionNumbered& e) {
+    state.resolutions.push_back(
+        {e.number, e.kind, e.year, e.seq, sittingId, e.vote, e.item, e.title, ts});
+    int& last = state.lastResolution[{e.year, e.kind}];
+    last = std::max(last, e.seq);
+  }
+  void operator()(const MinutesDrafted& e) {
+    s->minutes = {};
+    s->minutes.versions.push_back({0, e.sha256, e.text, ts});
+  }
+  void operator()(const MinutesSaved& e) {
+    s->minutes.versions.push_back({e.version, e.sha256, e.text, ts});
+  }
+  void operator()(const MinutesFinalised& e) {
+    s->minutes.finalVersion = e.version;
+    s->minutes.diff = e.diff;
+  }
 };
 
 }  // namespace

@@ -42,6 +42,11 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {ReportMediaState::kName, {R::Media}},
       {ControlRecording::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
       {ClearSignIn::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      // The papers after the sitting: the secretary's work, the chair's and staff's.
+      {NumberResolution::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      {DraftMinutes::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      {SaveMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
+      {FinaliseMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
   };
   return t;
 }

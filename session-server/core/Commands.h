@@ -118,6 +118,7 @@ struct CreateVote {
   std::string rule = "majority";
   std::vector<VoteOption> candidates;  ///< elections
   int maxChoices = 1;
+  ResolutionKind resolution = ResolutionKind::None;  ///< a motion adopting a resolution
   bool operator==(const CreateVote&) const = default;
 };
 struct OpenVote {
@@ -159,12 +160,50 @@ struct ClearSignIn {
   bool operator==(const ClearSignIn&) const = default;
 };
 
+/// Numbers the resolution a passed motion adopted (when the vote was not created as one).
+struct NumberResolution {
+  static constexpr const char* kName = "resolution.number";
+  std::string vote;
+  ResolutionKind kind = ResolutionKind::Individual;
+  std::string title;  ///< the resolution's title; the vote's when empty
+  int sitting = 0;    ///< 0: the current sitting
+  bool operator==(const NumberResolution&) const = default;
+};
+
+/// Drafts a closed sitting's minutes from the log. `text` is never taken from the wire: the
+/// store fills it from the events (Store::bindMinutes).
+struct DraftMinutes {
+  static constexpr const char* kName = "minutes.draft";
+  int sitting = 0;
+  std::string text, sha256;  ///< filled by the store, never from the wire
+  bool operator==(const DraftMinutes&) const = default;
+};
+
+/// The secretary saves a corrected text; `base` is the sha256 of the version it started
+/// from, so two editors cannot overwrite each other.
+struct SaveMinutes {
+  static constexpr const char* kName = "minutes.save";
+  int sitting = 0;
+  std::string text, base;
+  std::string sha256;  ///< of `text`, filled by the store, never from the wire
+  bool operator==(const SaveMinutes&) const = default;
+};
+
+/// The latest saved text becomes final: the one rendered to PDF and signed.
+struct FinaliseMinutes {
+  static constexpr const char* kName = "minutes.finalise";
+  int sitting = 0;
+  std::string sha256;  ///< the version the secretary read last (must be the latest)
+  bool operator==(const FinaliseMinutes&) const = default;
+};
+
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
                  MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor, CancelFloor,
                  GrantFloor, EndFloor, SubmitQuestion, GroupQuestions, AnswerQuestion,
                  FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote, ReportMediaState,
-                 ControlRecording, ClearSignIn>;
+                 ControlRecording, ClearSignIn, NumberResolution, DraftMinutes, SaveMinutes,
+                 FinaliseMinutes>;
 
 std::string_view nameOf(const Command& c);
 

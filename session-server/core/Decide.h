@@ -42,4 +42,14 @@ Decision decideVote(const Ctx& c, const OpenVote& cmd);
 Decision decideVote(const Ctx& c, const CastBallot& cmd);
 Decision decideVote(const Ctx& c, const CloseVote& cmd);
 
+/// The resolution a passed motion adopts, numbered next for its year (in Vietnam) and kind;
+/// nothing for a vote that did not pass or is not a motion.
+std::optional<ResolutionNumbered> numberResolution(const State& state, const Vote& v,
+                                                   ResolutionKind kind, const std::string& title,
+                                                   std::int64_t now_ms);
+Decision decidePaper(const Ctx& c, const NumberResolution& cmd);
+Decision decidePaper(const Ctx& c, const DraftMinutes& cmd);
+Decision decidePaper(const Ctx& c, const SaveMinutes& cmd);
+Decision decidePaper(const Ctx& c, const FinaliseMinutes& cmd);
+
 }  // namespace chamber::core::detail

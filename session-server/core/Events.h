@@ -119,6 +119,7 @@ struct VoteCreated {
   std::string rule;
   std::vector<VoteOption> options;
   int maxChoices = 1;
+  ResolutionKind resolution = ResolutionKind::None;  ///< numbered when it passes
   bool operator==(const VoteCreated&) const = default;
 };
 struct VoteOpened {
@@ -157,6 +158,36 @@ struct SignInCleared {
   int seat = 0;
   bool operator==(const SignInCleared&) const = default;
 };
+/// The system gave an adopted resolution its number (in the sitting of the vote).
+struct ResolutionNumbered {
+  static constexpr const char* kKind = "resolution.numbered";
+  std::string vote, item, title;
+  ResolutionKind kind = ResolutionKind::Individual;
+  int year = 0;
+  int seq = 0;
+  std::string number;  ///< "12/NQ-HĐND", "21/2024/NQ-HĐND"
+  bool operator==(const ResolutionNumbered&) const = default;
+};
+/// The minutes' draft, generated from the log when the sitting closed (version 0).
+struct MinutesDrafted {
+  static constexpr const char* kKind = "minutes.drafted";
+  std::string sha256, text;
+  bool operator==(const MinutesDrafted&) const = default;
+};
+/// The secretary saved a corrected text of the minutes.
+struct MinutesSaved {
+  static constexpr const char* kKind = "minutes.saved";
+  int version = 0;
+  std::string sha256, text;
+  bool operator==(const MinutesSaved&) const = default;
+};
+/// The text to be signed: no more edits. `diff` is the draft → final, kept with it.
+struct MinutesFinalised {
+  static constexpr const char* kKind = "minutes.finalised";
+  int version = 0;
+  std::string sha256, diff;
+  bool operator==(const MinutesFinalised&) const = default;
+};
 /// The media process's state. While recording, `recording` names the file and
 /// `recordingStarted_ms` is the wall-clock time of its first frame: any event's position in
 /// the recording is (event ts − recordingStarted_ms).
@@ -182,7 +213,8 @@ using EventData =
                  AttendanceChanged, ItemActivated, DocumentAttached, PageShared, FloorRequested,
                  FloorCancelled, FloorGranted, FloorEnded, QuestionSubmitted, QuestionsGrouped,
                  QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
-                 VoteClosed, MediaStateChanged, RecordingControlled, VoteVoided, SignInCleared>;
+                 VoteClosed, MediaStateChanged, RecordingControlled, VoteVoided, SignInCleared,
+                 ResolutionNumbered, MinutesDrafted, MinutesSaved, MinutesFinalised>;
 
 std::string_view kindOf(const EventData& e);
 

@@ -153,6 +153,18 @@ std::string_view name(Base b) {
   return "unknown";
 }
 
+std::string_view name(ResolutionKind k) {
+  switch (k) {
+    case ResolutionKind::None:
+      return "none";
+    case ResolutionKind::Individual:
+      return "individual";
+    case ResolutionKind::Normative:
+      return "normative";
+  }
+  return "unknown";
+}
+
 bool livePublic(const State& state) {
   const Sitting* s = state.current();
   return !s || s->isPublic;

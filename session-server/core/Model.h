@@ -95,6 +95,10 @@ enum class VoteForm { Open = 1, Named, Secret };
 enum class VoteKind { Motion = 1, Election, Confidence };
 enum class VoteStatus { Draft = 1, Open, Closed, Voided };
 
+/// Nghị quyết cá biệt (individual, "12/NQ-HĐND") or quy phạm pháp luật (normative,
+/// "21/2024/NQ-HĐND"). A vote created with one is a resolution; None is any other motion.
+enum class ResolutionKind { None = 0, Individual, Normative };
+
 struct Vote {
   std::string id;
   std::string item;
@@ -112,10 +116,36 @@ struct Vote {
   std::map<std::string, int> counts;                         ///< per option key
   int ballots = 0;
   std::optional<Tally> result;
-  std::string voidedReason;  ///< why a voided vote could not be counted
+  std::string voidedReason;                          ///< why a voided vote could not be counted
+  ResolutionKind resolution = ResolutionKind::None;  ///< numbered when it passes
 };
 
 enum class SittingStatus { Scheduled = 1, Open, Suspended, Closed };
+
+/// A resolution the council adopted, with the number the system gave it.
+struct Resolution {
+  std::string number;  ///< "12/NQ-HĐND", "21/2024/NQ-HĐND"
+  ResolutionKind kind = ResolutionKind::Individual;
+  int year = 0;
+  int seq = 0;  ///< per year and per kind, from 1
+  int sitting = 0;
+  std::string vote, item, title;
+  std::int64_t numbered_ms = 0;
+};
+
+/// The minutes (biên bản) of a sitting: the draft generated from the log, each version the
+/// secretary saved, and the final one. Texts are the structured text of core/Minutes.h.
+struct Minutes {
+  struct Version {
+    int version = 0;  ///< 0 is the generated draft
+    std::string sha256, text;
+    std::int64_t at_ms = 0;
+  };
+  std::vector<Version> versions;  ///< [0] is the draft; empty before the sitting closed
+  int finalVersion = -1;          ///< -1 until finalised
+  std::string diff;               ///< draft → final, unified, kept with the final text
+  const Version* latest() const { return versions.empty() ? nullptr : &versions.back(); }
+};
 
 /// Orders ids made of a letter and a number ("v2" before "v10", "q9" before "q11"): shorter
 /// first, then by text. Votes and questions are listed in this order everywhere.
@@ -151,6 +181,7 @@ struct Sitting {
     std::string sha256;
     int page = 0;
   } shared;  ///< follow the presenter
+  Minutes minutes;
   /// id -> index into roster; rebuilt by indexRoster() (a 500-seat chamber looks up often).
   std::unordered_map<std::string, std::size_t> rosterIndex;
   void indexRoster();
@@ -181,6 +212,9 @@ struct State {
   std::vector<Responder> responders;
   std::map<int, Sitting> sittings;
   MediaState media;
+  std::vector<Resolution> resolutions;  ///< in the order numbered
+  /// The last number given, per year and kind: numbers restart on 1 January.
+  std::map<std::pair<int, ResolutionKind>, int> lastResolution;
 
   /// The sitting commands go to: the latest not closed, else the latest.
   Sitting* current();
@@ -198,5 +232,6 @@ std::string_view name(VoteKind k);
 std::string_view name(VoteStatus s);
 std::string_view name(SittingStatus s);
 std::string_view name(Base b);
+std::string_view name(ResolutionKind k);
 
 }  // namespace chamber::core

@@ -43,6 +43,10 @@ struct CouncilRules {
   /// A closed sitting (họp kín) is recorded for the council's own archive (never streamed,
   /// its archive served to members only); false: not recorded at all.
   bool recordClosedSittings = true;
+  /// Who issues the council's papers, as the header of a document names it (Decree 30):
+  /// "Hội đồng nhân dân xã Côn Minh"; and the place its dates are written from ("Côn Minh").
+  std::string council = "Hội đồng nhân dân";
+  std::string locality;
   bool operator==(const CouncilRules&) const = default;
 };
 

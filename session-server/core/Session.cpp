@@ -202,6 +202,11 @@ Decision decideOne(const Ctx& c, const T& cmd) requires requires {
   decideVote(c, cmd);
 }
 { return decideVote(c, cmd); }
+template <class T>
+Decision decideOne(const Ctx& c, const T& cmd) requires requires {
+  decidePaper(c, cmd);
+}
+{ return decidePaper(c, cmd); }
 
 }  // namespace
 

@@ -33,6 +33,10 @@ inline constexpr Overloaded kVisibility{
   [](const MediaStateChanged&) { return Visibility{Audience::Members, {}}; },
   [](const RecordingControlled&) { return Visibility{Audience::Members, {}}; },
   [](const SignInCleared&) { return Visibility{Audience::Staff, {}}; },
+  // The minutes are the council's draft until signed and published (store/Publications).
+  [](const MinutesDrafted&) { return Visibility{Audience::Staff, {}}; },
+  [](const MinutesSaved&) { return Visibility{Audience::Staff, {}}; },
+  [](const MinutesFinalised&) { return Visibility{Audience::Staff, {}}; },
   // Public, each on purpose. There is no catch-all: a new event without a line here
   // does not compile, so nothing becomes public by default.
   [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },
@@ -47,6 +51,7 @@ inline constexpr Overloaded kVisibility{
   [](const VoteOpened&) { return Visibility{Audience::Public, {}}; },
   [](const VoteClosed&) { return Visibility{Audience::Public, {}}; },
   [](const VoteVoided&) { return Visibility{Audience::Public, {}}; },
+  [](const ResolutionNumbered&) { return Visibility{Audience::Public, {}}; },
 };
 // clang-format on
 

@@ -62,8 +62,15 @@ Decision decideVote(const Ctx& c, const CreateVote& cmd) {
   if (cmd.title.empty()) return fail("bad_args", "Cần nội dung biểu quyết / a title is required");
   if (!s.rules.voteRules.count(cmd.rule))
     return fail("bad_args", "Không có quy tắc " + cmd.rule + " / no vote rule " + cmd.rule);
-  VoteCreated e{
-      "v" + std::to_string(s.nextVote), cmd.item, cmd.title, cmd.form, cmd.kind, cmd.rule, {}, 1};
+  VoteCreated e{"v" + std::to_string(s.nextVote),
+                cmd.item,
+                cmd.title,
+                cmd.form,
+                cmd.kind,
+                cmd.rule,
+                {},
+                1,
+                cmd.kind == VoteKind::Motion ? cmd.resolution : ResolutionKind::None};
   switch (cmd.kind) {
     case VoteKind::Motion:
       e.options = motionOptions();
@@ -155,7 +162,14 @@ Decision decideVote(const Ctx& c, const CloseVote& cmd) {
   if (!v) return fail("not_found", "Không có biểu quyết " + cmd.vote + " / no vote " + cmd.vote);
   if (v->status != VoteStatus::Open)
     return fail("vote_not_open", "Biểu quyết không mở / the vote is not open");
-  return emit(c, VoteClosed{cmd.vote, tallyOf(*c.sitting, *v)});
+  Decision d = emit(c, VoteClosed{cmd.vote, tallyOf(*c.sitting, *v)});
+  // A resolution passed: the system gives it its number in the same step.
+  Vote closed = *v;
+  closed.status = VoteStatus::Closed;
+  closed.result = std::get<VoteClosed>(d.events.back()).tally;
+  if (auto r = numberResolution(c.state, closed, v->resolution, "", c.now_ms))
+    d.events.push_back(std::move(*r));
+  return d;
 }
 
 }  // namespace detail

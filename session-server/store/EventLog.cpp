@@ -71,6 +71,14 @@ void EventLog::forEach(std::int64_t after, const std::function<void(const Stored
   while (s.step()) fn(rowToEvent(s));
 }
 
+void EventLog::forEachOfSitting(int sitting, const std::function<void(const StoredEvent&)>& fn) {
+  auto s = db_.prepare(
+      "SELECT seq, ts_ms, sitting, actor, kind, audience, subject, data, prev_hash, hash "
+      "FROM events WHERE sitting = ? ORDER BY seq");
+  s.bind(1, sitting);
+  while (s.step()) fn(rowToEvent(s));
+}
+
 std::vector<StoredEvent> EventLog::readAfter(std::int64_t after, std::size_t limit) {
   std::vector<StoredEvent> out;
   auto s = db_.prepare(kSelect);

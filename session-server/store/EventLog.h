@@ -44,6 +44,8 @@ class EventLog {
   /// Events with seq > after, in order, at most `limit` (0: all).
   std::vector<StoredEvent> readAfter(std::int64_t after, std::size_t limit = 0);
   void forEach(std::int64_t after, const std::function<void(const StoredEvent&)>& fn);
+  /// One sitting's events, in order (its minutes are drafted from them).
+  void forEachOfSitting(int sitting, const std::function<void(const StoredEvent&)>& fn);
   std::int64_t head();
 
   /// Walks the whole chain: every edited, inserted or deleted event is reported.

@@ -72,6 +72,14 @@ const std::vector<Migration>& schemaMigrations() {
             "ALTER TABLE tokens ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0;"
             "UPDATE tokens SET expires_ms = created_ms + 30 * 86400000;");
       },
+      // 5 -> 6: the papers after the sitting. A stored PDF keeps what its signatures were
+      // found to be when it arrived; a publication, when the vote that adopted it closed (the
+      // time to publication is shown).
+      [](Database& db) {
+        db.exec(
+            "ALTER TABLE documents ADD COLUMN signatures TEXT NOT NULL DEFAULT '[]';"
+            "ALTER TABLE publications ADD COLUMN adopted_ms INTEGER NOT NULL DEFAULT 0;");
+      },
   };
   return steps;
 }

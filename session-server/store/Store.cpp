@@ -1,6 +1,10 @@
 #include "store/Store.h"
 
+#include <algorithm>
+
+#include "core/Minutes.h"
 #include "protocol/Codec.h"
+#include "store/Crypto.h"
 #include "store/Schema.h"
 
 namespace chamber::store {
@@ -84,15 +88,48 @@ std::optional<core::Error> Store::bindDocuments(core::Command& cmd) {
   return std::nullopt;
 }
 
+std::string Store::draftMinutes(const core::State& state, int sitting,
+                                const std::vector<core::EventData>& pending, std::int64_t now_ms) {
+  const core::Sitting* s = state.sitting(sitting);
+  if (!s) return "";
+  std::vector<core::TimedEvent> events;
+  log.forEachOfSitting(sitting, [&](const StoredEvent& e) {
+    events.push_back({e.ts_ms, protocol::decodeEvent(e.kind, protocol::json::parse(e.data))});
+  });
+  for (const auto& e : pending) events.push_back({now_ms, e});
+  return core::draftMinutes(*s, events, state.resolutions);
+}
+
+void Store::bindMinutes(const core::State& state, core::Command& cmd) {
+  if (auto* draft = std::get_if<core::DraftMinutes>(&cmd)) {
+    const int id = draft->sitting ? draft->sitting : (state.current() ? state.current()->id : 0);
+    const core::Sitting* s = state.sitting(id);
+    // Only a closed sitting has minutes: core refuses the others, with nothing to draft.
+    draft->text = s && s->status == core::SittingStatus::Closed ? draftMinutes(state, id) : "";
+    draft->sha256 = draft->text.empty() ? "" : sha256Hex(draft->text);
+  }
+  if (auto* save = std::get_if<core::SaveMinutes>(&cmd)) save->sha256 = sha256Hex(save->text);
+}
+
 core::Decision Store::decideAndRecord(const core::State& state, const core::Actor& actor,
                                       const core::Command& command, std::int64_t now_ms,
                                       std::vector<StoredEvent>& stored) {
   core::Command cmd = command;
   core::Decision d;
+  bindMinutes(state, cmd);
   if (auto refused = bindDocuments(cmd))
     d.error = *refused;
   else
     d = core::decide(state, actor, cmd, now_ms);
+  // The sitting closed: its minutes are drafted in the same step, from the whole record.
+  if (d.ok() && std::any_of(d.events.begin(), d.events.end(), [](const auto& e) {
+        return std::holds_alternative<core::SittingClosed>(e);
+      })) {
+    core::State next = state;
+    applyDecision(next, d, now_ms);
+    const auto text = draftMinutes(next, d.sitting, d.events, now_ms);
+    d.events.push_back(core::MinutesDrafted{sha256Hex(text), text});
+  }
   if (d.ok()) stored = record(actor, d, now_ms);
   return d;
 }

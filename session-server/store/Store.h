@@ -44,6 +44,16 @@ class Store {
   /// classified whatever the command says. Returns the refusal, if any.
   std::optional<core::Error> bindDocuments(core::Command& cmd);
 
+  /// The minutes' texts come from the store, never from the wire: minutes.draft gets the
+  /// draft generated from the sitting's events, minutes.save the hash of its text.
+  void bindMinutes(const core::State& state, core::Command& cmd);
+
+  /// The draft of a sitting's minutes, generated from its events in the log and `pending`
+  /// ones not yet written (at `now_ms`).
+  std::string draftMinutes(const core::State& state, int sitting,
+                           const std::vector<core::EventData>& pending = {},
+                           std::int64_t now_ms = 0);
+
   /// The one record routine of the server and chamberctl: binds the command's documents,
   /// decides, and if accepted records the events within the caller's open transaction
   /// (`stored` gets them as stored). The caller commits, then applyDecision().

@@ -60,7 +60,12 @@ inline std::vector<EventData> sampleEvents() {
           MediaStateChanged{"live", "", "", "recording-1796000000000.ts", 1796000000000},
           RecordingControlled{false},
           VoteVoided{"v2", "server_restart", 7},
-          SignInCleared{4}};
+          SignInCleared{4},
+          ResolutionNumbered{"v1", "2", "Nghị quyết về dự toán ngân sách năm 2027",
+                             ResolutionKind::Normative, 2026, 21, "21/2026/NQ-HĐND"},
+          MinutesDrafted{std::string(64, 'd'), "Cơ quan: Hội đồng nhân dân xã\n\n# I.\n"},
+          MinutesSaved{1, std::string(64, 'e'), "Cơ quan: Hội đồng nhân dân xã\n\n# I. …\n"},
+          MinutesFinalised{1, std::string(64, 'e'), "--- du-thao (v0)\n+++ chinh-thuc (v1)\n"}};
 }
 
 inline std::vector<Command> sampleCommands() {
@@ -93,7 +98,11 @@ inline std::vector<Command> sampleCommands() {
           CloseVote{"v1"},
           ReportMediaState{"live", "", "rtmp", "recording-1.ts", 1796000000000},
           ControlRecording{false},
-          ClearSignIn{4}};
+          ClearSignIn{4},
+          NumberResolution{"v1", ResolutionKind::Individual, "Nghị quyết", 3},
+          DraftMinutes{3, "", ""},
+          SaveMinutes{3, "Cơ quan: Hội đồng nhân dân xã\n", std::string(64, 'd'), ""},
+          FinaliseMinutes{3, std::string(64, 'e')}};
 }
 
 }  // namespace chamber::test

@@ -121,6 +121,8 @@ core::CouncilRules parseRulesToml(const std::string& text) {
       static_cast<int>(wholeNumber(t["written_answer_days"], "written_answer_days", 1, 3650)
                            .value_or(r.writtenAnswerDays));
   r.recordClosedSittings = t["record_closed_sittings"].value_or(r.recordClosedSittings);
+  r.council = t["council"].value_or(r.council);
+  r.locality = t["locality"].value_or(r.locality);
   if (auto limits = t["speaking_limit_s"].as_table())
     for (const auto& [k, v] : *limits)
       r.speakingLimit_s[std::string(k.str())] =

@@ -7,8 +7,8 @@
 #include "core/Visibility.h"
 
 namespace chamber::core {
-struct MinutesDrafted {  // a new kind whose author forgot who may see it
-  static constexpr const char* kKind = "minutes.drafted";
+struct ForgottenKind {  // a new kind whose author forgot who may see it
+  static constexpr const char* kKind = "example.forgotten";
   std::string text;
 };
 }  // namespace chamber::core
@@ -18,7 +18,7 @@ int main() {
 #ifdef CHAMBER_CONTROL
   std::variant<SittingOpened, BallotCast> e;
 #else
-  std::variant<SittingOpened, BallotCast, MinutesDrafted> e;
+  std::variant<SittingOpened, BallotCast, ForgottenKind> e;
 #endif
   return static_cast<int>(std::visit(kVisibility, e).audience);
 }
