@@ -109,6 +109,12 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
     j["speakingLimit_s"] = s.rules.speakingLimit_s;
     j["openMicLimit"] = s.rules.openMicLimit;
   }
+  if (roleIn(role, Audience::Staff)) {  // the minutes, until signed and published
+    json versions = json::array();
+    for (const auto& v : s.minutes.versions)
+      versions.push_back({{"version", v.version}, {"sha256", v.sha256}, {"at_ms", v.at_ms}});
+    j["minutes"] = {{"versions", versions}, {"final", s.minutes.finalVersion}};
+  }
   return j;
 }
 
@@ -125,6 +131,20 @@ json stateView(const State& state, Role role, const std::string& self) {
   json j{{"sittings", sittings}, {"current", nullptr}};
   const Sitting* cur = state.current();
   if (cur && sittingVisible(*cur, role)) j["current"] = sittingView(*cur, role, self);
+  j["resolutions"] = json::array();  // numbered by the system, of the sittings this role sees
+  for (const auto& r : state.resolutions) {
+    const Sitting* s = state.sitting(r.sitting);
+    if (!s || !sittingVisible(*s, role)) continue;
+    j["resolutions"].push_back({{"number", r.number},
+                                {"kind", name(r.kind)},
+                                {"year", r.year},
+                                {"seq", r.seq},
+                                {"sitting", r.sitting},
+                                {"vote", r.vote},
+                                {"item", r.item},
+                                {"title", r.title},
+                                {"numbered_ms", r.numbered_ms}});
+  }
   if (role != Role::Public)
     j["media"] = {{"state", state.media.state},
                   {"error", state.media.error},

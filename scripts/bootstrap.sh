@@ -14,6 +14,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev procps clang libclang-rt-14-dev clang-format-14
   # PDFs: demo papers are written with Qt's QPdfWriter; poppler checks them
   qt6-base-dev qt6-base-dev-tools fonts-dejavu-core poppler-utils
+  # the papers after a sitting: PDF structure (PoDoFo), PKCS#11 tokens (libp11; OpenSC for
+  # real USB tokens, SoftHSM2 in the tests), the Times-compatible font with Vietnamese
+  libpodofo-dev libp11-dev opensc softhsm2 fonts-liberation2
   # the tablet app (Qt 6 QML, QtPdf, Qt WebSockets, Qt Linguist)
   qt6-declarative-dev qt6-declarative-dev-tools qt6-websockets-dev qt6-pdf-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

@@ -25,7 +25,9 @@ LocalTime vietnamTime(std::int64_t ms) {
           static_cast<int>(inDay / 60'000 % 60)};
 }
 
-int yearInVietnam(std::int64_t ms) { return vietnamTime(ms).year; }
+int yearInVietnam(std::int64_t ms) {
+  return vietnamTime(ms).year;
+}
 
 std::string resolutionNumber(ResolutionKind kind, int year, int seq) {
   // Decree 30/2020: an individual resolution "12/NQ-HĐND"; a normative one carries its year.
@@ -36,7 +38,9 @@ std::string resolutionNumber(ResolutionKind kind, int year, int seq) {
 
 namespace {
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
 std::string clock(std::int64_t ms) {
   const auto t = vietnamTime(ms);
   return two(t.hour) + " giờ " + two(t.minute);
@@ -114,7 +118,7 @@ class Drafter {
   std::map<std::string, std::vector<Entry>> items_;
   std::vector<Entry> outside_;  ///< before any item was taken up
   std::set<std::string> attended_;
-  std::map<std::string, std::pair<std::int64_t, std::string>> onFloor_;  ///< since, kind
+  std::map<std::string, std::pair<std::int64_t, std::string>> onFloor_;    ///< since, kind
   std::map<std::string, std::pair<std::string, std::size_t>> questionAt_;  ///< item, entry
   std::vector<std::string> suspensions_;
 
@@ -158,17 +162,17 @@ class Drafter {
   void on(const FloorEnded& e) {
     const auto it = onFloor_.find(e.person);
     if (it == onFloor_.end()) return;
-    here(item_).push_back({hhmm(it->second.first) + "–" + hhmm(ts_) + ": " +
-                               withTitle(e.person) + " " + speechKind(it->second.second) + ".",
+    here(item_).push_back({hhmm(it->second.first) + "–" + hhmm(ts_) + ": " + withTitle(e.person) +
+                               " " + speechKind(it->second.second) + ".",
                            {}});
     onFloor_.erase(it);
   }
   void on(const QuestionSubmitted& e) {
     auto& entries = here(item_);
     questionAt_[e.question] = {item_, entries.size()};
-    entries.push_back({"Chất vấn của " + withTitle(e.from) + " đối với " + withTitle(e.to) +
-                           ": “" + e.text + "”",
-                       {}});
+    entries.push_back(
+        {"Chất vấn của " + withTitle(e.from) + " đối với " + withTitle(e.to) + ": “" + e.text + "”",
+         {}});
   }
   void on(const QuestionAnswered& e) {
     auto* answers = answersOf(e.question);
@@ -208,15 +212,12 @@ class Drafter {
                        {}});
     auto& out = entries.back().sub;
     if (vote.form == VoteForm::Secret)
-      out.push_back("Số phiếu phát ra: " + std::to_string(t.issued) +
-                    "; số phiếu thu về: " + std::to_string(t.cast) +
-                    "; hợp lệ: " + std::to_string(t.valid) +
+      out.push_back("Số phiếu phát ra: " + std::to_string(t.issued) + "; số phiếu thu về: " +
+                    std::to_string(t.cast) + "; hợp lệ: " + std::to_string(t.valid) +
                     "; không hợp lệ: " + std::to_string(t.invalid) + ".");
-    for (const auto& o : t.options)
-      out.push_back(o.line + (o.elected ? " — trúng cử" : "") + ";");
-    out.push_back("Vắng mặt: " + std::to_string(t.absent) +
-                  " đại biểu; có mặt không biểu quyết: " + std::to_string(t.notVoted) +
-                  " đại biểu.");
+    for (const auto& o : t.options) out.push_back(o.line + (o.elected ? " — trúng cử" : "") + ";");
+    out.push_back("Vắng mặt: " + std::to_string(t.absent) + " đại biểu; có mặt không biểu quyết: " +
+                  std::to_string(t.notVoted) + " đại biểu.");
     if (vote.form == VoteForm::Named && !t.named.empty()) {
       std::map<std::string, std::vector<std::string>> byChoice;
       for (const auto& b : t.named)
@@ -270,8 +271,9 @@ class Drafter {
     o << "Kỳ họp thứ " << s_.number << " của " << council
       << (s_.term.empty() ? "" : " nhiệm kỳ " + s_.term) << " khai mạc lúc "
       << (opened_ ? clock(opened_) + " ngày " + date(opened_) : "(chưa ghi nhận)")
-      << ", bế mạc lúc " << (closed_ ? clock(closed_) + " ngày " + date(closed_) : "(chưa ghi nhận)")
-      << ", tại " << s_.place << ".\n";
+      << ", bế mạc lúc "
+      << (closed_ ? clock(closed_) + " ngày " + date(closed_) : "(chưa ghi nhận)") << ", tại "
+      << s_.place << ".\n";
     if (!s_.isPublic) o << "Kỳ họp được tổ chức theo hình thức họp kín.\n";
 
     o << "# II. THÀNH PHẦN THAM DỰ\n";

@@ -38,14 +38,13 @@ const std::size_t kMaxMinutesBytes = 2 * 1024 * 1024;
 std::optional<ResolutionNumbered> numberResolution(const State& state, const Vote& v,
                                                    ResolutionKind kind, const std::string& title,
                                                    std::int64_t now_ms) {
-  if (kind == ResolutionKind::None || v.kind != VoteKind::Motion || !v.result ||
-      !v.result->passed)
+  if (kind == ResolutionKind::None || v.kind != VoteKind::Motion || !v.result || !v.result->passed)
     return std::nullopt;
   const int year = yearInVietnam(now_ms);
   const auto last = state.lastResolution.find({year, kind});
   const int seq = (last == state.lastResolution.end() ? 0 : last->second) + 1;
-  return ResolutionNumbered{v.id, v.item, title.empty() ? v.title : title, kind, year, seq,
-                            resolutionNumber(kind, year, seq)};
+  return ResolutionNumbered{v.id, v.item, title.empty() ? v.title : title,  kind,
+                            year, seq,    resolutionNumber(kind, year, seq)};
 }
 
 Decision decidePaper(const Ctx& c, const NumberResolution& cmd) {
@@ -58,8 +57,8 @@ Decision decidePaper(const Ctx& c, const NumberResolution& cmd) {
     return fail("bad_args", "Cần loại nghị quyết / individual or normative");
   for (const auto& r : c.state.resolutions)
     if (r.sitting == s->id && r.vote == cmd.vote)
-      return fail("unchanged", "Nghị quyết đã có số " + r.number + " / already numbered " +
-                                   r.number);
+      return fail("unchanged",
+                  "Nghị quyết đã có số " + r.number + " / already numbered " + r.number);
   if (v->second.kind != VoteKind::Motion || v->second.status != VoteStatus::Closed ||
       !v->second.result || !v->second.result->passed)
     return fail("wrong_state",
@@ -109,10 +108,10 @@ Decision decidePaper(const Ctx& c, const FinaliseMinutes& cmd) {
   if (cmd.sha256 != m.latest()->sha256)
     return fail("stale", "Đây không phải bản mới nhất / that is not the latest version");
   const auto& last = *m.latest();
-  return emitFor(*s, MinutesFinalised{
-                         last.version, last.sha256,
-                         unifiedDiff(m.versions[0].text, last.text, "du-thao (v0)",
-                                     "chinh-thuc (v" + std::to_string(last.version) + ")")});
+  return emitFor(
+      *s, MinutesFinalised{last.version, last.sha256,
+                           unifiedDiff(m.versions[0].text, last.text, "du-thao (v0)",
+                                       "chinh-thuc (v" + std::to_string(last.version) + ")")});
 }
 
 }  // namespace detail

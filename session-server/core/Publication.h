@@ -22,6 +22,8 @@ struct Publication {
   std::string item;       ///< its agenda item
   std::int64_t size = 0;  ///< bytes of the file
   std::int64_t published_ms = 0;
+  std::int64_t adopted_ms = 0;    ///< the vote that adopted it closed (minutes: the sitting did)
+  std::string signatures = "{}";  ///< its digital signatures as checked (papers::toJson)
 };
 
 }  // namespace chamber::core

@@ -43,8 +43,8 @@ std::vector<Line> script(const std::vector<std::string>& a, const std::vector<st
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return L[i * (m + 1) + j]; };
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1
-                                            : std::max(at(i + 1, j), at(i, j + 1));
+        at(i, j) =
+            a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[pre + i] == b[pre + j]) {

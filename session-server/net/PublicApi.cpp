@@ -31,7 +31,13 @@ json publicationJson(const core::Publication& p) {
           {"sitting", p.sitting},
           {"item", p.item},
           {"size", p.size},
-          {"url", "/api/documents/" + p.sha256}};
+          {"url", "/api/documents/" + p.sha256},
+          {"published_ms", p.published_ms},
+          {"adopted_ms", p.adopted_ms},
+          // who signed it, when, and whether the file is as they signed it
+          {"signatures", json::parse(p.signatures, nullptr, false).is_discarded()
+                             ? json::object()
+                             : json::parse(p.signatures)}};
 }
 
 fs::path archiveJsonOf(const ServerImpl& s, int sitting) {

@@ -3,8 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
+
+#include "papers/Signatures.h"
 
 namespace chamber::store {
 
@@ -41,6 +44,14 @@ bool Documents::Upload::write(const void* data, std::size_t n) {
   }
   if (head_.size() < 8) head_.append(static_cast<const char*>(data), std::min<std::size_t>(n, 8));
   hash_.update(data, n);
+  if (!signedPdf_) {
+    static const std::string key = "/ByteRange";
+    const char* c = static_cast<const char*>(data);
+    const std::string edge = tail_ + std::string(c, std::min<std::size_t>(n, key.size()));
+    signedPdf_ = edge.find(key) != std::string::npos ||
+                 std::search(c, c + n, key.begin(), key.end()) != c + n;
+    tail_.assign(n >= key.size() ? c + n - (key.size() - 1) : c, std::min(n, key.size() - 1));
+  }
   if (std::fwrite(data, 1, n, file_) != n) throw std::runtime_error("disk write failed");
   return true;
 }
@@ -66,13 +77,15 @@ DocumentMeta Documents::finish(std::unique_ptr<Upload> up, const std::string& ti
   m.created_ms = now_ms;
   const fs::path target = pathOf(m.sha256);
   if (!fs::exists(target)) fs::rename(up->tmp_, target);
+  // A signed paper: its signatures are checked as it arrives, and shown with it.
+  if (up->signedPdf_) m.signatures = papers::toJson(papers::verifyPdf(target.string()));
   auto s = db_.prepare(
-      "INSERT INTO documents(sha256, title, filename, mime, size, classified, created_ms) "
-      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
+      "INSERT INTO documents(sha256, title, filename, mime, size, classified, created_ms, "
+      "signatures) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
       // The same bytes uploaded again as classified become classified; never the reverse.
       "classified = MAX(documents.classified, excluded.classified)");
   s.bind(1, m.sha256).bind(2, m.title).bind(3, m.filename).bind(4, m.mime).bind(5, m.size);
-  s.bind(6, m.classified ? 1 : 0).bind(7, m.created_ms);
+  s.bind(6, m.classified ? 1 : 0).bind(7, m.created_ms).bind(8, m.signatures);
   s.run();
   return *find(m.sha256);
 }
@@ -93,22 +106,22 @@ DocumentMeta Documents::addFile(const fs::path& file, const std::string& title, 
 std::optional<DocumentMeta> Documents::find(const std::string& sha) {
   if (!isSha256Hex(sha)) return std::nullopt;
   auto s = db_.prepare(
-      "SELECT sha256, title, filename, mime, size, classified, created_ms FROM documents "
-      "WHERE sha256 = ?");
+      "SELECT sha256, title, filename, mime, size, classified, created_ms, signatures FROM "
+      "documents WHERE sha256 = ?");
   s.bind(1, sha);
   if (!s.step()) return std::nullopt;
-  return DocumentMeta{s.text(0),    s.text(1),         s.text(2),   s.text(3),
-                      s.integer(4), s.integer(5) != 0, s.integer(6)};
+  return DocumentMeta{s.text(0),    s.text(1),         s.text(2),    s.text(3),
+                      s.integer(4), s.integer(5) != 0, s.integer(6), s.text(7)};
 }
 
 std::vector<DocumentMeta> Documents::list() {
   std::vector<DocumentMeta> out;
   auto s = db_.prepare(
-      "SELECT sha256, title, filename, mime, size, classified, created_ms FROM documents "
-      "ORDER BY created_ms");
+      "SELECT sha256, title, filename, mime, size, classified, created_ms, signatures FROM "
+      "documents ORDER BY created_ms");
   while (s.step())
     out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4), s.integer(5) != 0,
-                   s.integer(6)});
+                   s.integer(6), s.text(7)});
   return out;
 }
 

@@ -23,6 +23,8 @@ struct DocumentMeta {
   std::int64_t size = 0;
   bool classified = false;
   std::int64_t created_ms = 0;
+  /// Its digital signatures as checked when it arrived (papers::toJson): "{}" when unsigned.
+  std::string signatures = "{}";
 };
 
 bool isSha256Hex(const std::string& s);
@@ -49,7 +51,9 @@ class Documents {
     std::int64_t size_ = 0;
     std::int64_t limit_;
     bool over_ = false;
-    std::string head_;  // the first bytes, to check the file type
+    std::string head_;        // the first bytes, to check the file type
+    bool signedPdf_ = false;  // a signature's /ByteRange was seen
+    std::string tail_;        // the last bytes of the previous write (a key split across two)
   };
 
   std::unique_ptr<Upload> begin(std::int64_t limitBytes);

@@ -16,7 +16,7 @@ bool isoDate(const std::string& s) {
 
 constexpr const char* kColumns =
     "p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer, p.issued, p.effective, "
-    "p.sitting, p.item, d.size, p.published_ms";
+    "p.sitting, p.item, d.size, p.published_ms, p.adopted_ms, d.signatures";
 
 core::Publication read(const Statement& s) {
   core::Publication p;
@@ -33,6 +33,8 @@ core::Publication read(const Statement& s) {
   p.item = s.text(10);
   p.size = s.integer(11);
   p.published_ms = s.integer(12);
+  p.adopted_ms = s.integer(13);
+  p.signatures = s.text(14);
   return p;
 }
 
@@ -54,13 +56,14 @@ void Publications::put(const core::Publication& p) {
   auto s = db_.prepare(
       "INSERT INTO publications(sha256, type, number, title, summary, issuer, signer, issued, "
       "effective, sitting, "
-      "item, published_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
+      "item, published_ms, adopted_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO "
+      "UPDATE SET "
       "type=excluded.type, "
       "number=excluded.number, title=excluded.title, summary=excluded.summary, "
       "issuer=excluded.issuer, "
       "signer=excluded.signer, issued=excluded.issued, effective=excluded.effective, "
       "sitting=excluded.sitting, "
-      "item=excluded.item");
+      "item=excluded.item, adopted_ms=excluded.adopted_ms");
   s.bind(1, p.sha256)
       .bind(2, p.type)
       .bind(3, p.number)
@@ -68,7 +71,7 @@ void Publications::put(const core::Publication& p) {
       .bind(5, p.summary)
       .bind(6, p.issuer);
   s.bind(7, p.signer).bind(8, p.issued).bind(9, p.effective).bind(10, p.sitting).bind(11, p.item);
-  s.bind(12, p.published_ms);
+  s.bind(12, p.published_ms).bind(13, p.adopted_ms);
   s.step();
 }
 

@@ -67,6 +67,7 @@ core::State Store::load(std::int64_t& head) {
     applyStored(state, e);
     head = e.seq;
   });
+  seen_ = head;
   // Open secret votes: their counts live in this process's memory only (empty in a new
   // process, which then voids them: see core::voidInterruptedSecretVotes).
   for (auto& [id, sitting] : state.sittings)
@@ -146,9 +147,14 @@ core::Decision Store::run(core::State& state, const core::Actor& actor,
   std::vector<StoredEvent> events;
   try {
     Transaction t(db);
+    for (const auto& e : log.readAfter(seen_)) {
+      applyStored(state, e);
+      seen_ = e.seq;
+    }
     d = decideAndRecord(state, actor, command, now_ms, events);
     if (!d.ok()) return d;
     t.commit();
+    if (!events.empty()) seen_ = events.back().seq;
   } catch (...) {
     secret.discardStaged();
     throw;

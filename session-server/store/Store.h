@@ -63,8 +63,14 @@ class Store {
 
   /// Decides, records, commits and applies one command (chamberctl; the server batches
   /// several commands in one transaction, with decideAndRecord and applyDecision).
+  /// Another process (the server) may have written since load(): what it wrote is folded
+  /// into `state` within the transaction first, so the decision is taken on the whole log
+  /// (two writers never give one resolution number twice).
   core::Decision run(core::State& state, const core::Actor& actor, const core::Command& cmd,
                      std::int64_t now_ms, std::vector<StoredEvent>* stored = nullptr);
+
+ private:
+  std::int64_t seen_ = 0;  ///< the last event folded into the state load() gave
 };
 
 std::string actorString(const core::Actor& a);

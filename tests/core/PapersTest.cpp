@@ -76,8 +76,8 @@ TEST(Papers, NumbersArePerKindAndYearAndRestartOnTheFirstOfJanuary) {
   adopt(h, ResolutionKind::Normative);
   adopt(h, ResolutionKind::Individual);
   EXPECT_EQ(numbers(h.state),
-            (std::vector<std::string>{"1/NQ-HĐND", "1/2026/NQ-HĐND", "2/NQ-HĐND",
-                                      "2/2026/NQ-HĐND", "1/2027/NQ-HĐND", "1/NQ-HĐND"}));
+            (std::vector<std::string>{"1/NQ-HĐND", "1/2026/NQ-HĐND", "2/NQ-HĐND", "2/2026/NQ-HĐND",
+                                      "1/2027/NQ-HĐND", "1/NQ-HĐND"}));
   // The same text for the two "1/NQ-HĐND" of different years; their years tell them apart.
   std::set<std::tuple<int, ResolutionKind, int>> seen;
   for (const auto& r : h.state.resolutions)
@@ -106,8 +106,8 @@ TEST(Papers, AFailedMotionGetsNoNumberAndNoVoteTwo) {
                        "unchanged");
   Harness::expectError(h.run(h.del(4), NumberResolution{"v2", ResolutionKind::Individual}),
                        "forbidden");
-  EXPECT_EQ(numbers(h.state), std::vector<std::string>{"1/" + std::to_string(yearInVietnam(h.now)) +
-                                                       "/NQ-HĐND"});
+  EXPECT_EQ(numbers(h.state),
+            std::vector<std::string>{"1/" + std::to_string(yearInVietnam(h.now)) + "/NQ-HĐND"});
 }
 
 TEST(Papers, TheMinutesAreCorrectedFromTheLatestVersionOnlyThenMadeFinalWithTheDiff) {
@@ -119,11 +119,11 @@ TEST(Papers, TheMinutesAreCorrectedFromTheLatestVersionOnlyThenMadeFinalWithTheD
   Harness::expectOk(h.run(h.chair(), CloseSitting{}));
   Harness::expectOk(h.run(h.secretary(), DraftMinutes{id, "A\nB\nC\n", std::string(64, 'a')}));
   const auto& m = h.state.sitting(id)->minutes;
-  Harness::expectError(
-      h.run(h.secretary(), SaveMinutes{id, "A\nB2\nC\n", std::string(64, 'x'), std::string(64, 'b')}),
-      "stale");
-  Harness::expectOk(
-      h.run(h.secretary(), SaveMinutes{id, "A\nB2\nC\n", std::string(64, 'a'), std::string(64, 'b')}));
+  Harness::expectError(h.run(h.secretary(), SaveMinutes{id, "A\nB2\nC\n", std::string(64, 'x'),
+                                                        std::string(64, 'b')}),
+                       "stale");
+  Harness::expectOk(h.run(
+      h.secretary(), SaveMinutes{id, "A\nB2\nC\n", std::string(64, 'a'), std::string(64, 'b')}));
   EXPECT_EQ(m.latest()->version, 1);
   // A second editor who started from the draft cannot overwrite the first one's work.
   Harness::expectError(

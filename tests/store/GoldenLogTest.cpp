@@ -250,4 +250,4 @@ TEST_P(GoldenLogOf, VerifiesDecodesAndReplaysTheSame) {
 
 // The history of every release opens, migrates and replays as it did.
 INSTANTIATE_TEST_SUITE_P(Schemas, GoldenLogOf, testing::ValuesIn(kFixtures),
-                         [](const auto& info) { return info.param.substr(8); });
+                         [](const auto& p) { return p.param.substr(8); });

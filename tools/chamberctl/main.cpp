@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "chamberctl/Import.h"
+#include "chamberctl/Papers.h"
 #include "protocol/Csv.h"
 #include "protocol/Json.h"
 #include "protocol/OpenData.h"
@@ -166,12 +167,16 @@ int main(int argc, char** argv) {
 
   auto* verify = app.add_subcommand("verify", "check the event log's hash chain");
 
+  ctl::PaperCommands papers(app);
+
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (int rc = papers.runStandalone(argc, argv); rc >= 0) return rc;
     store::Store st(data);
     std::int64_t head = 0;
     core::State state = st.load(head);
+    if (int rc = papers.runOnStore(st, state, argc, argv); rc >= 0) return rc;
 
     if (import->parsed()) {
       const auto delegates = ctl::readDelegatesCsv(csv, pinDigits);
