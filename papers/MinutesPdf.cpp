@@ -13,14 +13,17 @@ namespace chamber::papers {
 namespace {
 
 constexpr double kDpi = 720;  // 10 units to the point
-double mm(double v) { return v / 25.4 * kDpi; }
-double pt(double v) { return v * kDpi / 72.0; }
+double mm(double v) {
+  return v / 25.4 * kDpi;
+}
+double pt(double v) {
+  return v * kDpi / 72.0;
+}
 
-const char* kFontFiles[] = {
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-BoldItalic.ttf"};
+const char* kFontFiles[] = {"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+                            "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+                            "/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
+                            "/usr/share/fonts/truetype/liberation2/LiberationSerif-BoldItalic.ttf"};
 
 QString serifFamily() {
   static QString family = [] {
@@ -171,12 +174,12 @@ void header(Page& page, const core::MinutesText& m) {
 
   // Left: the issuer, a short rule, the number and symbol.
   double widest = 0;
-  double y = centred(page, issuerLines(QString::fromStdString(m.get("Cơ quan"))), issuer, x0,
-                     leftW, top, &widest);
+  double y = centred(page, issuerLines(QString::fromStdString(m.get("Cơ quan"))), issuer, x0, leftW,
+                     top, &widest);
   const double cx = x0 + leftW / 2;
   page.rule(cx - widest / 6, cx + widest / 6, y + pt(2));
-  y = centred(page, {QStringLiteral("Số: ") + QString::fromStdString(m.get("Số"))}, serif(13),
-              x0, leftW, y + pt(8));
+  y = centred(page, {QStringLiteral("Số: ") + QString::fromStdString(m.get("Số"))}, serif(13), x0,
+              leftW, y + pt(8));
   const double leftBottom = y;
 
   // Right: the national title, the motto underlined along its length, the place and date.
@@ -260,8 +263,8 @@ MinutesLayout writeMinutesPdf(const core::MinutesText& m, const QString& path, b
   writer.setResolution(static_cast<int>(kDpi));
   writer.setPageSize(QPageSize(QPageSize::A4));
   writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-  writer.setTitle(QString::fromStdString(m.get("Tên loại") + " " + m.get("Số") + " — " +
-                                         m.get("Trích yếu")));
+  writer.setTitle(
+      QString::fromStdString(m.get("Tên loại") + " " + m.get("Số") + " — " + m.get("Trích yếu")));
   writer.setCreator(QStringLiteral("Digital Chamber"));
   QPainter painter;
   if (!painter.begin(&writer))

@@ -7,6 +7,7 @@
 #include <openssl/http.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
+#include <podofo/podofo.h>
 
 #include <QDateTime>
 #include <QFont>
@@ -18,7 +19,6 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <podofo/podofo.h>
 #include <stdexcept>
 #include <vector>
 
@@ -75,8 +75,8 @@ class TokenSession {
     if (PKCS11_enumerate_certs(tokenSlot->token, &certs, &ncerts) != 0)
       throw std::runtime_error("Không đọc được chứng thư trên thẻ / cannot list the certificates");
     for (unsigned i = 0; i < ncerts; ++i) {
-      const bool mine = certs[i].id_len == key->id_len &&
-                        std::memcmp(certs[i].id, key->id, key->id_len) == 0;
+      const bool mine =
+          certs[i].id_len == key->id_len && std::memcmp(certs[i].id, key->id, key->id_len) == 0;
       if (mine && !cert_)
         cert_ = X509_dup(certs[i].x509);
       else
@@ -149,8 +149,7 @@ std::vector<unsigned char> timestampToken(const std::string& url,
   if (!resp)
     throw std::runtime_error(sslError("Không lấy được dấu thời gian / the timestamp authority " +
                                       url + " did not answer"));
-  std::unique_ptr<TS_RESP, decltype(&TS_RESP_free)> r(d2i_TS_RESP_bio(resp, nullptr),
-                                                      TS_RESP_free);
+  std::unique_ptr<TS_RESP, decltype(&TS_RESP_free)> r(d2i_TS_RESP_bio(resp, nullptr), TS_RESP_free);
   BIO_free(resp);
   if (!r || ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(r.get()))) > 1)
     throw std::runtime_error("Máy chủ dấu thời gian từ chối / the timestamp authority refused");
@@ -198,13 +197,12 @@ std::vector<char> cmsSign(PdfSignOutputDevice& signer, const TokenSession& t,
   if (!tsaUrl.empty()) {
     ASN1_OCTET_STRING* sig = CMS_SignerInfo_get0_signature(si);
     std::vector<unsigned char> digest(32);
-    SHA256(ASN1_STRING_get0_data(sig), static_cast<size_t>(ASN1_STRING_length(sig)),
-           digest.data());
+    SHA256(ASN1_STRING_get0_data(sig), static_cast<size_t>(ASN1_STRING_length(sig)), digest.data());
     const auto token = timestampToken(tsaUrl, digest);
     ASN1_STRING* tok = ASN1_STRING_new();
     ASN1_STRING_set(tok, token.data(), static_cast<int>(token.size()));
-    const int ok = CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken,
-                                                 V_ASN1_SEQUENCE, tok, -1);
+    const int ok =
+        CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, tok, -1);
     ASN1_STRING_free(tok);
     if (ok != 1) throw std::runtime_error(sslError("timestamp attribute"));
   }
@@ -229,8 +227,8 @@ void drawStamp(const QString& path, const SignRequest& r, double wMm, double hMm
   const double W = w.width(), H = w.height();
   QFont f(QStringLiteral("Liberation Serif"));
   const QString name = QString::fromStdString(r.name), title = QString::fromStdString(r.title);
-  const QString time = when.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")) +
-                       QStringLiteral(" (GMT+7)");
+  const QString time =
+      when.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")) + QStringLiteral(" (GMT+7)");
   if (r.seal) {
     // A round red seal: the organisation's name in the ring's middle, the time under it.
     const QColor red(200, 16, 16);
@@ -243,15 +241,14 @@ void drawStamp(const QString& path, const SignRequest& r, double wMm, double hMm
     f.setBold(true);
     f.setPointSizeF(6.5);
     p.setFont(f);
-    p.drawText(circle.adjusted(110, 150, -110, -d / 2), Qt::AlignHCenter | Qt::AlignBottom |
-                                                          Qt::TextWordWrap,
+    p.drawText(circle.adjusted(110, 150, -110, -d / 2),
+               Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
                (title.isEmpty() ? name : title).toUpper());
     f.setBold(false);
     f.setPointSizeF(5.5);
     p.setFont(f);
-    p.drawText(circle.adjusted(110, d / 2 + 30, -110, -110), Qt::AlignHCenter | Qt::AlignTop |
-                                                               Qt::TextWordWrap,
-               time);
+    p.drawText(circle.adjusted(110, d / 2 + 30, -110, -110),
+               Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, time);
     return;
   }
   // A person's signature as Vietnamese signed papers show it: a red box, who, as what, when.
@@ -260,8 +257,9 @@ void drawStamp(const QString& path, const SignRequest& r, double wMm, double hMm
   p.setPen(QColor(200, 16, 16));
   f.setPointSizeF(8);
   p.setFont(f);
-  const QString text = QStringLiteral("Ký bởi / Signed by: %1\nChức vụ / Title: %2\n"
-                                      "Thời gian ký / Signed at:\n%3")
+  const QString text = QStringLiteral(
+                           "Ký bởi / Signed by: %1\nChức vụ / Title: %2\n"
+                           "Thời gian ký / Signed at:\n%3")
                            .arg(name, title, time);
   p.drawText(QRectF(40, 20, W - 80, H - 40), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
              text);
@@ -327,7 +325,8 @@ PdfObject* appearanceFrom(PdfMemDocument& stamp, PdfMemDocument& doc) {
     podofo_free(buf);
   };
   if (contents && contents->IsArray())
-    for (const auto& e : contents->GetArray()) append(stamp.GetObjects().GetObject(e.GetReference()));
+    for (const auto& e : contents->GetArray())
+      append(stamp.GetObjects().GetObject(e.GetReference()));
   else
     append(contents);
   x->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
@@ -378,7 +377,8 @@ void signPdf(const SignRequest& r) {
     page = pageOf(place);
     rect = rectOf(place);
   } else if (r.width > 0) {
-    page = doc.GetPage((r.page > 0 ? std::min(r.page, doc.GetPageCount()) : doc.GetPageCount()) - 1);
+    page =
+        doc.GetPage((r.page > 0 ? std::min(r.page, doc.GetPageCount()) : doc.GetPageCount()) - 1);
     const double h = page->GetPageSize().GetHeight();
     rect = PdfRect(pt(r.left), h - pt(r.top) - pt(r.height), pt(r.width), pt(r.height));
   } else if (chair && pageOf(chair)) {
@@ -392,7 +392,8 @@ void signPdf(const SignRequest& r) {
     if (!r.seal) place = chair;
   } else {  // a paper without fields: the foot of the last page, on the right
     page = doc.GetPage(doc.GetPageCount() - 1);
-    rect = r.seal ? PdfRect(pt(85), pt(40), pt(36), pt(36)) : PdfRect(pt(115), pt(30), pt(70), pt(28));
+    rect =
+        r.seal ? PdfRect(pt(85), pt(40), pt(36), pt(36)) : PdfRect(pt(115), pt(30), pt(70), pt(28));
   }
   if (!page) throw std::runtime_error("the signature's page was not found");
   const double width = mm(rect.GetWidth()), height = mm(rect.GetHeight());

@@ -20,17 +20,17 @@ struct TokenKey {
 struct SignRequest {
   std::string in, out;
   TokenKey key;
-  std::string name;     ///< "Nguyễn Văn Hùng"
-  std::string title;    ///< "Chủ tịch HĐND xã" — or the organisation for a seal
-  std::string reason;   ///< /Reason: "Chủ tọa kỳ họp"
-  std::string location; ///< /Location: "Côn Minh"
-  bool seal = false;    ///< the organisation's seal (a red round stamp) instead of a person's box
+  std::string name;      ///< "Nguyễn Văn Hùng"
+  std::string title;     ///< "Chủ tịch HĐND xã" — or the organisation for a seal
+  std::string reason;    ///< /Reason: "Chủ tọa kỳ họp"
+  std::string location;  ///< /Location: "Côn Minh"
+  bool seal = false;     ///< the organisation's seal (a red round stamp) instead of a person's box
   /// Where the visible signature goes: page (1-based; 0 the last) and a box in mm from the
   /// page's top-left corner. Left at 0: minutes' defaults (MinutesPdf.h signatureBox).
   int page = 0;
   double left = 0, top = 0, width = 0, height = 0;
-  std::string tsaUrl;   ///< an RFC 3161 timestamp authority (http://…): B-T; empty: B-B
-  std::string field;    ///< the signature field's name; empty: "ChuKy<n>"
+  std::string tsaUrl;  ///< an RFC 3161 timestamp authority (http://…): B-T; empty: B-B
+  std::string field;   ///< the signature field's name; empty: "ChuKy<n>"
 };
 
 /// Signs `r.in` into `r.out`. Throws std::runtime_error with a message for the signer

@@ -5,14 +5,15 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <podofo/podofo.h>
 #include <stdexcept>
 
 namespace chamber::papers {
@@ -80,8 +81,7 @@ std::string opensslError() {
   return buf;
 }
 
-void check(SignatureInfo& info, const std::string& file, const PdfObject& sig,
-           X509_STORE* trust) {
+void check(SignatureInfo& info, const std::string& file, const PdfObject& sig, X509_STORE* trust) {
   const PdfObject* range = sig.GetDictionary().GetKey(PdfName("ByteRange"));
   const PdfObject* contents = sig.GetDictionary().GetKey(PdfName("Contents"));
   if (!range || !range->IsArray() || range->GetArray().size() != 4 || !contents ||
@@ -99,19 +99,20 @@ void check(SignatureInfo& info, const std::string& file, const PdfObject& sig,
   info.rangeEnd = r[2] + r[3];
   info.wholeFile = info.rangeEnd == size;
   // The gap must be exactly the /Contents hex string: nothing unsigned hides in it.
-  const std::string gap = file.substr(static_cast<std::size_t>(r[1]),
-                                      static_cast<std::size_t>(r[2] - r[1]));
+  const std::string gap =
+      file.substr(static_cast<std::size_t>(r[1]), static_cast<std::size_t>(r[2] - r[1]));
   if (gap.size() < 2 || gap.front() != '<' || gap.back() != '>' ||
       gap.find_first_not_of("0123456789abcdefABCDEF", 1) != gap.size() - 1) {
-    info.problem = "Phần không ký không chỉ là chữ ký / the unsigned gap holds more than the signature";
+    info.problem =
+        "Phần không ký không chỉ là chữ ký / the unsigned gap holds more than the signature";
     return;
   }
   const PdfString& der = contents->GetString();
   Bio cmsIn(BIO_new_mem_buf(der.GetString(), static_cast<int>(der.GetLength())));
   Cms cms(d2i_CMS_bio(cmsIn.get(), nullptr));
   if (!cms) {
-    info.problem = "Không đọc được khối chữ ký CMS / cannot read the CMS signature: " +
-                   opensslError();
+    info.problem =
+        "Không đọc được khối chữ ký CMS / cannot read the CMS signature: " + opensslError();
     return;
   }
   std::string signedBytes = file.substr(0, static_cast<std::size_t>(r[1]));
@@ -128,12 +129,14 @@ void check(SignatureInfo& info, const std::string& file, const PdfObject& sig,
                                       CMS_BINARY | CMS_DETACHED | CMS_NO_SIGNER_CERT_VERIFY) == 1;
     ERR_clear_error();
     if (!info.intact)
-      info.problem = "Tài liệu đã bị thay đổi sau khi ký hoặc chữ ký sai / the document was "
-                     "changed after signing or the signature is wrong (" +
-                     why + ")";
+      info.problem =
+          "Tài liệu đã bị thay đổi sau khi ký hoặc chữ ký sai / the document was "
+          "changed after signing or the signature is wrong (" +
+          why + ")";
     else
-      info.problem = "Chứng thư không thuộc tổ chức chứng thực tin cậy / the certificate is not "
-                     "from a trusted CA";
+      info.problem =
+          "Chứng thư không thuộc tổ chức chứng thực tin cậy / the certificate is not "
+          "from a trusted CA";
   } else {
     info.intact = true;
     info.trusted = trust != nullptr;
@@ -222,6 +225,26 @@ PdfSignatures verifyPdf(const std::string& path, const std::string& trustFile) {
   return out;
 }
 
+std::optional<std::int64_t> instantMs(const std::string& iso) {
+  int y, mo, d, h, mi, s;
+  char sign = 'Z';
+  int oh = 0, om = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &s, &sign,
+                  &oh, &om) < 7)
+    return std::nullopt;
+  // Days from the civil date (H. Hinnant), then the offset taken off.
+  const int yy = y - (mo <= 2);
+  const int era = (yy >= 0 ? yy : yy - 399) / 400;
+  const int yoe = yy - era * 400;
+  const int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+  std::int64_t secs = days * 86400 + h * 3600 + mi * 60 + s;
+  if (sign == '+') secs -= oh * 3600 + om * 60;
+  if (sign == '-') secs += oh * 3600 + om * 60;
+  return secs * 1000;
+}
+
 std::string toJson(const PdfSignatures& s) {
   nlohmann::json j = nlohmann::json::object();
   j["valid"] = s.valid();
@@ -257,8 +280,8 @@ void preparePdf(const std::string& path, const std::vector<SignatureSlot>& place
     std::string xmp(buf, static_cast<std::size_t>(len));
     podofo_free(buf);
     bool changed = false;
-    for (const char* part : {"<pdfaid:part>1</pdfaid:part>", "pdfaid:part='1'",
-                             "pdfaid:part=\"1\""}) {
+    for (const char* part :
+         {"<pdfaid:part>1</pdfaid:part>", "pdfaid:part='1'", "pdfaid:part=\"1\""}) {
       const auto at = xmp.find(part);
       if (at == std::string::npos) continue;
       std::string two = part;

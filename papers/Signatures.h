@@ -4,26 +4,27 @@
 /// Used when a signed paper arrives (attached or published), by chamberctl, and by the tests
 /// beside poppler's pdfsig. No Qt: the server links it.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace chamber::papers {
 
 struct SignatureInfo {
-  std::string field;        ///< the signature field's name
-  std::string subFilter;    ///< "ETSI.CAdES.detached", "adbe.pkcs7.detached"
-  std::string signer;       ///< the certificate's subject common name
-  std::string subject;      ///< the whole subject, one line
-  std::string issuer;       ///< the issuing CA's common name
-  std::string name;         ///< /Name, as the signer gave it
-  std::string reason;       ///< /Reason: "Chủ tọa kỳ họp", …
-  std::string signedAt;     ///< /M as ISO 8601 ("2026-12-10T10:15:00+07:00")
+  std::string field;          ///< the signature field's name
+  std::string subFilter;      ///< "ETSI.CAdES.detached", "adbe.pkcs7.detached"
+  std::string signer;         ///< the certificate's subject common name
+  std::string subject;        ///< the whole subject, one line
+  std::string issuer;         ///< the issuing CA's common name
+  std::string name;           ///< /Name, as the signer gave it
+  std::string reason;         ///< /Reason: "Chủ tọa kỳ họp", …
+  std::string signedAt;       ///< /M as ISO 8601 ("2026-12-10T10:15:00+07:00")
   std::int64_t rangeEnd = 0;  ///< where the signed bytes end (the revision it signs)
-  bool intact = false;      ///< the signed bytes hash to what the CMS says, and its signature holds
-  bool wholeFile = false;   ///< it covers the file to its last byte (nothing added after it)
-  bool trusted = false;     ///< its certificate chains to a given trust anchor
-  bool timestamped = false; ///< carries an RFC 3161 signature timestamp (PAdES B-T)
-  std::string problem;      ///< why not intact, in Vietnamese / English
+  bool intact = false;     ///< the signed bytes hash to what the CMS says, and its signature holds
+  bool wholeFile = false;  ///< it covers the file to its last byte (nothing added after it)
+  bool trusted = false;    ///< its certificate chains to a given trust anchor
+  bool timestamped = false;  ///< carries an RFC 3161 signature timestamp (PAdES B-T)
+  std::string problem;       ///< why not intact, in Vietnamese / English
 };
 
 struct PdfSignatures {
@@ -37,6 +38,9 @@ struct PdfSignatures {
 /// the CAs to trust (empty: trust is not checked and `trusted` stays false).
 PdfSignatures verifyPdf(const std::string& path, const std::string& trustFile = "");
 
+/// "2026-12-10T10:15:00+07:00" (as signedAt) → ms since the epoch.
+std::optional<std::int64_t> instantMs(const std::string& iso);
+
 /// The result as JSON (stored with a document, sent to tablets and the portal).
 std::string toJson(const PdfSignatures& s);
 
@@ -45,8 +49,8 @@ void quietPodofo();
 
 /// An empty signature field a paper is written with, where a signer will sign.
 struct SignatureSlot {
-  std::string field;  ///< "ChuToa", "ThuKy"
-  int page = 0;       ///< 0-based
+  std::string field;                                ///< "ChuToa", "ThuKy"
+  int page = 0;                                     ///< 0-based
   double left = 0, top = 0, width = 0, height = 0;  ///< mm from the page's top-left corner
 };
 

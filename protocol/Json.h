@@ -243,6 +243,8 @@ CHAMBER_WIRE(ResolutionNumbered, req("vote", &S::vote), opt("item", &S::item),
 CHAMBER_WIRE(MinutesDrafted, req("sha256", &S::sha256), req("text", &S::text))
 CHAMBER_WIRE(MinutesSaved, req("version", &S::version), req("sha256", &S::sha256),
              req("text", &S::text))
+CHAMBER_WIRE(MinutesPdfRecorded, req("version", &S::version), req("sha256", &S::sha256),
+             req("size", &S::size))
 CHAMBER_WIRE(MinutesFinalised, req("version", &S::version), req("sha256", &S::sha256),
              opt("diff", &S::diff))
 
@@ -286,6 +288,8 @@ CHAMBER_WIRE(NumberResolution, req("vote", &S::vote), req("kind", &S::kind),
 CHAMBER_WIRE(DraftMinutes, req("sitting", &S::sitting))
 CHAMBER_WIRE(SaveMinutes, req("sitting", &S::sitting), req("text", &S::text), req("base", &S::base))
 CHAMBER_WIRE(FinaliseMinutes, req("sitting", &S::sitting), req("sha256", &S::sha256))
+CHAMBER_WIRE(RecordMinutesPdf, req("sitting", &S::sitting), req("sha256", &S::sha256),
+             req("size", &S::size))
 #undef CHAMBER_WIRE
 
 /// A tally stored before options carried `percent` and `line` gets them when read, so every

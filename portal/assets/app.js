@@ -37,6 +37,9 @@ const STRINGS = {
     type: 'Loại văn bản', number: 'Số, ký hiệu', titleCol: 'Tên văn bản', summary: 'Trích yếu', issuer: 'Cơ quan ban hành',
     signer: 'Người ký', issued: 'Ngày ban hành', effective: 'Ngày hiệu lực', download: 'Tải về', found: 'văn bản',
     noDocs: 'Không có văn bản nào phù hợp.',
+    sigValid: 'Chữ ký số hợp lệ', sigInvalid: 'Chữ ký số không hợp lệ: văn bản đã bị thay đổi sau khi ký',
+    sigAt: 'ký lúc', sigBroken: 'chữ ký hỏng', publishedAfter: 'Công bố', afterAdoption: 'sau khi thông qua',
+    days: 'ngày', hours: 'giờ', minutes: 'phút',
     openTitle: 'Dữ liệu mở', openIntro: 'Dữ liệu các kỳ họp công khai, để Ủy ban nhân dân, Mặt trận Tổ quốc và mọi người sử dụng lại. Định dạng JSON và CSV (UTF-8), cập nhật theo thời gian thực.',
     dataset: 'Bộ dữ liệu', rows: 'Số dòng', columns: 'Các cột', formats: 'Định dạng',
     ds_sittings: 'Các kỳ họp', ds_agenda: 'Chương trình', ds_attendance: 'Điểm danh', ds_votes: 'Kết quả biểu quyết',
@@ -76,6 +79,9 @@ const STRINGS = {
     type: 'Type', number: 'Number', titleCol: 'Title', summary: 'Summary', issuer: 'Issuer',
     signer: 'Signed by', issued: 'Issued', effective: 'In force from', download: 'Download', found: 'documents',
     noDocs: 'No document matches.',
+    sigValid: 'Digital signatures valid', sigInvalid: 'Digital signatures NOT valid: the document was changed after signing',
+    sigAt: 'signed', sigBroken: 'broken signature', publishedAfter: 'Published', afterAdoption: 'after adoption',
+    days: 'd', hours: 'h', minutes: 'min',
     openTitle: 'Open data', openIntro: 'Data of the public sittings, for the People’s Committee, the Fatherland Front and anyone to reuse. JSON and CSV (UTF-8), always current.',
     dataset: 'Dataset', rows: 'Rows', columns: 'Columns', formats: 'Formats',
     ds_sittings: 'Sittings', ds_agenda: 'Agenda', ds_attendance: 'Attendance', ds_votes: 'Vote results',
@@ -147,6 +153,16 @@ export function formatDate(iso) {
   if (!iso) return '';
   const [y, m, d] = iso.split('-');
   return lang === 'en' ? `${y}-${m}-${d}` : `${d}/${m}/${y}`;
+}
+
+/// An instant ("2026-12-10T03:15:00+00:00") in the commune's time (UTC+7): "10/12/2026 10:15".
+export function formatDateTime(iso) {
+  const ms = Date.parse(iso || '');
+  if (Number.isNaN(ms)) return iso || '';
+  const v = new Date(ms + 7 * 3600 * 1000);
+  const p = (n) => String(n).padStart(2, '0');
+  const date = formatDate(`${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`);
+  return `${date} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
 }
 
 export function formatClock(seconds) {

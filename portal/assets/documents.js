@@ -1,11 +1,32 @@
 // Published documents with the fields Decree 42/2022 asks for, searchable by number, title
 // or summary (without caring for diacritics) and by date of issue. The search is kept in the
 // address, so a result can be shared.
-import { frame, h, t, getJson, formatDate, formatBytes, fold } from './app.js';
+import { frame, h, t, getJson, formatDate, formatDateTime, formatBytes, fold } from './app.js';
 
 frame('documents');
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
+
+/// The digital signatures as the server found them when the file arrived: who, when, valid.
+function signatures(p) {
+  const s = p.signatures || {};
+  if (!(s.signatures || []).length) return null;
+  const ok = s.valid;
+  return h('div', { class: `signatures ${ok ? 'sig-valid' : 'sig-invalid'}`, 'data-valid': String(!!ok) },
+    h('p', { class: 'sig-status' }, ok ? `✓ ${t('sigValid')}` : `✗ ${t('sigInvalid')}`),
+    h('ul', {}, s.signatures.map((x) => h('li', {},
+      `${x.name || x.signer}${x.reason ? ` (${x.reason})` : ''} — ${t('sigAt')} ${formatDateTime(x.signedAt)}`,
+      x.intact ? '' : h('strong', {}, ` — ${t('sigBroken')}`)))));
+}
+
+/// "Công bố 2 giờ 5 phút sau khi biểu quyết" / "published 2 h 5 min after the vote".
+function delay(p) {
+  if (!p.adopted_ms || !p.published_ms || p.published_ms < p.adopted_ms) return null;
+  const min = Math.round((p.published_ms - p.adopted_ms) / 60000);
+  const d = Math.floor(min / 1440), hh = Math.floor((min % 1440) / 60), mm = min % 60;
+  const parts = [d && `${d} ${t('days')}`, hh && `${hh} ${t('hours')}`, `${mm} ${t('minutes')}`].filter(Boolean);
+  return h('p', { class: 'delay' }, `${t('publishedAfter')} ${parts.join(' ')} ${t('afterAdoption')}`);
+}
 
 function card(p) {
   const fields = [['type', p.type], ['number', p.number], ['issuer', p.issuer], ['signer', p.signer],
@@ -13,6 +34,7 @@ function card(p) {
   return h('li', { class: 'card', 'data-number': p.number },
     h('h2', {}, `${p.number} — ${p.title}`),
     h('dl', { class: 'fields' }, fields.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+    signatures(p) || '', delay(p) || '',
     h('a', { class: 'button', href: p.url, type: 'application/pdf', download: `${p.number.replace(/[\\/]/g, '-')}.pdf` },
       `${t('download')} PDF (${formatBytes(p.size)})`, h('span', { class: 'sr-only' }, `: ${p.title}`)));
 }

@@ -54,6 +54,7 @@ export const COMMANDS = Object.freeze({
   MINUTES_DRAFT: 'minutes.draft',
   MINUTES_SAVE: 'minutes.save',
   MINUTES_FINALISE: 'minutes.finalise',
+  MINUTES_RECORD_PDF: 'minutes.record_pdf',
   STATE_GET: 'state.get',
 });
 export const EVENTS = Object.freeze({
@@ -86,6 +87,7 @@ export const EVENTS = Object.freeze({
   MINUTES_DRAFTED: 'minutes.drafted',
   MINUTES_SAVED: 'minutes.saved',
   MINUTES_FINALISED: 'minutes.finalised',
+  MINUTES_PDF_RECORDED: 'minutes.pdf_recorded',
 });
 /// Reconnect to the server: protocol/Reconnect.h kServerReconnect.
 export const RECONNECT = Object.freeze({ initial_ms: 500, factor: 2, max_ms: 5000, jitter: 0.2 });

@@ -176,6 +176,9 @@ struct Applier {
   void operator()(const MinutesSaved& e) {
     s->minutes.versions.push_back({e.version, e.sha256, e.text, ts});
   }
+  void operator()(const MinutesPdfRecorded& e) {
+    s->minutes.pdfs.push_back({e.version, e.sha256, e.size});
+  }
   void operator()(const MinutesFinalised& e) {
     s->minutes.finalVersion = e.version;
     s->minutes.diff = e.diff;

@@ -47,6 +47,7 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {DraftMinutes::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
       {SaveMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
       {FinaliseMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
+      {RecordMinutesPdf::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
   };
   return t;
 }

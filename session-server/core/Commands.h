@@ -197,13 +197,22 @@ struct FinaliseMinutes {
   bool operator==(const FinaliseMinutes&) const = default;
 };
 
+/// The final minutes were rendered to a PDF, stored under `sha256` (chamberctl minutes --out).
+struct RecordMinutesPdf {
+  static constexpr const char* kName = "minutes.record_pdf";
+  int sitting = 0;
+  std::string sha256;
+  std::int64_t size = 0;
+  bool operator==(const RecordMinutesPdf&) const = default;
+};
+
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
                  MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor, CancelFloor,
                  GrantFloor, EndFloor, SubmitQuestion, GroupQuestions, AnswerQuestion,
                  FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote, ReportMediaState,
                  ControlRecording, ClearSignIn, NumberResolution, DraftMinutes, SaveMinutes,
-                 FinaliseMinutes>;
+                 FinaliseMinutes, RecordMinutesPdf>;
 
 std::string_view nameOf(const Command& c);
 

@@ -51,5 +51,6 @@ Decision decidePaper(const Ctx& c, const NumberResolution& cmd);
 Decision decidePaper(const Ctx& c, const DraftMinutes& cmd);
 Decision decidePaper(const Ctx& c, const SaveMinutes& cmd);
 Decision decidePaper(const Ctx& c, const FinaliseMinutes& cmd);
+Decision decidePaper(const Ctx& c, const RecordMinutesPdf& cmd);
 
 }  // namespace chamber::core::detail

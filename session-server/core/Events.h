@@ -188,6 +188,14 @@ struct MinutesFinalised {
   std::string sha256, diff;
   bool operator==(const MinutesFinalised&) const = default;
 };
+/// The final text was rendered to this PDF (stored): signed copies of it are recognised.
+struct MinutesPdfRecorded {
+  static constexpr const char* kKind = "minutes.pdf_recorded";
+  int version = 0;
+  std::string sha256;
+  std::int64_t size = 0;
+  bool operator==(const MinutesPdfRecorded&) const = default;
+};
 /// The media process's state. While recording, `recording` names the file and
 /// `recordingStarted_ms` is the wall-clock time of its first frame: any event's position in
 /// the recording is (event ts − recordingStarted_ms).
@@ -214,7 +222,8 @@ using EventData =
                  FloorCancelled, FloorGranted, FloorEnded, QuestionSubmitted, QuestionsGrouped,
                  QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
                  VoteClosed, MediaStateChanged, RecordingControlled, VoteVoided, SignInCleared,
-                 ResolutionNumbered, MinutesDrafted, MinutesSaved, MinutesFinalised>;
+                 ResolutionNumbered, MinutesDrafted, MinutesSaved, MinutesFinalised,
+                 MinutesPdfRecorded>;
 
 std::string_view kindOf(const EventData& e);
 

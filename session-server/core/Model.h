@@ -144,6 +144,12 @@ struct Minutes {
   std::vector<Version> versions;  ///< [0] is the draft; empty before the sitting closed
   int finalVersion = -1;          ///< -1 until finalised
   std::string diff;               ///< draft → final, unified, kept with the final text
+  struct Pdf {
+    int version = 0;
+    std::string sha256;     ///< the unsigned PDF as rendered (store/Documents); signed copies
+    std::int64_t size = 0;  ///< begin with exactly these bytes (signatures are appended)
+  };
+  std::vector<Pdf> pdfs;
   const Version* latest() const { return versions.empty() ? nullptr : &versions.back(); }
 };
 

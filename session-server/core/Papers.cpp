@@ -114,5 +114,17 @@ Decision decidePaper(const Ctx& c, const FinaliseMinutes& cmd) {
                                        "chinh-thuc (v" + std::to_string(last.version) + ")")});
 }
 
+Decision decidePaper(const Ctx& c, const RecordMinutesPdf& cmd) {
+  const Sitting* s = sittingOf(c, cmd.sitting);
+  if (auto f = requireClosed(s)) return *f;
+  if (s->minutes.finalVersion < 0)
+    return fail("wrong_state", "Biên bản chưa hoàn thành / the minutes are not final");
+  if (cmd.sha256.size() != 64 || cmd.size <= 0)
+    return fail("bad_args", "Tệp PDF không hợp lệ / bad PDF reference");
+  for (const auto& p : s->minutes.pdfs)
+    if (p.sha256 == cmd.sha256) return fail("unchanged", "Đã ghi nhận / already recorded");
+  return emitFor(*s, MinutesPdfRecorded{s->minutes.finalVersion, cmd.sha256, cmd.size});
+}
+
 }  // namespace detail
 }  // namespace chamber::core

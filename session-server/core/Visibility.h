@@ -37,6 +37,7 @@ inline constexpr Overloaded kVisibility{
   [](const MinutesDrafted&) { return Visibility{Audience::Staff, {}}; },
   [](const MinutesSaved&) { return Visibility{Audience::Staff, {}}; },
   [](const MinutesFinalised&) { return Visibility{Audience::Staff, {}}; },
+  [](const MinutesPdfRecorded&) { return Visibility{Audience::Staff, {}}; },
   // Public, each on purpose. There is no catch-all: a new event without a line here
   // does not compile, so nothing becomes public by default.
   [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },

@@ -78,6 +78,12 @@ core::State Store::load(std::int64_t& head) {
 }
 
 std::optional<core::Error> Store::bindDocuments(core::Command& cmd) {
+  if (const auto* pdf = std::get_if<core::RecordMinutesPdf>(&cmd)) {
+    const auto meta = documents.find(pdf->sha256);
+    if (!meta || meta->size != pdf->size)
+      return core::Error{"not_found", "Chưa có tệp PDF này trên máy chủ / no such stored PDF"};
+    return std::nullopt;
+  }
   auto* attach = std::get_if<core::AttachDocument>(&cmd);
   if (!attach) return std::nullopt;
   const auto meta = documents.find(attach->document.sha256);

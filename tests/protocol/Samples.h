@@ -65,7 +65,8 @@ inline std::vector<EventData> sampleEvents() {
                              ResolutionKind::Normative, 2026, 21, "21/2026/NQ-HĐND"},
           MinutesDrafted{std::string(64, 'd'), "Cơ quan: Hội đồng nhân dân xã\n\n# I.\n"},
           MinutesSaved{1, std::string(64, 'e'), "Cơ quan: Hội đồng nhân dân xã\n\n# I. …\n"},
-          MinutesFinalised{1, std::string(64, 'e'), "--- du-thao (v0)\n+++ chinh-thuc (v1)\n"}};
+          MinutesFinalised{1, std::string(64, 'e'), "--- du-thao (v0)\n+++ chinh-thuc (v1)\n"},
+          MinutesPdfRecorded{1, std::string(64, 'f'), 48213}};
 }
 
 inline std::vector<Command> sampleCommands() {
@@ -102,7 +103,8 @@ inline std::vector<Command> sampleCommands() {
           NumberResolution{"v1", ResolutionKind::Individual, "Nghị quyết", 3},
           DraftMinutes{3, "", ""},
           SaveMinutes{3, "Cơ quan: Hội đồng nhân dân xã\n", std::string(64, 'd'), ""},
-          FinaliseMinutes{3, std::string(64, 'e')}};
+          FinaliseMinutes{3, std::string(64, 'e')},
+          RecordMinutesPdf{3, std::string(64, 'f'), 48213}};
 }
 
 }  // namespace chamber::test

@@ -190,6 +190,12 @@ void recordSitting(const std::filesystem::path& dataDir) {
   t += 1000;
   ASSERT_TRUE(
       st.run(s, secretary, FinaliseMinutes{1, s.sitting(1)->minutes.latest()->sha256}, t).ok());
+  // The final text rendered to a PDF, kept so that signed copies of it are recognised.
+  const auto pdf = dataDir / "bien-ban.pdf";
+  std::ofstream(pdf) << "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n%bien ban\n";
+  const auto minutes = st.documents.addFile(pdf, "Biên bản kỳ họp thứ ba", false, t);
+  t += 1000;
+  ASSERT_TRUE(st.run(s, secretary, RecordMinutesPdf{1, minutes.sha256, minutes.size}, t).ok());
 }
 
 json replayedState(Store& st) {

@@ -12,6 +12,7 @@
 #include "core/Minutes.h"
 #include "papers/Signatures.h"
 #include "protocol/Json.h"
+#include "store/Crypto.h"
 #ifdef CHAMBER_PAPERS
 #include <QGuiApplication>
 
@@ -33,8 +34,11 @@ struct PaperOptions {
   // sign
   std::string in, module, token, key, name, signerTitle, reason, location, position, tsa, field;
   bool seal = false;
-  // verify-pdf
+  // verify-pdf, publish
   std::string trust;
+  CLI::App* publish = nullptr;
+  std::string resolutionNumber;
+  int year = 0;
 };
 
 namespace {
@@ -130,6 +134,14 @@ PaperCommands::PaperCommands(CLI::App& app) : o_(std::make_unique<PaperOptions>(
   o.sign->add_option("--tsa", o.tsa, "RFC 3161 timestamp authority (http://…): PAdES B-T");
   o.sign->add_option("--field", o.field, "the signature field's name");
 
+  o.publish = app.add_subcommand(
+      "publish", "công bố văn bản đã ký / publish a signed paper, its fields from the record");
+  o.publish->add_option("pdf", o.in, "the signed PDF")->required()->check(CLI::ExistingFile);
+  o.publish->add_option("--resolution", o.resolutionNumber,
+                        "a resolution's number (12/NQ-HĐND); without it: minutes rendered here");
+  o.publish->add_option("--year", o.year, "the resolution's year (the latest when left out)");
+  o.publish->add_option("--trust", o.trust, "PEM file of the CAs to trust");
+
   o.verifyPdf = app.add_subcommand("verify-pdf", "kiểm tra chữ ký số / check a PDF's signatures");
   o.verifyPdf->add_option("pdf", o.in)->required()->check(CLI::ExistingFile);
   o.verifyPdf->add_option("--trust", o.trust, "PEM file of the CAs to trust");
@@ -186,19 +198,95 @@ int PaperCommands::runStandalone(int argc, char** argv) {
 #endif
 }
 
+int PaperCommands::publishSigned(store::Store& st, core::State& state) {
+  auto& o = *o_;
+  const auto check = papers::verifyPdf(o.in, o.trust);
+  if (!check.valid()) {
+    std::cerr << "chamberctl: Văn bản chưa có chữ ký số hợp lệ, không công bố / not published: "
+                 "the paper has no valid signature"
+              << (check.error.empty() ? "" : " (" + check.error + ")") << "\n";
+    for (const auto& s : check.signatures)
+      if (!s.problem.empty()) std::cerr << "  " << s.problem << "\n";
+    return 2;
+  }
+  std::ifstream f(o.in, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(f), {}};
+  const auto& first = check.signatures.front();
+  core::Publication pub;
+  pub.issued = first.signedAt.substr(0, 10);
+  if (const auto ms = papers::instantMs(first.signedAt)) {  // the date in the commune
+    const auto t = core::vietnamTime(*ms);
+    char d[11];
+    std::snprintf(d, sizeof d, "%04d-%02d-%02d", t.year, t.month, t.day);
+    pub.issued = d;
+  }
+  if (!o.resolutionNumber.empty()) {
+    const core::Resolution* r = nullptr;
+    for (const auto& x : state.resolutions)
+      if (x.number == o.resolutionNumber && (!o.year || x.year == o.year)) r = &x;
+    if (!r) throw std::runtime_error("Không có nghị quyết số " + o.resolutionNumber);
+    const core::Sitting* s = state.sitting(r->sitting);
+    pub.type = "Nghị quyết";
+    pub.number = r->number;
+    pub.title = r->title;
+    pub.summary = r->title;
+    pub.issuer = s->rules.council;
+    pub.sitting = r->sitting;
+    pub.item = r->item;
+    pub.adopted_ms = r->numbered_ms;  // the step that closed its vote
+  } else {
+    // Minutes: the signed copy begins with the bytes of a PDF rendered from the record.
+    const core::Sitting* found = nullptr;
+    for (const auto& [id, s] : state.sittings)
+      for (const auto& p : s.minutes.pdfs)
+        if (p.size <= static_cast<std::int64_t>(bytes.size()) &&
+            store::sha256Hex(std::string_view(bytes).substr(0, static_cast<std::size_t>(p.size))) ==
+                p.sha256)
+          found = &s;
+    if (!found)
+      throw std::runtime_error(
+          "Không nhận ra văn bản: không phải biên bản in từ hệ thống (chamberctl minutes --out) / "
+          "not a signed copy of minutes rendered here; for a resolution give --resolution");
+    const auto text = core::parseMinutes(
+        found->minutes.versions.at(static_cast<std::size_t>(found->minutes.finalVersion)).text);
+    pub.type = "Biên bản";
+    pub.number = text.get("Số");
+    pub.title = "Biên bản " + text.get("Trích yếu");
+    pub.summary = text.get("Trích yếu");
+    pub.issuer = text.get("Cơ quan");
+    const std::string chair = text.get("Chủ tọa");
+    const auto bar = chair.find('|');
+    pub.signer = bar == std::string::npos ? chair
+                                          : chair.substr(0, bar - (bar && chair[bar - 1] == ' ')) +
+                                                "," + chair.substr(bar + 1);
+    pub.sitting = found->id;
+    pub.adopted_ms = found->minutes.versions.front().at_ms;  // the close
+  }
+  if (pub.signer.empty()) pub.signer = first.name.empty() ? first.signer : first.name;
+  const auto meta = st.documents.addFile(o.in, pub.title, false, nowMs());
+  pub.sha256 = meta.sha256;
+  pub.published_ms = nowMs();
+  st.publications.put(pub);
+  const auto minutes = (pub.published_ms - pub.adopted_ms) / 60000;
+  std::cout << pub.number << "  " << pub.title << " — công bố / published, "
+            << check.signatures.size() << " chữ ký / signatures; " << minutes / 60 << " giờ "
+            << minutes % 60 << " phút sau khi thông qua / after adoption\n";
+  return 0;
+}
+
 int PaperCommands::runOnStore(store::Store& st, core::State& state, int argc, char** argv) {
   auto& o = *o_;
   if (o.number->parsed()) {
     const auto kind = nlohmann::json(o.kind).get<core::ResolutionKind>();
     std::vector<store::StoredEvent> stored;
-    const auto d =
-        st.run(state, kCtl, core::NumberResolution{o.vote, kind, o.title, o.sitting}, nowMs(),
-               &stored);
+    const auto d = st.run(state, kCtl, core::NumberResolution{o.vote, kind, o.title, o.sitting},
+                          nowMs(), &stored);
     if (!d.ok()) return refuse(d);
     const auto& r = std::get<core::ResolutionNumbered>(d.events.at(0));
     std::cout << r.number << "  " << r.title << " (" << r.vote << ")\n";
     return 0;
   }
+  if (o.publish->parsed()) return publishSigned(st, state);
   if (!o.minutes->parsed()) return -1;
   const core::Sitting* s = sittingOf(state, o.sitting);
   const core::Minutes& m = s->minutes;
@@ -235,11 +323,18 @@ int PaperCommands::runOnStore(store::Store& st, core::State& state, int argc, ch
 #ifdef CHAMBER_PAPERS
   auto gui = guiApp(argc, argv);
   const auto& v = o.draft ? *m.latest() : m.versions.at(static_cast<std::size_t>(m.finalVersion));
-  const auto layout = papers::writeMinutesPdf(core::parseMinutes(v.text),
-                                              QString::fromStdString(o.out), o.draft);
+  const auto layout =
+      papers::writeMinutesPdf(core::parseMinutes(v.text), QString::fromStdString(o.out), o.draft);
   papers::preparePdf(o.out, o.draft ? std::vector<papers::SignatureSlot>{} : layout.places);
   std::cout << o.out << ": " << layout.pages << " trang / pages (bản / version " << v.version
             << ")\n";
+  if (!o.draft) {  // kept, so that the copies signed from it are known for what they are
+    const auto meta = st.documents.addFile(
+        o.out, "Biên bản kỳ họp thứ " + std::to_string(s->number) + " (chưa ký)", false, nowMs());
+    const auto d =
+        st.run(state, kCtl, core::RecordMinutesPdf{s->id, meta.sha256, meta.size}, nowMs());
+    if (!d.ok() && d.error->code != "unchanged") return refuse(d);
+  }
   return 0;
 #else
   (void)argc, (void)argv;

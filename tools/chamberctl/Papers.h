@@ -20,6 +20,7 @@ class PaperCommands {
   int runOnStore(store::Store& st, core::State& state, int argc, char** argv);
 
  private:
+  int publishSigned(store::Store& st, core::State& state);
   std::unique_ptr<PaperOptions> o_;
 };
 
