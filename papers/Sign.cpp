@@ -384,7 +384,7 @@ void signPdf(const SignRequest& r) {
   } else if (chair && pageOf(chair)) {
     page = pageOf(chair);
     const PdfRect c = rectOf(chair);
-    rect = r.seal ? PdfRect(c.GetLeft() - pt(30), c.GetBottom() + c.GetHeight() / 2 - pt(18),
+    rect = r.seal ? PdfRect(c.GetLeft() - pt(36), c.GetBottom() + c.GetHeight() / 2 - pt(18),
                             pt(36), pt(36))
                   : c;
     if (!r.seal && chair->GetDictionary().HasKey(PdfName("V")))

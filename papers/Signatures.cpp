@@ -4,11 +4,14 @@
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 #include <podofo/podofo.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -79,6 +82,29 @@ std::string opensslError() {
   ERR_error_string_n(e, buf, sizeof buf);
   ERR_clear_error();
   return buf;
+}
+
+/// PAdES B-T: the signature-timestamp token must stamp this signature's value.
+void checkTimestamp(SignatureInfo& info, CMS_SignerInfo* si) {
+  const int at = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+  if (at < 0) return;
+  ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, at), 0);
+  if (!value || value->type != V_ASN1_SEQUENCE) return;
+  const unsigned char* p = value->value.sequence->data;
+  PKCS7* token = d2i_PKCS7(nullptr, &p, value->value.sequence->length);
+  TS_TST_INFO* tst = token ? PKCS7_to_TS_TST_INFO(token) : nullptr;
+  if (tst) {
+    const ASN1_OCTET_STRING* sig = CMS_SignerInfo_get0_signature(si);
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(ASN1_STRING_get0_data(sig), static_cast<size_t>(ASN1_STRING_length(sig)), digest);
+    const ASN1_OCTET_STRING* imprint = TS_MSG_IMPRINT_get_msg(TS_TST_INFO_get_msg_imprint(tst));
+    info.timestamped = ASN1_STRING_length(imprint) == SHA256_DIGEST_LENGTH &&
+                       std::memcmp(ASN1_STRING_get0_data(imprint), digest, sizeof digest) == 0;
+    if (!info.timestamped)
+      info.problem = "Dấu thời gian không khớp chữ ký / the timestamp is not of this signature";
+  }
+  TS_TST_INFO_free(tst);
+  PKCS7_free(token);
 }
 
 void check(SignatureInfo& info, const std::string& file, const PdfObject& sig, X509_STORE* trust) {
@@ -152,8 +178,7 @@ void check(SignatureInfo& info, const std::string& file, const PdfObject& sig, X
   }
   STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
   if (infos && sk_CMS_SignerInfo_num(infos) > 0)
-    info.timestamped = CMS_unsigned_get_attr_by_NID(sk_CMS_SignerInfo_value(infos, 0),
-                                                    NID_id_smime_aa_timeStampToken, -1) >= 0;
+    checkTimestamp(info, sk_CMS_SignerInfo_value(infos, 0));
 }
 
 }  // namespace

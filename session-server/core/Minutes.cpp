@@ -297,8 +297,9 @@ class Drafter {
       o << "Vắng mặt: " << absent.size() << " đại biểu (" << list << ").\n";
     }
     for (const auto& d : s_.roster) {
-      if (d.role == Role::Chair) o << "Chủ tọa: " << d.name << ", " << d.title << ".\n";
-      if (d.role == Role::Secretary) o << "Thư ký: " << d.name << ", " << d.title << ".\n";
+      const std::string who = d.name + (d.title.empty() ? "" : ", " + d.title) + ".\n";
+      if (d.role == Role::Chair) o << "Chủ tọa: " << who;
+      if (d.role == Role::Secretary) o << "Thư ký: " << who;
     }
     if (!s_.responders.empty()) {
       std::string list;

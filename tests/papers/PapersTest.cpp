@@ -54,6 +54,30 @@ std::size_t count(const std::string& hay, const std::string& needle) {
   return n;
 }
 
+/// The smallest PDF with one A4 page (objects, cross-reference table, trailer).
+void writeOnePagePdf(const std::filesystem::path& path) {
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+      "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (const auto o : offsets) {
+    char line[21];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  std::ofstream(path, std::ios::binary) << pdf;
+}
+
 struct Office {
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
@@ -219,6 +243,14 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
   EXPECT_EQ(mine.signatures[1].signer, "Hội đồng nhân dân xã Côn Minh");
   EXPECT_TRUE(mine.signatures[0].trusted && mine.signatures[1].trusted);
 
+  // Each page as a picture, to look at against the Decree 30 layout (build/screenshots).
+  const auto shots = std::filesystem::path(CHAMBER_BINARY_DIR) / "screenshots";
+  std::filesystem::create_directories(shots);
+  EXPECT_EQ(sh("pdftoppm -r 70 -png '" + sealed.string() + "' '" + (shots / "minutes").string() +
+               "'")
+                .code,
+            0);
+
   // Published with every field from the record; the portal shows who signed and when.
   r = ctl(data, "publish '" + sealed.string() + "'");
   ASSERT_EQ(r.code, 0) << r.out;
@@ -287,4 +319,37 @@ TEST(Papers, TwoWritersAtOnceNeverGiveOneResolutionNumberTwice) {
               std::to_string(r.seq) + "/" + std::to_string(r.year) + "/NQ-HĐND");
   }
   EXPECT_EQ(seqs, (std::set<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+}
+
+TEST(Papers, ATimestampAuthorityMakesTheSignatureBT) {
+  TempDir dir;
+  TestTokens tokens(dir.path / "hsm");
+  tokens.make("chu-tich", "111111", "/CN=Nguyễn Văn Hùng/O=HĐND xã Côn Minh");
+  const auto cnf = tokens.makeTsa();
+  // The local TSA (openssl ts -reply behind a small HTTP server), on a free port.
+  FILE* tsa = popen(("exec timeout 120 python3 " + std::string(TSA_SCRIPT) + " '" + cnf.string() +
+                     "'")
+                        .c_str(),
+                    "r");
+  ASSERT_NE(tsa, nullptr);
+  int port = 0;
+  ASSERT_EQ(std::fscanf(tsa, "%d", &port), 1);
+  // A resolution's PDF as it may come from any office program: one page.
+  const auto in = dir.path / "nq.pdf", out = dir.path / "nq-ky.pdf";
+  writeOnePagePdf(in);
+  const Output r = sh("env CHAMBER_TOKEN_PIN=111111 " + std::string(CHAMBERCTL_BIN) + " sign '" +
+                      in.string() + "' --out '" + out.string() + "' --module " +
+                      TestTokens::kModule +
+                      " --token chu-tich --key chu-tich-key --name 'Nguyễn Văn Hùng' "
+                      "--title 'Chủ tịch HĐND xã' --tsa http://127.0.0.1:" +
+                      std::to_string(port) + "/");
+  sh("pkill -f '" + std::string(TSA_SCRIPT) + " " + cnf.string() + "'");
+  pclose(tsa);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto mine = papers::verifyPdf(out.string(), tokens.caCert.string());
+  ASSERT_EQ(mine.signatures.size(), 1u);
+  EXPECT_TRUE(mine.valid());
+  EXPECT_TRUE(mine.signatures[0].timestamped) << "PAdES B-T: a signature timestamp";
+  const Output sig = sh("pdfsig '" + out.string() + "'");
+  EXPECT_EQ(count(sig.out, "Signature is Valid."), 1u) << sig.out;
 }

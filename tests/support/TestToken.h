@@ -48,6 +48,28 @@ struct TestTokens {
        ".cert.der' --type cert --id 01 --label " + label + "-key");
   }
 
+  /// A timestamp authority's key and certificate (extended key usage timeStamping) from the
+  /// test CA, and the `openssl ts` configuration that answers with them. Returns its path.
+  std::filesystem::path makeTsa() {
+    const std::string d = dir.string();
+    sh("openssl req -new -newkey rsa:2048 -nodes -utf8 -subj '/CN=TSA thử nghiệm' -keyout '" + d +
+       "/tsa.key' -out '" + d + "/tsa.csr'");
+    std::ofstream(dir / "tsa.ext") << "extendedKeyUsage=critical,timeStamping\n"
+                                      "keyUsage=critical,digitalSignature\n";
+    sh("openssl x509 -req -in '" + d + "/tsa.csr' -CA '" + caCert.string() + "' -CAkey '" + d +
+       "/ca.key' -CAcreateserial -days 30 -extfile '" + d + "/tsa.ext' -out '" + d + "/tsa.pem'");
+    const auto cnf = dir / "tsa.cnf";
+    std::ofstream(cnf) << "[ tsa ]\ndefault_tsa = tsa1\n[ tsa1 ]\n"
+                       << "serial = " << d << "/tsaserial\ncrypto_device = builtin\n"
+                       << "signer_cert = " << d << "/tsa.pem\ncerts = " << caCert.string()
+                       << "\nsigner_key = " << d << "/tsa.key\nsigner_digest = sha256\n"
+                       << "default_policy = 1.2.3.4.1\ndigests = sha256, sha384, sha512\n"
+                       << "accuracy = secs:1\nordering = yes\ntsa_name = no\n"
+                       << "ess_cert_id_chain = no\ness_cert_id_alg = sha256\n";
+    std::ofstream(dir / "tsaserial") << "01\n";
+    return cnf;
+  }
+
   static void sh(const std::string& cmd) {
     if (std::system((cmd + " >/dev/null 2>&1").c_str()) != 0)
       throw std::runtime_error("failed: " + cmd);
