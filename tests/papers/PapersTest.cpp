@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <fstream>
 #include <regex>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "core/Minutes.h"
@@ -160,14 +160,15 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
 
   // The secretary corrects it; an edit from an older version is refused; then it is final.
   const std::string corrected = draft + "Thư ký kỳ họp đã đọc lại biên bản trước kỳ họp.\n";
-  const json saved = o.secretary->ok(
-      "minutes.save", {{"sitting", 1}, {"text", corrected}, {"base", draftSha}});
+  const json saved =
+      o.secretary->ok("minutes.save", {{"sitting", 1}, {"text", corrected}, {"base", draftSha}});
   ASSERT_EQ(saved[0]["kind"], "minutes.saved");
   const std::string finalSha = saved[0]["data"]["sha256"];
   EXPECT_EQ(o.chair->cmd("minutes.save", {{"sitting", 1}, {"text", draft}, {"base", draftSha}})
                 .value("code", ""),
             "stale");
-  EXPECT_EQ(o.delegates[0]->cmd("minutes.finalise", {{"sitting", 1}, {"sha256", finalSha}})
+  EXPECT_EQ(o.delegates[0]
+                ->cmd("minutes.finalise", {{"sitting", 1}, {"sha256", finalSha}})
                 .value("code", ""),
             "forbidden");
   const json fin = o.secretary->ok("minutes.finalise", {{"sitting", 1}, {"sha256", finalSha}});
@@ -246,10 +247,10 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
   // Each page as a picture, to look at against the Decree 30 layout (build/screenshots).
   const auto shots = std::filesystem::path(CHAMBER_BINARY_DIR) / "screenshots";
   std::filesystem::create_directories(shots);
-  EXPECT_EQ(sh("pdftoppm -r 70 -png '" + sealed.string() + "' '" + (shots / "minutes").string() +
-               "'")
-                .code,
-            0);
+  EXPECT_EQ(
+      sh("pdftoppm -r 70 -png '" + sealed.string() + "' '" + (shots / "minutes").string() + "'")
+          .code,
+      0);
 
   // Published with every field from the record; the portal shows who signed and when.
   r = ctl(data, "publish '" + sealed.string() + "'");
@@ -300,8 +301,8 @@ TEST(Papers, TwoWritersAtOnceNeverGiveOneResolutionNumberTwice) {
   std::vector<Output> results(4);
   for (int i = 0; i < 4; ++i)
     ctlRuns.emplace_back([&, i] {
-      results[static_cast<std::size_t>(i)] =
-          ctl(data, "resolution number --kind normative --vote " + votes[static_cast<std::size_t>(i)]);
+      results[static_cast<std::size_t>(i)] = ctl(
+          data, "resolution number --kind normative --vote " + votes[static_cast<std::size_t>(i)]);
     });
   for (int i = 4; i < 8; ++i)
     o.secretary->ok("resolution.number",
@@ -315,8 +316,7 @@ TEST(Papers, TwoWritersAtOnceNeverGiveOneResolutionNumberTwice) {
   std::set<int> seqs;
   for (const auto& r : state.resolutions) {
     EXPECT_TRUE(seqs.insert(r.seq).second) << r.number;
-    EXPECT_EQ(r.number,
-              std::to_string(r.seq) + "/" + std::to_string(r.year) + "/NQ-HĐND");
+    EXPECT_EQ(r.number, std::to_string(r.seq) + "/" + std::to_string(r.year) + "/NQ-HĐND");
   }
   EXPECT_EQ(seqs, (std::set<int>{1, 2, 3, 4, 5, 6, 7, 8}));
 }
@@ -327,22 +327,21 @@ TEST(Papers, ATimestampAuthorityMakesTheSignatureBT) {
   tokens.make("chu-tich", "111111", "/CN=Nguyễn Văn Hùng/O=HĐND xã Côn Minh");
   const auto cnf = tokens.makeTsa();
   // The local TSA (openssl ts -reply behind a small HTTP server), on a free port.
-  FILE* tsa = popen(("exec timeout 120 python3 " + std::string(TSA_SCRIPT) + " '" + cnf.string() +
-                     "'")
-                        .c_str(),
-                    "r");
+  FILE* tsa = popen(
+      ("exec timeout 120 python3 " + std::string(TSA_SCRIPT) + " '" + cnf.string() + "'").c_str(),
+      "r");
   ASSERT_NE(tsa, nullptr);
   int port = 0;
   ASSERT_EQ(std::fscanf(tsa, "%d", &port), 1);
   // A resolution's PDF as it may come from any office program: one page.
   const auto in = dir.path / "nq.pdf", out = dir.path / "nq-ky.pdf";
   writeOnePagePdf(in);
-  const Output r = sh("env CHAMBER_TOKEN_PIN=111111 " + std::string(CHAMBERCTL_BIN) + " sign '" +
-                      in.string() + "' --out '" + out.string() + "' --module " +
-                      TestTokens::kModule +
-                      " --token chu-tich --key chu-tich-key --name 'Nguyễn Văn Hùng' "
-                      "--title 'Chủ tịch HĐND xã' --tsa http://127.0.0.1:" +
-                      std::to_string(port) + "/");
+  const Output r =
+      sh("env CHAMBER_TOKEN_PIN=111111 " + std::string(CHAMBERCTL_BIN) + " sign '" + in.string() +
+         "' --out '" + out.string() + "' --module " + TestTokens::kModule +
+         " --token chu-tich --key chu-tich-key --name 'Nguyễn Văn Hùng' "
+         "--title 'Chủ tịch HĐND xã' --tsa http://127.0.0.1:" +
+         std::to_string(port) + "/");
   sh("pkill -f '" + std::string(TSA_SCRIPT) + " " + cnf.string() + "'");
   pclose(tsa);
   ASSERT_EQ(r.code, 0) << r.out;
