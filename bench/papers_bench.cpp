@@ -54,7 +54,9 @@ int recordSitting(store::Store& st, core::State& s, int events) {
   run(op, c);
   run(chair, core::OpenSitting{});
   for (int i = 1; i <= 25; ++i)
-    run({i == 1 ? core::Role::Chair : i == 2 ? core::Role::Secretary : core::Role::Delegate,
+    run({i == 1   ? core::Role::Chair
+         : i == 2 ? core::Role::Secretary
+                  : core::Role::Delegate,
          test::delegateId(i)},
         core::CheckIn{});
   int n = 27, item = 1, round = 0;
@@ -73,7 +75,9 @@ int recordSitting(store::Store& st, core::State& s, int events) {
     const auto id = std::get<core::VoteCreated>(created.events[0]).vote;
     run(chair, core::OpenVote{id});
     for (int k = 1; k <= 25; ++k)
-      run({k == 1 ? core::Role::Chair : k == 2 ? core::Role::Secretary : core::Role::Delegate,
+      run({k == 1   ? core::Role::Chair
+           : k == 2 ? core::Role::Secretary
+                    : core::Role::Delegate,
            test::delegateId(k)},
           core::CastBallot{id, {k % 5 ? "yes" : "no"}, ""});
     run(chair, core::CloseVote{id});
@@ -139,9 +143,10 @@ int main(int argc, char** argv) {
       chars = text.size();
       rendered = layout.pages;
     }
-    std::printf("minutes  events=%d  text=%zu bytes  pages=%d  draft median %.1f ms  "
-                "render+PDF/A median %.1f ms  (%d runs)\n",
-                logged, chars, rendered, median(draft), median(render), runs);
+    std::printf(
+        "minutes  events=%d  text=%zu bytes  pages=%d  draft median %.1f ms  "
+        "render+PDF/A median %.1f ms  (%d runs)\n",
+        logged, chars, rendered, median(draft), median(render), runs);
   }
 
   test::TempDir dir;
@@ -166,8 +171,9 @@ int main(int argc, char** argv) {
     sign.push_back(ms(t0, t1));
     verify.push_back(ms(t1, t2));
   }
-  std::printf("sign     pages=%d  size=%lld KB  sign median %.1f ms  verify median %.1f ms  (%d runs)\n",
-              pages, static_cast<long long>(std::filesystem::file_size(in) / 1024), median(sign),
-              median(verify), runs);
+  std::printf(
+      "sign     pages=%d  size=%lld KB  sign median %.1f ms  verify median %.1f ms  (%d runs)\n",
+      pages, static_cast<long long>(std::filesystem::file_size(in) / 1024), median(sign),
+      median(verify), runs);
   return 0;
 }

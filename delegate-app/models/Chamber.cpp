@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QTimeZone>
 
+#include "papers/Signatures.h"
 #include "protocol/Json.h"
 
 namespace chamber::app {
@@ -368,6 +370,26 @@ void Chamber::fetchDocuments() {
   for (const QString& sha : documentShas_) onDevice += cache_.has(sha) ? 1 : 0;
   documentsCached_ = std::max(documentsCached_, onDevice);
   emit documentsChanged();
+}
+
+QVariantMap Chamber::signaturesOf(const QString& sha) {
+  if (!cache_.has(sha)) return {};
+  if (const auto it = signatures_.constFind(sha); it != signatures_.constEnd()) return *it;
+  const auto found = papers::verifyPdf(cache_.path(sha).toStdString());
+  QVariantList lines;
+  for (const auto& s : found.signatures) {
+    const auto ms = papers::instantMs(s.signedAt);
+    const QString when = ms ? QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(7 * 3600))
+                                  .toString(QStringLiteral("dd/MM/yyyy HH:mm"))
+                            : QString::fromStdString(s.signedAt);
+    QStringList parts{QString::fromStdString(s.name.empty() ? s.signer : s.name)};
+    if (!s.reason.empty()) parts << QString::fromStdString(s.reason);
+    parts << when;
+    lines << parts.join(QStringLiteral(" — "));
+  }
+  QVariantMap m{{"signed", !found.signatures.empty()}, {"valid", found.valid()}, {"lines", lines}};
+  signatures_.insert(sha, m);
+  return m;
 }
 
 }  // namespace chamber::app

@@ -112,6 +112,9 @@ class Chamber : public QObject {
   // documents and notes
   Q_INVOKABLE QUrl documentUrl(const QString& sha256) const { return cache_.localUrl(sha256); }
   Q_INVOKABLE bool isCached(const QString& sha256) const { return cache_.has(sha256); }
+  /// A cached paper's digital signatures, checked on the tablet itself (papers/Signatures):
+  /// {signed, valid, lines: ["Nguyễn Văn Hùng — Chủ tọa kỳ họp — 10/12/2026 10:15", …]}.
+  Q_INVOKABLE QVariantMap signaturesOf(const QString& sha256);
   Q_INVOKABLE QString note(const QString& sha256, int page) const {
     return notes_.note(sha256, page);
   }
@@ -152,6 +155,7 @@ class Chamber : public QObject {
 
   SessionClient client_;
   DocumentCache cache_;
+  QHash<QString, QVariantMap> signatures_;  // by sha256: a file never changes under its hash
   NotesStore notes_;
   QTimer refreshTimer_;
   QString serverUrl_, dataDir_;

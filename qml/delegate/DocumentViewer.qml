@@ -120,6 +120,28 @@ Rectangle {
                 }
             }
         }
+        Rectangle {  // the paper's digital signatures, checked on this tablet
+            id: signatures
+            objectName: "signatures"
+            readonly property var info: viewer.sha && doc.status === PdfDocument.Ready ? viewer.chamber.signaturesOf(viewer.sha) : ({})
+            visible: !!info.signed
+            Layout.fillWidth: true
+            Layout.leftMargin: 8; Layout.rightMargin: 8
+            implicitHeight: sigText.implicitHeight + 12
+            radius: 6
+            color: info.valid ? "#e6f2e7" : "#fbe4e6"
+            border.color: info.valid ? "#1b6e20" : "#a4000f"
+            Text {
+                id: sigText
+                objectName: "signaturesText"
+                anchors.fill: parent; anchors.margins: 6
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.small + 2
+                color: signatures.info.valid ? "#1b6e20" : "#a4000f"
+                text: (signatures.info.valid ? "✓ " + qsTr("Đã ký số, chữ ký hợp lệ") : "✗ " + qsTr("Chữ ký số KHÔNG hợp lệ: tài liệu đã bị thay đổi sau khi ký"))
+                      + ((signatures.info.lines || []).length ? ": " + signatures.info.lines.join("; ") : "")
+            }
+        }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true

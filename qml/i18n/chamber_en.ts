@@ -4,364 +4,364 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="65"/>
+        <location filename="../chair/ChairConsole.qml" line="68"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <location filename="../chair/ChairConsole.qml" line="70"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <location filename="../chair/ChairConsole.qml" line="70"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="67"/>
-        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <location filename="../chair/ChairConsole.qml" line="70"/>
+        <location filename="../chair/ChairConsole.qml" line="112"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <location filename="../chair/ChairConsole.qml" line="70"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="79"/>
+        <location filename="../chair/ChairConsole.qml" line="82"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="79"/>
+        <location filename="../chair/ChairConsole.qml" line="82"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="88"/>
+        <location filename="../chair/ChairConsole.qml" line="91"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="97"/>
+        <location filename="../chair/ChairConsole.qml" line="100"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="97"/>
+        <location filename="../chair/ChairConsole.qml" line="100"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="107"/>
-        <location filename="../chair/ChairConsole.qml" line="156"/>
+        <location filename="../chair/ChairConsole.qml" line="110"/>
+        <location filename="../chair/ChairConsole.qml" line="159"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="111"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="110"/>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="110"/>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="111"/>
+        <location filename="../chair/ChairConsole.qml" line="114"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="112"/>
+        <location filename="../chair/ChairConsole.qml" line="115"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <location filename="../chair/ChairConsole.qml" line="116"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="140"/>
+        <location filename="../chair/ChairConsole.qml" line="143"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="161"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="161"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="161"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="186"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="186"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="197"/>
+        <location filename="../chair/ChairConsole.qml" line="200"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="198"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="198"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="201"/>
+        <location filename="../chair/ChairConsole.qml" line="204"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="203"/>
+        <location filename="../chair/ChairConsole.qml" line="206"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="210"/>
+        <location filename="../chair/ChairConsole.qml" line="213"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="211"/>
+        <location filename="../chair/ChairConsole.qml" line="214"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="214"/>
+        <location filename="../chair/ChairConsole.qml" line="217"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="223"/>
+        <location filename="../chair/ChairConsole.qml" line="226"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="224"/>
+        <location filename="../chair/ChairConsole.qml" line="227"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="237"/>
+        <location filename="../chair/ChairConsole.qml" line="240"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="264"/>
+        <location filename="../chair/ChairConsole.qml" line="267"/>
         <source>Biểu quyết mới</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="267"/>
+        <location filename="../chair/ChairConsole.qml" line="270"/>
         <source>Biểu quyết thông qua</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="267"/>
+        <location filename="../chair/ChairConsole.qml" line="270"/>
         <source>Bầu cử (ứng cử viên)</source>
         <translation>Election (candidates)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="268"/>
+        <location filename="../chair/ChairConsole.qml" line="271"/>
         <source>Lấy phiếu tín nhiệm</source>
         <translation>Confidence vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="274"/>
+        <location filename="../chair/ChairConsole.qml" line="279"/>
         <source>Ứng cử viên, mỗi dòng một người</source>
         <translation>Candidates, one a line</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="281"/>
+        <location filename="../chair/ChairConsole.qml" line="286"/>
         <source>Chọn tối đa</source>
         <translation>Choose at most</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="286"/>
+        <location filename="../chair/ChairConsole.qml" line="291"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="286"/>
+        <location filename="../chair/ChairConsole.qml" line="291"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="286"/>
+        <location filename="../chair/ChairConsole.qml" line="291"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="288"/>
+        <location filename="../chair/ChairConsole.qml" line="293"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="288"/>
+        <location filename="../chair/ChairConsole.qml" line="293"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="290"/>
+        <location filename="../chair/ChairConsole.qml" line="295"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="247"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="250"/>
+        <location filename="../chair/ChairConsole.qml" line="253"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="250"/>
+        <location filename="../chair/ChairConsole.qml" line="253"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="103"/>
+        <location filename="../chair/ChairConsole.qml" line="106"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="41"/>
+        <location filename="../chair/ChairConsole.qml" line="44"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="42"/>
+        <location filename="../chair/ChairConsole.qml" line="45"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="53"/>
         <source>chưa ghi</source>
         <translation>not recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="53"/>
         <source>đang khởi động</source>
         <translation>starting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="50"/>
+        <location filename="../chair/ChairConsole.qml" line="53"/>
         <source>đang ghi và phát</source>
         <translation>recording and streaming</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>đang kết nối lại</source>
         <translation>reconnecting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>bị lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="51"/>
+        <location filename="../chair/ChairConsole.qml" line="54"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="57"/>
         <source>lỗi ổ đĩa</source>
         <translation>disk error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="57"/>
         <source>mất kết nối phát trực tiếp</source>
         <translation>livestream connection lost</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="57"/>
         <source>camera có sự cố</source>
         <translation>camera problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="55"/>
+        <location filename="../chair/ChairConsole.qml" line="58"/>
         <source>micrô im lặng</source>
         <translation>silent microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="55"/>
+        <location filename="../chair/ChairConsole.qml" line="58"/>
         <source>lỗi thiết bị ghi hình</source>
         <translation>recording equipment error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="55"/>
+        <location filename="../chair/ChairConsole.qml" line="58"/>
         <source>có sự cố</source>
         <translation>a problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="79"/>
+        <location filename="../chair/ChairConsole.qml" line="82"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="103"/>
+        <location filename="../chair/ChairConsole.qml" line="106"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="265"/>
+        <location filename="../chair/ChairConsole.qml" line="268"/>
         <source>Nội dung…</source>
         <translation>Motion…</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="304"/>
+        <location filename="../chair/ChairConsole.qml" line="309"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="319"/>
+        <location filename="../chair/ChairConsole.qml" line="324"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="188"/>
+        <location filename="../chair/ChairConsole.qml" line="191"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="192"/>
+        <location filename="../chair/ChairConsole.qml" line="195"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="248"/>
+        <location filename="../chair/ChairConsole.qml" line="251"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -410,47 +410,57 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="58"/>
+        <location filename="../delegate/DocumentViewer.qml" line="69"/>
         <source>Tài liệu</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="61"/>
+        <location filename="../delegate/DocumentViewer.qml" line="72"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="69"/>
+        <location filename="../delegate/DocumentViewer.qml" line="80"/>
         <source>Tìm trong tài liệu</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="96"/>
+        <location filename="../delegate/DocumentViewer.qml" line="107"/>
         <source>Chia sẻ trang</source>
         <translation>Share this page</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="107"/>
+        <location filename="../delegate/DocumentViewer.qml" line="118"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="159"/>
+        <location filename="../delegate/DocumentViewer.qml" line="141"/>
+        <source>Đã ký số, chữ ký hợp lệ</source>
+        <translation>Digitally signed, signatures valid</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="141"/>
+        <source>Chữ ký số KHÔNG hợp lệ: tài liệu đã bị thay đổi sau khi ký</source>
+        <translation>Digital signature NOT valid: the document was changed after signing</translation>
+    </message>
+    <message>
+        <location filename="../delegate/DocumentViewer.qml" line="205"/>
         <source>Ghi chú riêng (chỉ trên máy này)</source>
         <translation>Private note (this tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="168"/>
+        <location filename="../delegate/DocumentViewer.qml" line="214"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="168"/>
+        <location filename="../delegate/DocumentViewer.qml" line="214"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="175"/>
+        <location filename="../delegate/DocumentViewer.qml" line="221"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>
@@ -516,62 +526,62 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../display/HallDisplay.qml" line="33"/>
+        <location filename="../display/HallDisplay.qml" line="34"/>
         <source>Có mặt: %1/%2</source>
         <translation>Present: %1/%2</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="50"/>
+        <location filename="../display/HallDisplay.qml" line="51"/>
         <source>TẠM DỪNG — NGHỈ GIẢI LAO</source>
         <translation>SUSPENDED — BREAK</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="51"/>
+        <location filename="../display/HallDisplay.qml" line="52"/>
         <source>KỲ HỌP ĐÃ BẾ MẠC</source>
         <translation>THE SITTING IS CLOSED</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="51"/>
+        <location filename="../display/HallDisplay.qml" line="52"/>
         <source>KỲ HỌP SẮP KHAI MẠC</source>
         <translation>THE SITTING WILL OPEN SOON</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="58"/>
+        <location filename="../display/HallDisplay.qml" line="59"/>
         <source>Chưa bắt đầu nội dung</source>
         <translation>No item yet</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="94"/>
+        <location filename="../display/HallDisplay.qml" line="99"/>
         <source>ĐANG PHÁT BIỂU</source>
         <translation>SPEAKING</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="100"/>
+        <location filename="../display/HallDisplay.qml" line="105"/>
         <source>Không có ai đang phát biểu</source>
         <translation>Nobody has the floor</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="105"/>
+        <location filename="../display/HallDisplay.qml" line="110"/>
         <source>ĐĂNG KÝ PHÁT BIỂU</source>
         <translation>QUEUE</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="109"/>
+        <location filename="../display/HallDisplay.qml" line="114"/>
         <source>kiến nghị thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="72"/>
+        <location filename="../display/HallDisplay.qml" line="73"/>
         <source>KẾT QUẢ BIỂU QUYẾT: %1</source>
         <translation>RESULT: %1</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="84"/>
+        <location filename="../display/HallDisplay.qml" line="85"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation>VOTE IN PROGRESS</translation>
     </message>
     <message>
-        <location filename="../display/HallDisplay.qml" line="86"/>
+        <location filename="../display/HallDisplay.qml" line="87"/>
         <source>Đã bỏ phiếu: %1/%2</source>
         <translation>Voted: %1/%2</translation>
     </message>

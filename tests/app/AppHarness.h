@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // For the app's tests: a real chamber-server on a free port with a council of `n`
 // delegates (PIN "pin<seat>"), an open sitting with an agenda and a real PDF attached,
 // and helpers to wait (bounded) on the Qt event loop.
@@ -37,7 +38,9 @@ struct AppServer {
   std::unique_ptr<ServerProcess> server;
   std::string docSha;
 
-  explicit AppServer(int delegates, int pdfPages = 3) {
+  /// `before` runs on the store before the sitting opens (more papers, say).
+  explicit AppServer(int delegates, int pdfPages = 3,
+                     const std::function<void(store::Store&, core::State&)>& before = {}) {
     seedCouncil(dir.path, delegates);
     {
       store::Store st(dir.path);
@@ -60,6 +63,7 @@ struct AppServer {
           writePdf(QString::fromStdString((dir.path / "du-toan.pdf").string()), pdfPages);
       const auto meta = st.documents.addFile(pdf.toStdString(), "Dự toán 2027", false, 0);
       st.run(s, op, core::AttachDocument{"2", {meta.sha256, "Dự toán 2027", false}}, 0);
+      if (before) before(st, s);
       st.run(s, {core::Role::Chair, delegateId(1)}, core::OpenSitting{}, 0);
       docSha = meta.sha256;
     }

@@ -14,6 +14,8 @@
 
 #include "AppHarness.h"
 #include "AppWindow.h"
+#include "papers/Sign.h"
+#include "support/TestToken.h"
 
 Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
@@ -423,6 +425,67 @@ class EndToEndTest : public QObject {
       QVERIFY(item(*f, "option_confidence") && item(*f, "option_low"));
     }
     shot(*d[0], "delegate-confidence");
+  }
+
+  void aSignedPaperShowsWhoSignedAndWhetherItIsIntact() {
+    // A resolution signed on the chair's token, and a copy changed by one byte after it.
+    std::string signedSha, changedSha;
+    TempDir work;
+    AppServer srv(3, 3, [&](store::Store& st, core::State& s) {
+      TestTokens tokens(work.path / "hsm");
+      tokens.make("chu-tich", "111111", "/CN=Nguyễn Văn Hùng/O=HĐND xã Côn Minh");
+      const auto base = work.path / "nq.pdf", signedPdf = work.path / "nq-ky.pdf",
+                 changed = work.path / "nq-sua.pdf";
+      writePdf(QString::fromStdString(base.string()), 2);
+      papers::SignRequest r;
+      r.in = base.string();
+      r.out = signedPdf.string();
+      r.key = {TestTokens::kModule, "chu-tich", "chu-tich-key", "111111"};
+      r.name = "Nguyễn Văn Hùng";
+      r.title = "Chủ tịch HĐND xã";
+      r.reason = "Chủ tọa kỳ họp";
+      papers::signPdf(r);
+      std::string bytes;
+      {
+        std::ifstream in(signedPdf, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+      }
+      const auto at = bytes.find("stream\n") + 12;  // inside the first page's drawing
+      bytes[at] = static_cast<char>(bytes[at] ^ 0x01);
+      std::ofstream(changed, std::ios::binary) << bytes;
+      const core::Actor op{core::Role::Operator, "operator"};
+      for (const auto& [file, title, out] :
+           {std::tuple{signedPdf, "Nghị quyết (đã ký)", &signedSha},
+            std::tuple{changed, "Nghị quyết (bị sửa)", &changedSha}}) {
+        const auto meta = st.documents.addFile(file, title, false, 0);
+        *out = meta.sha256;
+        st.run(s, op, core::AttachDocument{"2", {meta.sha256, title, false}}, 0);
+      }
+    });
+    auto d = open(srv, {{"seat", 3}, {"pin", QString::fromStdString(pinOf(3))}}, "3");
+    QTRY_VERIFY_WITH_TIMEOUT(d->chamber->online(), 10000);
+    d->chamber->checkIn(true);
+    for (const auto& sha : {signedSha, changedSha})
+      QTRY_VERIFY_WITH_TIMEOUT(d->chamber->isCached(QString::fromStdString(sha)), 10000);
+    QQuickItem* viewer = item(*d, "documentViewer");
+    QVERIFY(viewer);
+    viewer->setProperty("following", false);
+    viewer->setProperty("title", "Nghị quyết (đã ký)");
+    viewer->setProperty("sha", QString::fromStdString(signedSha));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*d, "signaturesText") != nullptr, 10000);
+    QString text = item(*d, "signaturesText")->property("text").toString();
+    QVERIFY2(text.startsWith("✓") && text.contains("Nguyễn Văn Hùng — Chủ tọa kỳ họp"),
+             qPrintable(text));
+    shot(*d, "delegate-signed-paper");
+    viewer->setProperty("title", "Nghị quyết (bị sửa)");
+    viewer->setProperty("sha", QString::fromStdString(changedSha));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        item(*d, "signaturesText") &&
+            item(*d, "signaturesText")->property("text").toString().startsWith("✗"),
+        10000);
+    text = item(*d, "signaturesText")->property("text").toString();
+    QVERIFY2(text.contains("KHÔNG hợp lệ"), qPrintable(text));
+    shot(*d, "delegate-changed-paper");
   }
 
   void everyFaceFitsEverySize() {
