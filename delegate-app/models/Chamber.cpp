@@ -2,11 +2,16 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <QUrlQuery>
 
+#include "papers/Sign.h"
 #include "papers/Signatures.h"
 #include "protocol/Json.h"
 
@@ -390,6 +395,66 @@ QVariantMap Chamber::signaturesOf(const QString& sha) {
   QVariantMap m{{"signed", !found.signatures.empty()}, {"valid", found.valid()}, {"lines", lines}};
   signatures_.insert(sha, m);
   return m;
+}
+
+void Chamber::signDocument(const QString& sha, const QVariantMap& how) {
+  if (!cache_.has(sha)) {
+    emit signingDone(
+        false, QStringLiteral("Tài liệu chưa có trên máy / the paper is not on this computer yet"));
+    return;
+  }
+  const QString out = QDir(dataDir_).filePath("signed-" + sha.left(16) + ".pdf");
+  papers::SignRequest r;
+  r.in = cache_.path(sha).toStdString();
+  r.out = out.toStdString();
+  r.key = {how.value("module").toString().toStdString(),
+           how.value("token").toString().toStdString(), how.value("key").toString().toStdString(),
+           how.value("pin").toString().toStdString()};
+  r.name = how.value("name").toString().toStdString();
+  r.title = how.value("title").toString().toStdString();
+  r.reason = how.value("reason").toString().toStdString();
+  r.seal = how.value("seal").toBool();
+  try {
+    papers::signPdf(r);
+  } catch (const std::exception& e) {
+    QFile::remove(out);
+    emit signingDone(false, QString::fromUtf8(e.what()));
+    return;
+  }
+  // The signed copy goes to the same item, for every tablet (and its signatures checked).
+  QFile* file = new QFile(out, this);
+  if (!file->open(QIODevice::ReadOnly)) {
+    emit signingDone(false,
+                     QStringLiteral("Không đọc được bản đã ký / cannot read the signed copy"));
+    return;
+  }
+  QUrl url(QUrl(serverUrl_).resolved(QUrl("/api/documents")));
+  url.setScheme(url.scheme() == "wss" ? "https" : "http");
+  QUrlQuery q;
+  q.addQueryItem("title", how.value("docTitle").toString() +
+                              QStringLiteral(" (đã ký)") /* a title on the server: Vietnamese */);
+  q.addQueryItem("item", how.value("item").toString());
+  q.addQueryItem("filename", QFileInfo(out).fileName());
+  url.setQuery(q);
+  QNetworkRequest req(url);
+  req.setRawHeader("Authorization", "Bearer " + client_.token().toUtf8());
+  req.setHeader(QNetworkRequest::ContentTypeHeader, "application/pdf");
+  req.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
+  QNetworkReply* reply = uploads_.post(req, file);
+  file->setParent(reply);
+  connect(reply, &QNetworkReply::finished, this, [this, reply, out] {
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const auto body = QJsonDocument::fromJson(reply->readAll()).object();
+    QFile::remove(out);
+    if (status == 201)
+      emit signingDone(
+          true,
+          QStringLiteral(
+              "Đã ký số và gửi bản đã ký lên máy chủ / signed, the signed copy is on the server"));
+    else
+      emit signingDone(false, body.value("message").toString(reply->errorString()));
+  });
 }
 
 }  // namespace chamber::app

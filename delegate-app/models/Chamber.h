@@ -3,6 +3,7 @@
 /// shows: every action is a Q_INVOKABLE that sends a command; every property comes from
 /// the server's state view (re-read after events, debounced) or from an event.
 /// The app never re-implements the council's rules: the server is the source of truth.
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
@@ -115,6 +116,10 @@ class Chamber : public QObject {
   /// A cached paper's digital signatures, checked on the tablet itself (papers/Signatures):
   /// {signed, valid, lines: ["Nguyễn Văn Hùng — Chủ tọa kỳ họp — 10/12/2026 10:15", …]}.
   Q_INVOKABLE QVariantMap signaturesOf(const QString& sha256);
+  /// Signs an open paper with the token plugged into this computer (papers/Sign: the key stays
+  /// on it) and uploads the signed copy to the same item. `how`: module, token, key, pin, name,
+  /// title, reason, seal, item, docTitle. Ends with signingDone.
+  Q_INVOKABLE void signDocument(const QString& sha256, const QVariantMap& how);
   Q_INVOKABLE QString note(const QString& sha256, int page) const {
     return notes_.note(sha256, page);
   }
@@ -133,6 +138,8 @@ class Chamber : public QObject {
   Q_INVOKABLE void refresh();
 
  signals:
+  /// A signing asked for with signDocument ended: the signed copy is on the server, or why not.
+  void signingDone(bool ok, const QString& message);
   void configChanged();
   void onlineChanged();
   void pendingChanged();
@@ -155,6 +162,7 @@ class Chamber : public QObject {
 
   SessionClient client_;
   DocumentCache cache_;
+  QNetworkAccessManager uploads_;
   QHash<QString, QVariantMap> signatures_;  // by sha256: a file never changes under its hash
   NotesStore notes_;
   QTimer refreshTimer_;

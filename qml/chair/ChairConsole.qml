@@ -48,6 +48,57 @@ Rectangle {
         }
     }
 
+    // Signing the open paper with the token plugged into this computer: the key stays on it,
+    // the PIN is typed here and tried once; the signed copy goes to the same item.
+    property string paperItem: ""
+    Dialog {
+        id: signDialog
+        objectName: "signDialog"
+        anchors.centerIn: parent
+        modal: true
+        width: Math.min(root.width - 40, 640)
+        property string message: ""
+        title: qsTr("Ký số tài liệu")
+        contentItem: GridLayout {
+            columns: 2; columnSpacing: 10; rowSpacing: 6
+            Text { text: qsTr("Mô-đun thẻ (PKCS#11)"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signModule; objectName: "signModule"; Layout.fillWidth: true; implicitHeight: Theme.touch
+                        text: "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"; font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Tên thẻ"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signToken; objectName: "signToken"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Khóa trên thẻ"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signKey; objectName: "signKey"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Người ký"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signName; objectName: "signName"; Layout.fillWidth: true; implicitHeight: Theme.touch; text: root.chamber.myName; font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Chức vụ"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signTitle; objectName: "signTitle"; Layout.fillWidth: true; implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Lý do"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signReason; objectName: "signReason"; Layout.fillWidth: true; implicitHeight: Theme.touch; text: qsTr("Chủ tọa kỳ họp"); font.pixelSize: Theme.small + 2 }
+            Text { text: qsTr("Mã PIN"); font.pixelSize: Theme.small + 2; color: Theme.ink }
+            TextField { id: signPin; objectName: "signPin"; Layout.fillWidth: true; implicitHeight: Theme.touch; echoMode: TextInput.Password; font.pixelSize: Theme.small + 2 }
+            Text { Layout.columnSpan: 2; Layout.fillWidth: true; objectName: "signMessage"; text: signDialog.message; wrapMode: Text.WordWrap
+                   visible: text !== ""; font.pixelSize: Theme.small + 2; color: Theme.accent }
+        }
+        footer: RowLayout {
+            spacing: 12
+            Item { Layout.fillWidth: true }
+            BigButton { text: qsTr("Đóng"); tint: Theme.abstain; onClicked: { signPin.text = ""; signDialog.close() } }
+            BigButton { objectName: "signConfirm"; text: qsTr("Ký"); tint: Theme.accent; enabled: signPin.text !== "" && signToken.text !== ""
+                        onClicked: {
+                            signDialog.message = qsTr("Đang ký…")
+                            root.chamber.signDocument(chairViewer.sha, { module: signModule.text, token: signToken.text, key: signKey.text,
+                                                                         pin: signPin.text, name: signName.text, title: signTitle.text,
+                                                                         reason: signReason.text, item: root.paperItem, docTitle: chairViewer.title })
+                            signPin.text = ""  // typed again for another signature
+                        } }
+            Item { implicitWidth: 12 }
+        }
+    }
+    Connections {
+        target: root.chamber
+        function onSigningDone(ok, message) { signDialog.message = (ok ? "✓ " : "✗ ") + message }
+    }
+
     // The media process's state and error codes, in words (never the raw code).
     function mediaStateLabel(state) {
         return ({ idle: qsTr("chưa ghi"), starting: qsTr("đang khởi động"), live: qsTr("đang ghi và phát"),
@@ -312,6 +363,8 @@ Rectangle {
                         Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
                         model: root.chamber.agenda
                         delegate: Column {
+                            id: itemPapers
+                            readonly property string itemId: model.id
                             width: ListView.view.width
                             spacing: 2
                             Text { width: parent.width; text: model.id + ". " + model.title; wrapMode: Text.WordWrap
@@ -322,18 +375,31 @@ Rectangle {
                                     objectName: "paper_" + modelData.sha256.substring(0, 8)
                                     width: parent.width; implicitHeight: 44; font.pixelSize: Theme.small + 1
                                     text: (modelData.classified ? qsTr("[MẬT] ") : "") + modelData.title + (root.chamber.isCached(modelData.sha256) ? "" : " …")
-                                    onClicked: { chairViewer.following = false; chairViewer.sha = modelData.sha256; chairViewer.title = modelData.title }
+                                    onClicked: { chairViewer.following = false; chairViewer.sha = modelData.sha256; chairViewer.title = modelData.title
+                                                 root.paperItem = itemPapers.itemId }
                                 }
                             }
                         }
                     }
                 }
-                DocumentViewer {
-                    id: chairViewer
-                    objectName: "chairDocumentViewer"
-                    chamber: root.chamber
+                ColumnLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    spacing: 4
+                    Button {
+                        objectName: "signButton"
+                        visible: chairViewer.sha !== "" && ["chair", "vice_chair", "secretary"].indexOf(root.chamber.role) >= 0
+                        text: qsTr("Ký số tài liệu này")
+                        implicitHeight: Theme.touch; font.pixelSize: Theme.small + 2
+                        onClicked: { signDialog.message = ""; signDialog.open() }
+                    }
+                    DocumentViewer {
+                        id: chairViewer
+                        objectName: "chairDocumentViewer"
+                        chamber: root.chamber
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                    }
                 }
             }
         }

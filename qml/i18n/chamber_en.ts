@@ -4,254 +4,259 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="68"/>
+        <location filename="../chair/ChairConsole.qml" line="119"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="70"/>
+        <location filename="../chair/ChairConsole.qml" line="121"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="70"/>
+        <location filename="../chair/ChairConsole.qml" line="121"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="70"/>
-        <location filename="../chair/ChairConsole.qml" line="112"/>
+        <location filename="../chair/ChairConsole.qml" line="121"/>
+        <location filename="../chair/ChairConsole.qml" line="163"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="70"/>
+        <location filename="../chair/ChairConsole.qml" line="121"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="82"/>
+        <location filename="../chair/ChairConsole.qml" line="133"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="82"/>
+        <location filename="../chair/ChairConsole.qml" line="133"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="91"/>
+        <location filename="../chair/ChairConsole.qml" line="142"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="100"/>
+        <location filename="../chair/ChairConsole.qml" line="151"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="100"/>
+        <location filename="../chair/ChairConsole.qml" line="151"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="110"/>
-        <location filename="../chair/ChairConsole.qml" line="159"/>
+        <location filename="../chair/ChairConsole.qml" line="161"/>
+        <location filename="../chair/ChairConsole.qml" line="210"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="111"/>
+        <location filename="../chair/ChairConsole.qml" line="162"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="114"/>
+        <location filename="../chair/ChairConsole.qml" line="165"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="115"/>
+        <location filename="../chair/ChairConsole.qml" line="166"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="116"/>
+        <location filename="../chair/ChairConsole.qml" line="167"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="194"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="164"/>
+        <location filename="../chair/ChairConsole.qml" line="215"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="164"/>
+        <location filename="../chair/ChairConsole.qml" line="215"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="164"/>
+        <location filename="../chair/ChairConsole.qml" line="215"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="186"/>
+        <location filename="../chair/ChairConsole.qml" line="237"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="186"/>
+        <location filename="../chair/ChairConsole.qml" line="237"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="200"/>
+        <location filename="../chair/ChairConsole.qml" line="251"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="201"/>
+        <location filename="../chair/ChairConsole.qml" line="252"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="201"/>
+        <location filename="../chair/ChairConsole.qml" line="252"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="204"/>
+        <location filename="../chair/ChairConsole.qml" line="255"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="206"/>
+        <location filename="../chair/ChairConsole.qml" line="257"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="213"/>
+        <location filename="../chair/ChairConsole.qml" line="264"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="214"/>
+        <location filename="../chair/ChairConsole.qml" line="265"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="217"/>
+        <location filename="../chair/ChairConsole.qml" line="268"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="226"/>
+        <location filename="../chair/ChairConsole.qml" line="277"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="227"/>
+        <location filename="../chair/ChairConsole.qml" line="278"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="240"/>
+        <location filename="../chair/ChairConsole.qml" line="291"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="267"/>
+        <location filename="../chair/ChairConsole.qml" line="318"/>
         <source>Biểu quyết mới</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="270"/>
+        <location filename="../chair/ChairConsole.qml" line="321"/>
         <source>Biểu quyết thông qua</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="270"/>
+        <location filename="../chair/ChairConsole.qml" line="321"/>
         <source>Bầu cử (ứng cử viên)</source>
         <translation>Election (candidates)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="271"/>
+        <location filename="../chair/ChairConsole.qml" line="322"/>
         <source>Lấy phiếu tín nhiệm</source>
         <translation>Confidence vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="279"/>
+        <location filename="../chair/ChairConsole.qml" line="330"/>
         <source>Ứng cử viên, mỗi dòng một người</source>
         <translation>Candidates, one a line</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="286"/>
+        <location filename="../chair/ChairConsole.qml" line="337"/>
         <source>Chọn tối đa</source>
         <translation>Choose at most</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="291"/>
+        <location filename="../chair/ChairConsole.qml" line="342"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="291"/>
+        <location filename="../chair/ChairConsole.qml" line="342"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="291"/>
+        <location filename="../chair/ChairConsole.qml" line="342"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="293"/>
+        <location filename="../chair/ChairConsole.qml" line="344"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="293"/>
+        <location filename="../chair/ChairConsole.qml" line="344"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="295"/>
+        <location filename="../chair/ChairConsole.qml" line="346"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="250"/>
+        <location filename="../chair/ChairConsole.qml" line="392"/>
+        <source>Ký số tài liệu này</source>
+        <translation>Sign this paper digitally</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="301"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="253"/>
+        <location filename="../chair/ChairConsole.qml" line="304"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="253"/>
+        <location filename="../chair/ChairConsole.qml" line="304"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="106"/>
+        <location filename="../chair/ChairConsole.qml" line="157"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
@@ -266,102 +271,162 @@
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="53"/>
+        <location filename="../chair/ChairConsole.qml" line="61"/>
+        <source>Ký số tài liệu</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="64"/>
+        <source>Mô-đun thẻ (PKCS#11)</source>
+        <translation>Token module (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <source>Tên thẻ</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="69"/>
+        <source>Khóa trên thẻ</source>
+        <translation>Key on the token</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="71"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="73"/>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="75"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="76"/>
+        <source>Chủ tọa kỳ họp</source>
+        <translation>Chair of the sitting</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="77"/>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="85"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="86"/>
+        <source>Ký</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="88"/>
+        <source>Đang ký…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>chưa ghi</source>
         <translation>not recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="53"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>đang khởi động</source>
         <translation>starting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="53"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>đang ghi và phát</source>
         <translation>recording and streaming</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>đang kết nối lại</source>
         <translation>reconnecting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>bị lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="54"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="57"/>
+        <location filename="../chair/ChairConsole.qml" line="108"/>
         <source>lỗi ổ đĩa</source>
         <translation>disk error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="57"/>
+        <location filename="../chair/ChairConsole.qml" line="108"/>
         <source>mất kết nối phát trực tiếp</source>
         <translation>livestream connection lost</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="57"/>
+        <location filename="../chair/ChairConsole.qml" line="108"/>
         <source>camera có sự cố</source>
         <translation>camera problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="58"/>
+        <location filename="../chair/ChairConsole.qml" line="109"/>
         <source>micrô im lặng</source>
         <translation>silent microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="58"/>
+        <location filename="../chair/ChairConsole.qml" line="109"/>
         <source>lỗi thiết bị ghi hình</source>
         <translation>recording equipment error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="58"/>
+        <location filename="../chair/ChairConsole.qml" line="109"/>
         <source>có sự cố</source>
         <translation>a problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="82"/>
+        <location filename="../chair/ChairConsole.qml" line="133"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="106"/>
+        <location filename="../chair/ChairConsole.qml" line="157"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="268"/>
+        <location filename="../chair/ChairConsole.qml" line="319"/>
         <source>Nội dung…</source>
         <translation>Motion…</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="309"/>
+        <location filename="../chair/ChairConsole.qml" line="360"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="324"/>
+        <location filename="../chair/ChairConsole.qml" line="377"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="191"/>
+        <location filename="../chair/ChairConsole.qml" line="242"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="195"/>
+        <location filename="../chair/ChairConsole.qml" line="246"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="251"/>
+        <location filename="../chair/ChairConsole.qml" line="302"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>

@@ -488,6 +488,56 @@ class EndToEndTest : public QObject {
     shot(*d, "delegate-changed-paper");
   }
 
+  void theChairSignsAPaperFromTheConsoleWithTheTokenPluggedIn() {
+    TempDir work;
+    std::unique_ptr<TestTokens> tokens;
+    AppServer srv(3, 3, [&](store::Store&, core::State&) {
+      tokens = std::make_unique<TestTokens>(work.path / "hsm");
+      tokens->make("chu-tich", "111111", "/CN=Nguyễn Văn Hùng/O=HĐND xã Côn Minh");
+    });
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    auto d = open(srv, {{"seat", 3}, {"pin", QString::fromStdString(pinOf(3))}}, "3");
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online() && d->chamber->online(), 10000);
+    chair->chamber->checkIn(true);
+    d->chamber->checkIn(true);
+    const QString sha = QString::fromStdString(srv.docSha);
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->isCached(sha), 10000);
+    QVERIFY(click(*chair, "papersToggle"));
+    QQuickItem* viewer = item(*chair, "chairDocumentViewer");
+    QVERIFY(viewer);
+    const QByteArray paper = ("paper_" + sha.left(8)).toUtf8();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (click(*chair, paper.constData()), viewer->property("sha").toString() == sha), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(click(*chair, "signButton"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "signPin") != nullptr, 5000);
+    // Typed as the chair would: the token's names, his title, the PIN — a wrong one first.
+    item(*chair, "signModule")->setProperty("text", TestTokens::kModule);
+    item(*chair, "signToken")->setProperty("text", "chu-tich");
+    item(*chair, "signKey")->setProperty("text", "chu-tich-key");
+    item(*chair, "signName")->setProperty("text", "Nguyễn Văn Hùng");
+    item(*chair, "signTitle")->setProperty("text", "Chủ tịch HĐND xã");
+    item(*chair, "signPin")->setProperty("text", "000000");
+    QVERIFY(click(*chair, "signConfirm"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        item(*chair, "signMessage")->property("text").toString().contains("Sai mã PIN"), 10000);
+    item(*chair, "signPin")->setProperty("text", "111111");
+    shot(*chair, "chair-sign-dialog");
+    QVERIFY(click(*chair, "signConfirm"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        item(*chair, "signMessage")->property("text").toString().startsWith("✓"), 10000);
+    // The signed copy is on item 2 for every tablet, and checks out on the delegate's.
+    auto* agenda = chair->chamber->agenda();
+    QTRY_COMPARE_WITH_TIMEOUT(agenda->get(1).value("documents").toList().size(), 2, 5000);
+    const QString signedSha =
+        agenda->get(1).value("documents").toList().at(1).toMap().value("sha256").toString();
+    QTRY_VERIFY_WITH_TIMEOUT(d->chamber->isCached(signedSha), 10000);
+    const QVariantMap sig = d->chamber->signaturesOf(signedSha);
+    QVERIFY(sig.value("valid").toBool());
+    QVERIFY2(sig.value("lines").toList().value(0).toString().startsWith(
+                 "Nguyễn Văn Hùng — Chủ tọa kỳ họp"),
+             qPrintable(sig.value("lines").toList().value(0).toString()));
+  }
+
   void everyFaceFitsEverySize() {
     // Every face at the sizes of the tablets and screens a commune has (the chair's console
     // on a 1920x1080 screen too), in Vietnamese and in English: screenshots of each, and no text
