@@ -12,8 +12,10 @@
 #include "net/PublicApi.h"
 #include "net/ServerImpl.h"
 #include "net/StaticFiles.h"
+#include "papers/Signatures.h"
 #include "protocol/Messages.h"
 #include "protocol/StateView.h"
+#include "store/Publish.h"
 
 namespace chamber::net {
 
@@ -187,6 +189,22 @@ int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
     s.flush();  // committed before we answer
   }
   s.log->info("document {} ({} bytes) uploaded by {}", meta.sha256, meta.size, r.uploader->id);
+  // Signed minutes, with the person's signature and the seal, publish themselves.
+  try {
+    const auto sigs = papers::verifyPdf(s.store.documents.pathOf(meta.sha256).string());
+    if (sigs.valid() && sigs.signatures.size() >= 2 && !meta.classified &&
+        !s.store.publications.find(meta.sha256))
+      if (auto pub =
+              store::publicationOf(s.state, s.store.documents.pathOf(meta.sha256).string(), sigs)) {
+        pub->sha256 = meta.sha256;
+        pub->published_ms = nowMs();
+        s.store.publications.put(*pub);
+        out["published"] = pub->number;
+        s.log->info("{} published by itself, {} signatures", pub->number, sigs.signatures.size());
+      }
+  } catch (const std::exception& e) {
+    s.log->warn("document {} not published: {}", meta.sha256, e.what());
+  }
   return respondJson(wsi, r, 201, out);
 }
 

@@ -252,9 +252,24 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
           .code,
       0);
 
-  // Published with every field from the record; the portal shows who signed and when.
-  r = ctl(data, "publish '" + sealed.string() + "'");
-  ASSERT_EQ(r.code, 0) << r.out;
+  // Uploaded by the office, the signed and sealed minutes publish themselves, every field
+  // from the record; the portal shows who signed and when.
+  std::string sealedBytes;
+  {
+    std::ifstream in(sealed, std::ios::binary);
+    sealedBytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const json login = o.op->request({{"type", "auth"},
+                                    {"method", "password"},
+                                    {"user", "operator"},
+                                    {"password", "secret"},
+                                    {"device", "office"}});
+  const std::string opToken = login["result"].value("token", "");
+  const auto up = http(
+      o.server->port(), "POST", "/api/documents?title=Bi%C3%AAn%20b%E1%BA%A3n&filename=bb.pdf",
+      {{"Authorization", "Bearer " + opToken}, {"Content-Type", "application/pdf"}}, sealedBytes);
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(json::parse(up.body).value("published", ""), "05/BB-HĐND") << up.body;
   const auto api = http(o.server->port(), "GET", "/api/publications");
   const json list = json::parse(api.body)["publications"];
   ASSERT_EQ(list.size(), 1u) << api.body;
@@ -285,6 +300,28 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
   EXPECT_NE(r.out.find("KHÔNG HỢP LỆ"), std::string::npos) << r.out;
   r = ctl(data, "publish '" + changed.string() + "'");
   EXPECT_EQ(r.code, 2) << r.out;
+
+  // A resolution signed elsewhere is published by its number, its fields from the vote.
+  const auto nq = data / "nq.pdf", nqSigned = data / "nq-ky.pdf";
+  writeOnePagePdf(nq);
+  r = sh(
+      "env CHAMBER_TOKEN_PIN=111111 " + std::string(CHAMBERCTL_BIN) + " sign '" + nq.string() +
+      "' --out '" + nqSigned.string() + "'" + module +
+      " --token chu-tich --key chu-tich-key --name 'Nguyễn Văn Hùng' --title 'Chủ tịch HĐND xã'");
+  ASSERT_EQ(r.code, 0) << r.out;
+  r = ctl(data, "publish '" + nqSigned.string() + "' --resolution 1/NQ-HĐND");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const json all = json::parse(http(o.server->port(), "GET", "/api/publications").body);
+  bool resolution = false;
+  for (const auto& p : all["publications"])
+    if (p["number"] == "1/NQ-HĐND") {
+      resolution = true;
+      EXPECT_EQ(p["type"], "Nghị quyết");
+      EXPECT_EQ(p["title"], "Thông qua dự toán ngân sách năm 2027");
+      EXPECT_EQ(p["item"], "2");
+      EXPECT_TRUE(p["signatures"]["valid"].get<bool>());
+    }
+  EXPECT_TRUE(resolution) << all.dump();
 }
 
 TEST(Papers, TwoWritersAtOnceNeverGiveOneResolutionNumberTwice) {

@@ -12,7 +12,7 @@
 #include "core/Minutes.h"
 #include "papers/Signatures.h"
 #include "protocol/Json.h"
-#include "store/Crypto.h"
+#include "store/Publish.h"
 #ifdef CHAMBER_PAPERS
 #include <QGuiApplication>
 
@@ -209,66 +209,20 @@ int PaperCommands::publishSigned(store::Store& st, core::State& state) {
       if (!s.problem.empty()) std::cerr << "  " << s.problem << "\n";
     return 2;
   }
-  std::ifstream f(o.in, std::ios::binary);
-  const std::string bytes{std::istreambuf_iterator<char>(f), {}};
-  const auto& first = check.signatures.front();
-  core::Publication pub;
-  pub.issued = first.signedAt.substr(0, 10);
-  if (const auto ms = papers::instantMs(first.signedAt)) {  // the date in the commune
-    const auto t = core::vietnamTime(*ms);
-    char d[11];
-    std::snprintf(d, sizeof d, "%04d-%02d-%02d", t.year, t.month, t.day);
-    pub.issued = d;
-  }
-  if (!o.resolutionNumber.empty()) {
-    const core::Resolution* r = nullptr;
-    for (const auto& x : state.resolutions)
-      if (x.number == o.resolutionNumber && (!o.year || x.year == o.year)) r = &x;
-    if (!r) throw std::runtime_error("Không có nghị quyết số " + o.resolutionNumber);
-    const core::Sitting* s = state.sitting(r->sitting);
-    pub.type = "Nghị quyết";
-    pub.number = r->number;
-    pub.title = r->title;
-    pub.summary = r->title;
-    pub.issuer = s->rules.council;
-    pub.sitting = r->sitting;
-    pub.item = r->item;
-    pub.adopted_ms = r->numbered_ms;  // the step that closed its vote
-  } else {
-    // Minutes: the signed copy begins with the bytes of a PDF rendered from the record.
-    const core::Sitting* found = nullptr;
-    for (const auto& [id, s] : state.sittings)
-      for (const auto& p : s.minutes.pdfs)
-        if (p.size <= static_cast<std::int64_t>(bytes.size()) &&
-            store::sha256Hex(std::string_view(bytes).substr(0, static_cast<std::size_t>(p.size))) ==
-                p.sha256)
-          found = &s;
-    if (!found)
-      throw std::runtime_error(
-          "Không nhận ra văn bản: không phải biên bản in từ hệ thống (chamberctl minutes --out) / "
-          "not a signed copy of minutes rendered here; for a resolution give --resolution");
-    const auto text = core::parseMinutes(
-        found->minutes.versions.at(static_cast<std::size_t>(found->minutes.finalVersion)).text);
-    pub.type = "Biên bản";
-    pub.number = text.get("Số");
-    pub.title = "Biên bản " + text.get("Trích yếu");
-    pub.summary = text.get("Trích yếu");
-    pub.issuer = text.get("Cơ quan");
-    const std::string chair = text.get("Chủ tọa");
-    const auto bar = chair.find('|');
-    pub.signer = bar == std::string::npos ? chair
-                                          : chair.substr(0, bar - (bar && chair[bar - 1] == ' ')) +
-                                                "," + chair.substr(bar + 1);
-    pub.sitting = found->id;
-    pub.adopted_ms = found->minutes.versions.front().at_ms;  // the close
-  }
-  if (pub.signer.empty()) pub.signer = first.name.empty() ? first.signer : first.name;
-  const auto meta = st.documents.addFile(o.in, pub.title, false, nowMs());
-  pub.sha256 = meta.sha256;
-  pub.published_ms = nowMs();
-  st.publications.put(pub);
-  const auto minutes = (pub.published_ms - pub.adopted_ms) / 60000;
-  std::cout << pub.number << "  " << pub.title << " — công bố / published, "
+  auto pub = store::publicationOf(state, o.in, check, o.resolutionNumber, o.year);
+  if (!pub)
+    throw std::runtime_error(
+        o.resolutionNumber.empty()
+            ? "Không nhận ra văn bản: không phải biên bản in từ hệ thống (chamberctl minutes "
+              "--out) / not a signed copy of minutes rendered here; for a resolution give "
+              "--resolution"
+            : "Không có nghị quyết số " + o.resolutionNumber);
+  const auto meta = st.documents.addFile(o.in, pub->title, false, nowMs());
+  pub->sha256 = meta.sha256;
+  pub->published_ms = nowMs();
+  st.publications.put(*pub);
+  const auto minutes = (pub->published_ms - pub->adopted_ms) / 60000;
+  std::cout << pub->number << "  " << pub->title << " — công bố / published, "
             << check.signatures.size() << " chữ ký / signatures; " << minutes / 60 << " giờ "
             << minutes % 60 << " phút sau khi thông qua / after adoption\n";
   return 0;
