@@ -8,8 +8,13 @@
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 #include <podofo/podofo.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -246,6 +251,83 @@ PdfSignatures verifyPdf(const std::string& path, const std::string& trustFile) {
   } catch (const PdfError& e) {
     out.error = std::string("Không đọc được tệp PDF / not a readable PDF: ") +
                 PdfError::ErrorMessage(e.GetError());
+  }
+  return out;
+}
+
+PdfSignatures verifyPdfIsolated(const std::string& path, int timeout_ms) {
+  int fds[2];
+  if (::pipe(fds) != 0) return verifyPdf(path);
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return verifyPdf(path);
+  }
+  if (child == 0) {  // the child: read the file, write the result, leave without cleanup
+    ::close(fds[0]);
+    const std::string out = toJson(verifyPdf(path));
+    std::size_t sent = 0;
+    while (sent < out.size()) {
+      const ssize_t n = ::write(fds[1], out.data() + sent, out.size() - sent);
+      if (n <= 0) break;
+      sent += static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string json;
+  char buf[4096];
+  pollfd p{fds[0], POLLIN, 0};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  bool timedOut = false;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) <= 0) {
+      timedOut = true;
+      break;
+    }
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    json.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  if (timedOut) ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  if (timedOut || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || json.empty()) {
+    PdfSignatures out;
+    out.error = "Không kiểm tra được chữ ký của tệp này / the file's signatures could not be read";
+    return out;
+  }
+  return fromJson(json);
+}
+
+PdfSignatures fromJson(const std::string& text) {
+  PdfSignatures out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    out.error = "bad signatures record";
+    return out;
+  }
+  if (j.contains("error")) out.error = j["error"].get<std::string>();
+  for (const auto& x : j.value("signatures", nlohmann::json::array())) {
+    SignatureInfo s;
+    s.field = x.value("field", "");
+    s.subFilter = x.value("subFilter", "");
+    s.signer = x.value("signer", "");
+    s.issuer = x.value("issuer", "");
+    s.name = x.value("name", "");
+    s.reason = x.value("reason", "");
+    s.signedAt = x.value("signedAt", "");
+    s.intact = x.value("intact", false);
+    s.wholeFile = x.value("wholeFile", false);
+    s.trusted = x.value("trusted", false);
+    s.timestamped = x.value("timestamped", false);
+    s.problem = x.value("problem", "");
+    out.signatures.push_back(std::move(s));
   }
   return out;
 }

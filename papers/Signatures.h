@@ -41,8 +41,14 @@ PdfSignatures verifyPdf(const std::string& path, const std::string& trustFile = 
 /// "2026-12-10T10:15:00+07:00" (as signedAt) → ms since the epoch.
 std::optional<std::int64_t> instantMs(const std::string& iso);
 
-/// The result as JSON (stored with a document, sent to tablets and the portal).
+/// verifyPdf in a child process, for files from outside (an upload): PoDoFo 0.9.8 has crashed
+/// and looped on malformed PDFs, and a paper must never take the server down. A child that
+/// dies or takes longer than `timeout_ms` gives an `error` and no signatures.
+PdfSignatures verifyPdfIsolated(const std::string& path, int timeout_ms = 10000);
+
+/// The result as JSON (stored with a document, sent to tablets and the portal), and back.
 std::string toJson(const PdfSignatures& s);
+PdfSignatures fromJson(const std::string& json);
 
 /// Silences PoDoFo's own debug and log output (called by the functions here and papers/Sign).
 void quietPodofo();

@@ -78,7 +78,7 @@ DocumentMeta Documents::finish(std::unique_ptr<Upload> up, const std::string& ti
   const fs::path target = pathOf(m.sha256);
   if (!fs::exists(target)) fs::rename(up->tmp_, target);
   // A signed paper: its signatures are checked as it arrives, and shown with it.
-  if (up->signedPdf_) m.signatures = papers::toJson(papers::verifyPdf(target.string()));
+  if (up->signedPdf_) m.signatures = papers::toJson(papers::verifyPdfIsolated(target.string()));
   auto s = db_.prepare(
       "INSERT INTO documents(sha256, title, filename, mime, size, classified, created_ms, "
       "signatures) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "

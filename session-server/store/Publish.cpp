@@ -8,8 +8,7 @@
 
 namespace chamber::store {
 
-std::optional<core::Publication> publicationOf(const core::State& state,
-                                               const std::string& pdfPath,
+std::optional<core::Publication> publicationOf(const core::State& state, const std::string& pdfPath,
                                                const papers::PdfSignatures& signatures,
                                                const std::string& resolutionNumber, int year) {
   if (signatures.signatures.empty()) return std::nullopt;
@@ -56,10 +55,9 @@ std::optional<core::Publication> publicationOf(const core::State& state,
     pub.issuer = text.get("Cơ quan");
     const std::string chair = text.get("Chủ tọa");  // "Name | title"
     const auto bar = chair.find('|');
-    pub.signer = bar == std::string::npos
-                     ? chair
-                     : chair.substr(0, bar - (bar && chair[bar - 1] == ' ')) + "," +
-                           chair.substr(bar + 1);
+    pub.signer = bar == std::string::npos ? chair
+                                          : chair.substr(0, bar - (bar && chair[bar - 1] == ' ')) +
+                                                "," + chair.substr(bar + 1);
     pub.sitting = found->id;
     pub.adopted_ms = found->minutes.versions.front().at_ms;  // the close
   }

@@ -15,8 +15,7 @@ namespace chamber::store {
 /// The publication `pdfPath` makes (sha256 and published_ms left to the caller), or nothing
 /// when it is neither minutes rendered here nor the resolution named. `signatures` must be
 /// the file's, checked.
-std::optional<core::Publication> publicationOf(const core::State& state,
-                                               const std::string& pdfPath,
+std::optional<core::Publication> publicationOf(const core::State& state, const std::string& pdfPath,
                                                const papers::PdfSignatures& signatures,
                                                const std::string& resolutionNumber = "",
                                                int year = 0);

@@ -225,7 +225,9 @@ class EndToEndTest : public QObject {
                        .arg(viewer->property("pageWidth").toReal())
                        .arg(viewer->property("viewWidth").toReal())),
         3000);
-    QCOMPARE(viewer->property("page").toInt(), 4);  // still the presenter's page
+    // Still the presenter's page (a refit under load may pass through the first page; it must
+    // come back: seen once in a full parallel run).
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->property("page").toInt(), 4, 3000);
     shot(*chair, "chair-papers");
     shot(*d[1], "delegate-document");
     QVERIFY(click(*chair, "papersToggle"));

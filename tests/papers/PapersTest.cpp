@@ -322,6 +322,18 @@ TEST(Papers, MinutesDraftedCorrectedSignedTwiceVerifiedAndPublished) {
       EXPECT_TRUE(p["signatures"]["valid"].get<bool>());
     }
   EXPECT_TRUE(resolution) << all.dump();
+
+  // A broken "signed" file is read in a child process: it is stored as unverifiable, nothing
+  // is published, and the server goes on.
+  const std::string broken =
+      "%PDF-1.7\n1 0 obj<</Type/Sig/ByteRange[0 99999999 5 5]/Contents<3082"
+      "ffff>>>\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  const auto bad2 =
+      http(o.server->port(), "POST", "/api/documents?title=hong&filename=hong.pdf",
+           {{"Authorization", "Bearer " + opToken}, {"Content-Type", "application/pdf"}}, broken);
+  EXPECT_EQ(bad2.status, 201) << bad2.body;
+  EXPECT_FALSE(json::parse(bad2.body).contains("published"));
+  EXPECT_EQ(http(o.server->port(), "GET", "/health").status, 200);
 }
 
 TEST(Papers, TwoWritersAtOnceNeverGiveOneResolutionNumberTwice) {
