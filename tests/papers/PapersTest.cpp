@@ -21,6 +21,7 @@
 #include "support/Peer.h"
 #include "support/Seed.h"
 #include "support/ServerProcess.h"
+#include "support/Shell.h"
 #include "support/TempDir.h"
 #include "support/TestToken.h"
 
@@ -29,19 +30,8 @@ using namespace chamber::test;
 
 namespace {
 
-struct Output {
-  int code = 0;
-  std::string out;
-};
-
 Output sh(const std::string& cmd) {
-  Output r;
-  FILE* p = popen(("timeout 120 " + cmd + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), buf.size(), p)) r.out += buf.data();
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return shell(cmd);
 }
 
 Output ctl(const std::filesystem::path& data, const std::string& args) {

@@ -8,27 +8,17 @@
 #include "chamberctl/Import.h"
 #include "protocol/Csv.h"
 #include "store/Store.h"
+#include "support/Shell.h"
 #include "support/TempDir.h"
 
 using namespace chamber;
 
 namespace {
 
-struct Run {
-  int code = 0;
-  std::string out;
-};
+using Run = test::Output;
 
 Run runCtl(const std::filesystem::path& data, const std::string& args) {
-  const std::string cmd = std::string("timeout 60 ") + CHAMBERCTL_BIN + " --data " + data.string() +
-                          " " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), buf.size(), p)) r.out += buf.data();
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return test::shell(std::string(CHAMBERCTL_BIN) + " --data " + data.string() + " " + args, 60);
 }
 
 void write(const std::filesystem::path& p, const std::string& s) {
