@@ -87,6 +87,18 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
                         {"sittings", s.state.sittings.size()},
                         {"media", s.state.media.state}});
   }
+  if (uri == "/metrics" && !post) {  // for the IT officer's monitoring: staff tokens only
+    const auto who = bearerOf(s, wsi);
+    if (!who)
+      return respondError(wsi, r, 401, "not_authenticated",
+                          "Cần đăng nhập / authentication required");
+    if (!core::roleIn(who->role, core::Audience::Staff))
+      return respondError(wsi, r, 403, "forbidden", "Chỉ cán bộ điều hành / staff only");
+    r.status = 200;
+    r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = s.metrics.render(s);
+    return respond(wsi, r);
+  }
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
   if (!post && uri.rfind("/live/", 0) == 0) {

@@ -201,7 +201,9 @@ void ServerImpl::markFailed(const std::string& why) {
 void ServerImpl::flush() {
   if (tx_ && !turnFailed_) {
     try {
+      const auto t0 = std::chrono::steady_clock::now();
       tx_->commit();
+      metrics.commit(std::chrono::steady_clock::now() - t0);
     } catch (const std::exception& e) {
       markFailed(e.what());
     }
@@ -327,6 +329,7 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
     std::vector<store::StoredEvent> stored;
     const core::Decision d = store.decideAndRecord(state, actor, command, now, stored);
     std::string reply;
+    metrics.command(std::string(core::nameOf(command)), d.ok() ? "ok" : d.error->code);
     if (!d.ok()) {
       reply = protocol::errorReply(clientId, d.error->code, d.error->message).dump();
       log->debug("{} {} refused: {}", principal, core::nameOf(command), d.error->code);

@@ -15,6 +15,7 @@
 #include "core/Session.h"
 #include "net/Config.h"
 #include "net/Connection.h"
+#include "net/Metrics.h"
 #include "net/SignInPool.h"
 #include "net/StaticFiles.h"
 #include "protocol/Codec.h"
@@ -37,6 +38,7 @@ class ServerImpl {
 
   ServerConfig cfg;
   std::shared_ptr<spdlog::logger> log;
+  Metrics metrics;
   store::Store store;
   core::State state;
   std::int64_t head = 0;  ///< last committed event

@@ -286,3 +286,30 @@ TEST(StaticFiles, ThePortalAndLiveFilesWithCachingAndNothingOutsideTheirFolders)
     EXPECT_EQ(http(port, "GET", bad).status, 404) << bad;
   EXPECT_EQ(http(port, "GET", "/api/nothing").status, 404) << "the API is not a folder of files";
 }
+
+TEST_F(HttpFixture, MetricsForStaffInThePrometheusFormat) {
+  EXPECT_EQ(http(server->port(), "GET", "/metrics").status, 401);
+  EXPECT_EQ(http(server->port(), "GET", "/metrics", {{"Authorization", "Bearer " + delegateToken}})
+                .status,
+            403);
+  // One command that passes and one refused, then the figures.
+  ASSERT_EQ(upload(samplePdf(2), "title=Ng%C3%A2n%20s%C3%A1ch&item=1", opToken).status, 201);
+  ASSERT_EQ(upload(samplePdf(3), "title=x&item=99", opToken).status, 201);
+  const auto m = http(server->port(), "GET", "/metrics", {{"Authorization", "Bearer " + opToken}});
+  ASSERT_EQ(m.status, 200);
+  EXPECT_EQ(m.headers.at("content-type").rfind("text/plain; version=0.0.4", 0), 0u);
+  for (const char* line :
+       {"chamber_commands_total{command=\"document.attach\",outcome=\"ok\"} 1",
+        "chamber_commands_total{command=\"document.attach\",outcome=\"not_found\"} 1",
+        "chamber_commands_total{command=\"sitting.create\",outcome=\"ok\"} 1",
+        "chamber_media_state{state=\"idle\"} 1", "# TYPE chamber_commit_seconds histogram",
+        "chamber_commit_seconds_bucket{le=\"+Inf\"} "})
+    EXPECT_NE(m.body.find(line), std::string::npos) << line << "\n" << m.body;
+  // Each commit is counted once in the histogram; disk space is a real figure.
+  const auto count = m.body.find("chamber_commit_seconds_count ");
+  ASSERT_NE(count, std::string::npos);
+  EXPECT_GE(std::stoll(m.body.substr(count + 29)), 3);
+  const auto disk = m.body.find("chamber_disk_free_bytes{");
+  ASSERT_NE(disk, std::string::npos);
+  EXPECT_GT(std::stoll(m.body.substr(m.body.find("} ", disk) + 2)), 0);
+}
