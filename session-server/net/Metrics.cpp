@@ -59,8 +59,7 @@ std::string Metrics::render(const ServerImpl& s) const {
       o << "+Inf";
     o << "\"} " << cumulative << "\n";
   }
-  o << "chamber_commit_seconds_sum " << sum_ << "\nchamber_commit_seconds_count " << count_
-    << "\n";
+  o << "chamber_commit_seconds_sum " << sum_ << "\nchamber_commit_seconds_count " << count_ << "\n";
   o << "# HELP chamber_event_log_head The last event written to the log.\n"
        "# TYPE chamber_event_log_head gauge\nchamber_event_log_head "
     << s.head << "\n";
