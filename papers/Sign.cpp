@@ -22,7 +22,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "papers/MinutesPdf.h"
 #include "papers/Signatures.h"
 
 namespace chamber::papers {
