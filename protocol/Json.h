@@ -185,6 +185,11 @@ CHAMBER_WIRE(DocumentRef, req("sha256", &S::sha256), opt("title", &S::title),
 CHAMBER_WIRE(AgendaItem, req("id", &S::id), opt("parent", &S::parent), opt("title", &S::title),
              opt("presenter", &S::presenter), opt("documents", &S::documents))
 CHAMBER_WIRE(VoteOption, req("key", &S::key), opt("label", &S::label))
+CHAMBER_WIRE(PetitionTopic, req("key", &S::key), req("label", &S::label),
+             opt("responder", &S::responder))
+CHAMBER_WIRE(PetitionCatalogue, opt("topics", &S::topics), opt("areas", &S::areas),
+             opt("answerDays", &S::answerDays))
+CHAMBER_WIRE(PetitionLink, req("kind", &S::kind), req("ref", &S::ref))
 CHAMBER_WIRE(OptionResult, req("key", &S::key), opt("label", &S::label), opt("count", &S::count),
              opt("base", &S::base), opt("elected", &S::elected), opt("percent", &S::percent),
              opt("line", &S::line))
@@ -247,6 +252,19 @@ CHAMBER_WIRE(MinutesPdfRecorded, req("version", &S::version), req("sha256", &S::
              req("size", &S::size))
 CHAMBER_WIRE(MinutesFinalised, req("version", &S::version), req("sha256", &S::sha256),
              opt("diff", &S::diff))
+CHAMBER_WIRE(PetitionsConfigured, req("catalogue", &S::catalogue))
+CHAMBER_WIRE(PetitionReceived, req("code", &S::code), req("channel", &S::channel),
+             opt("meeting", &S::meeting), req("text", &S::text), opt("topic", &S::topic),
+             opt("area", &S::area), req("year", &S::year), req("seq", &S::seq))
+CHAMBER_WIRE(PetitionAccepted, req("code", &S::code), req("publicText", &S::publicText),
+             opt("topic", &S::topic), opt("area", &S::area))
+CHAMBER_WIRE(PetitionRejected, req("code", &S::code), req("reason", &S::reason))
+CHAMBER_WIRE(PetitionAssigned, req("code", &S::code), req("responder", &S::responder),
+             req("due", &S::due))
+CHAMBER_WIRE(PetitionAnswered, req("code", &S::code), req("text", &S::text), opt("by", &S::by))
+CHAMBER_WIRE(PetitionPublished, req("code", &S::code))
+CHAMBER_WIRE(PetitionMerged, req("code", &S::code), req("into", &S::into))
+CHAMBER_WIRE(PetitionLinked, req("code", &S::code), req("link", &S::link))
 
 // Commands
 CHAMBER_WIRE(CreateSitting, req("number", &S::number), opt("term", &S::term),
@@ -290,6 +308,18 @@ CHAMBER_WIRE(SaveMinutes, req("sitting", &S::sitting), req("text", &S::text), re
 CHAMBER_WIRE(FinaliseMinutes, req("sitting", &S::sitting), req("sha256", &S::sha256))
 CHAMBER_WIRE(RecordMinutesPdf, req("sitting", &S::sitting), req("sha256", &S::sha256),
              req("size", &S::size))
+CHAMBER_WIRE(ConfigurePetitions, req("catalogue", &S::catalogue))
+CHAMBER_WIRE(SubmitPetition, req("text", &S::text), opt("topic", &S::topic), opt("area", &S::area),
+             opt("channel", &S::channel), opt("meeting", &S::meeting))
+CHAMBER_WIRE(AcceptPetition, req("code", &S::code), req("publicText", &S::publicText),
+             opt("topic", &S::topic), opt("area", &S::area))
+CHAMBER_WIRE(RejectPetition, req("code", &S::code), req("reason", &S::reason))
+CHAMBER_WIRE(AssignPetition, req("code", &S::code), opt("responder", &S::responder),
+             opt("due", &S::due))
+CHAMBER_WIRE(AnswerPetition, req("code", &S::code), req("text", &S::text))
+CHAMBER_WIRE(PublishPetition, req("code", &S::code))
+CHAMBER_WIRE(MergePetition, req("code", &S::code), req("into", &S::into))
+CHAMBER_WIRE(LinkPetition, req("code", &S::code), req("link", &S::link))
 #undef CHAMBER_WIRE
 
 /// A tally stored before options carried `percent` and `line` gets them when read, so every

@@ -1,6 +1,7 @@
 // apply(): folds one event into the state. Events are facts: nothing here refuses.
 #include <algorithm>
 
+#include "core/Decide.h"
 #include "core/Session.h"
 
 namespace chamber::core {
@@ -179,11 +180,25 @@ struct Applier {
   void operator()(const MinutesPdfRecorded& e) {
     s->minutes.pdfs.push_back({e.version, e.sha256, e.size});
   }
+  void operator()(const PetitionsConfigured& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionReceived& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionAccepted& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionRejected& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionAssigned& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionAnswered& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionPublished& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionMerged& e) { applyPetition(state, e, ts); }
+  void operator()(const PetitionLinked& e) { applyPetition(state, e, ts); }
   void operator()(const MinutesFinalised& e) {
     s->minutes.finalVersion = e.version;
     s->minutes.diff = e.diff;
   }
 };
+
+bool isPetitionEvent(const EventData& e) {
+  return std::visit(
+      [](const auto& x) { return std::string_view(x.kKind).rfind("petition.", 0) == 0; }, e);
+}
 
 }  // namespace
 
@@ -193,7 +208,8 @@ void apply(State& state, int sitting, const EventData& event, std::int64_t ts_ms
   const bool needsSitting = !std::holds_alternative<SittingCreated>(event) &&
                             !std::holds_alternative<MediaStateChanged>(event) &&
                             !std::holds_alternative<RecordingControlled>(event) &&
-                            !std::holds_alternative<SignInCleared>(event);
+                            !std::holds_alternative<SignInCleared>(event) &&
+                            !isPetitionEvent(event);
   if (needsSitting && !s) return;  // an event of an unknown sitting: nothing to fold into
   std::visit(Applier{state, s, sitting, ts_ms}, event);
 }

@@ -11,6 +11,7 @@ namespace {
 using R = Role;
 const std::vector<Role> kMembers = {R::Chair, R::ViceChair, R::Secretary, R::Delegate};
 const std::vector<Role> kRunners = {R::Chair, R::ViceChair, R::Secretary};
+const std::vector<Role> kStaff = {R::Chair, R::ViceChair, R::Secretary, R::Operator};
 
 const std::map<std::string_view, std::vector<Role>>& table() {
   static const std::map<std::string_view, std::vector<Role>> t = {
@@ -48,6 +49,17 @@ const std::map<std::string_view, std::vector<Role>>& table() {
       {SaveMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
       {FinaliseMinutes::kName, {R::Chair, R::ViceChair, R::Secretary}},
       {RecordMinutesPdf::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      // Citizens' petitions: the public sends from the portal (core checks the channel),
+      // staff run the register, the offices that must answer answer.
+      {ConfigurePetitions::kName, {R::Chair, R::Secretary, R::Operator}},
+      {SubmitPetition::kName, {R::Public, R::Chair, R::ViceChair, R::Secretary, R::Operator}},
+      {AcceptPetition::kName, kStaff},
+      {RejectPetition::kName, kStaff},
+      {AssignPetition::kName, kStaff},
+      {AnswerPetition::kName, {R::Chair, R::ViceChair, R::Secretary, R::Operator, R::Responder}},
+      {PublishPetition::kName, kStaff},
+      {MergePetition::kName, kStaff},
+      {LinkPetition::kName, kStaff},
   };
   return t;
 }

@@ -206,13 +206,75 @@ struct RecordMinutesPdf {
   bool operator==(const RecordMinutesPdf&) const = default;
 };
 
+// --- Citizens' petitions (core/Petition.h): council-wide, not of a sitting -------------------
+
+/// Staff set up the register: topics with the office that answers each, areas, answer days.
+struct ConfigurePetitions {
+  static constexpr const char* kName = "petition.configure";
+  PetitionCatalogue catalogue;
+  bool operator==(const ConfigurePetitions&) const = default;
+};
+/// A petition enters the register: from the portal (a citizen, channel "portal") or entered
+/// by staff (channel meeting, post, office). The sender's name and contact never travel in
+/// it: the server keeps them apart (store/Petitions.h).
+struct SubmitPetition {
+  static constexpr const char* kName = "petition.submit";
+  std::string text, topic, area;
+  std::string channel = "portal";
+  std::string meeting;  ///< the voters' meeting (tiếp xúc cử tri) it was collected at
+  bool operator==(const SubmitPetition&) const = default;
+};
+/// Moderated: accepted with the text to publish (personal data removed), topic and area
+/// confirmed or corrected.
+struct AcceptPetition {
+  static constexpr const char* kName = "petition.accept";
+  std::string code, publicText, topic, area;
+  bool operator==(const AcceptPetition&) const = default;
+};
+struct RejectPetition {
+  static constexpr const char* kName = "petition.reject";
+  std::string code, reason;
+  bool operator==(const RejectPetition&) const = default;
+};
+/// Routed to the office that must answer: the topic's when `responder` is empty; due
+/// `answerDays` after today when `due` is empty.
+struct AssignPetition {
+  static constexpr const char* kName = "petition.assign";
+  std::string code, responder, due;
+  bool operator==(const AssignPetition&) const = default;
+};
+struct AnswerPetition {
+  static constexpr const char* kName = "petition.answer";
+  std::string code, text;
+  bool operator==(const AnswerPetition&) const = default;
+};
+struct PublishPetition {
+  static constexpr const char* kName = "petition.publish";
+  std::string code;
+  bool operator==(const PublishPetition&) const = default;
+};
+/// A duplicate joins another: its senders count there, its code follows the other.
+struct MergePetition {
+  static constexpr const char* kName = "petition.merge";
+  std::string code, into;
+  bool operator==(const MergePetition&) const = default;
+};
+struct LinkPetition {
+  static constexpr const char* kName = "petition.link";
+  std::string code;
+  PetitionLink link;
+  bool operator==(const LinkPetition&) const = default;
+};
+
 using Command =
     std::variant<CreateSitting, OpenSitting, SuspendSitting, ResumeSitting, CloseSitting, CheckIn,
                  MarkAttendance, ActivateItem, AttachDocument, SharePage, RequestFloor, CancelFloor,
                  GrantFloor, EndFloor, SubmitQuestion, GroupQuestions, AnswerQuestion,
                  FollowUpQuestion, CreateVote, OpenVote, CastBallot, CloseVote, ReportMediaState,
                  ControlRecording, ClearSignIn, NumberResolution, DraftMinutes, SaveMinutes,
-                 FinaliseMinutes, RecordMinutesPdf>;
+                 FinaliseMinutes, RecordMinutesPdf, ConfigurePetitions, SubmitPetition,
+                 AcceptPetition, RejectPetition, AssignPetition, AnswerPetition, PublishPetition,
+                 MergePetition, LinkPetition>;
 
 std::string_view nameOf(const Command& c);
 

@@ -53,4 +53,19 @@ Decision decidePaper(const Ctx& c, const SaveMinutes& cmd);
 Decision decidePaper(const Ctx& c, const FinaliseMinutes& cmd);
 Decision decidePaper(const Ctx& c, const RecordMinutesPdf& cmd);
 
+Decision decidePetition(const Ctx& c, const ConfigurePetitions& cmd);
+Decision decidePetition(const Ctx& c, const SubmitPetition& cmd);
+Decision decidePetition(const Ctx& c, const AcceptPetition& cmd);
+Decision decidePetition(const Ctx& c, const RejectPetition& cmd);
+Decision decidePetition(const Ctx& c, const AssignPetition& cmd);
+Decision decidePetition(const Ctx& c, const AnswerPetition& cmd);
+Decision decidePetition(const Ctx& c, const PublishPetition& cmd);
+Decision decidePetition(const Ctx& c, const MergePetition& cmd);
+Decision decidePetition(const Ctx& c, const LinkPetition& cmd);
+
 }  // namespace chamber::core::detail
+
+namespace chamber::core {
+/// Folds a petition event into the register (Petitions.cpp).
+void applyPetition(State& state, const EventData& event, std::int64_t ts);
+}  // namespace chamber::core

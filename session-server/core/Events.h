@@ -216,6 +216,56 @@ struct RecordingControlled {
   bool operator==(const RecordingControlled&) const = default;
 };
 
+// --- Citizens' petitions (council-wide: sitting 0) -------------------------------------------
+struct PetitionsConfigured {
+  static constexpr const char* kKind = "petition.configured";
+  PetitionCatalogue catalogue;
+  bool operator==(const PetitionsConfigured&) const = default;
+};
+/// `code` is "KN-<year>-<seq, 4 digits>", `seq` counting from 1 each year (in Vietnam).
+struct PetitionReceived {
+  static constexpr const char* kKind = "petition.received";
+  std::string code, channel, meeting, text, topic, area;
+  int year = 0, seq = 0;
+  bool operator==(const PetitionReceived&) const = default;
+};
+struct PetitionAccepted {
+  static constexpr const char* kKind = "petition.accepted";
+  std::string code, publicText, topic, area;
+  bool operator==(const PetitionAccepted&) const = default;
+};
+struct PetitionRejected {
+  static constexpr const char* kKind = "petition.rejected";
+  std::string code, reason;
+  bool operator==(const PetitionRejected&) const = default;
+};
+struct PetitionAssigned {
+  static constexpr const char* kKind = "petition.assigned";
+  std::string code, responder, due;
+  bool operator==(const PetitionAssigned&) const = default;
+};
+struct PetitionAnswered {
+  static constexpr const char* kKind = "petition.answered";
+  std::string code, text, by;
+  bool operator==(const PetitionAnswered&) const = default;
+};
+struct PetitionPublished {
+  static constexpr const char* kKind = "petition.published";
+  std::string code;
+  bool operator==(const PetitionPublished&) const = default;
+};
+struct PetitionMerged {
+  static constexpr const char* kKind = "petition.merged";
+  std::string code, into;
+  bool operator==(const PetitionMerged&) const = default;
+};
+struct PetitionLinked {
+  static constexpr const char* kKind = "petition.linked";
+  std::string code;
+  PetitionLink link;
+  bool operator==(const PetitionLinked&) const = default;
+};
+
 using EventData =
     std::variant<SittingCreated, SittingOpened, SittingSuspended, SittingResumed, SittingClosed,
                  AttendanceChanged, ItemActivated, DocumentAttached, PageShared, FloorRequested,
@@ -223,7 +273,9 @@ using EventData =
                  QuestionAnswered, QuestionFollowedUp, VoteCreated, VoteOpened, BallotCast,
                  VoteClosed, MediaStateChanged, RecordingControlled, VoteVoided, SignInCleared,
                  ResolutionNumbered, MinutesDrafted, MinutesSaved, MinutesFinalised,
-                 MinutesPdfRecorded>;
+                 MinutesPdfRecorded, PetitionsConfigured, PetitionReceived, PetitionAccepted,
+                 PetitionRejected, PetitionAssigned, PetitionAnswered, PetitionPublished,
+                 PetitionMerged, PetitionLinked>;
 
 std::string_view kindOf(const EventData& e);
 

@@ -1,5 +1,6 @@
 #include "core/Minutes.h"
 
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -27,6 +28,13 @@ LocalTime vietnamTime(std::int64_t ms) {
 
 int yearInVietnam(std::int64_t ms) {
   return vietnamTime(ms).year;
+}
+
+std::string vietnamDate(std::int64_t ms) {
+  const auto t = vietnamTime(ms);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
+  return buf;
 }
 
 std::string resolutionNumber(ResolutionKind kind, int year, int seq) {

@@ -26,6 +26,8 @@ struct LocalTime {
 };
 LocalTime vietnamTime(std::int64_t ms);
 int yearInVietnam(std::int64_t ms);
+/// "2026-12-10": the date in Vietnam.
+std::string vietnamDate(std::int64_t ms);
 /// "12/NQ-HĐND" (individual), "21/2024/NQ-HĐND" (normative).
 std::string resolutionNumber(ResolutionKind kind, int year, int seq);
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/Petition.h"
 #include "core/Rules.h"
 #include "core/Tally.h"
 #include "core/Types.h"
@@ -221,6 +222,7 @@ struct State {
   std::vector<Resolution> resolutions;  ///< in the order numbered
   /// The last number given, per year and kind: numbers restart on 1 January.
   std::map<std::pair<int, ResolutionKind>, int> lastResolution;
+  Petitions petitions;  ///< citizens' petitions, council-wide
 
   /// The sitting commands go to: the latest not closed, else the latest.
   Sitting* current();

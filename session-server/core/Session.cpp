@@ -1,5 +1,6 @@
 #include "core/Session.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/Authorization.h"
@@ -207,6 +208,11 @@ Decision decideOne(const Ctx& c, const T& cmd) requires requires {
   decidePaper(c, cmd);
 }
 { return decidePaper(c, cmd); }
+template <class T>
+Decision decideOne(const Ctx& c, const T& cmd) requires requires {
+  decidePetition(c, cmd);
+}
+{ return decidePetition(c, cmd); }
 
 }  // namespace
 
@@ -225,6 +231,10 @@ Decision decide(const State& state, const Actor& actor, const Command& command,
     const Sitting* s = state.current();
     bool known = std::holds_alternative<CreateSitting>(command) ||
                  std::holds_alternative<ClearSignIn>(command);
+    // The offices answer petitions between sittings too: they are on the council's list.
+    if (std::holds_alternative<AnswerPetition>(command))
+      known = std::any_of(state.responders.begin(), state.responders.end(),
+                          [&](const Responder& r) { return r.id == actor.id; });
     if (s) known = known || s->delegate(actor.id) || s->responder(actor.id);
     if (!known) return fail("forbidden", "Không thuộc kỳ họp này / not on this sitting's roster");
   }

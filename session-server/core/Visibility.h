@@ -38,6 +38,17 @@ inline constexpr Overloaded kVisibility{
   [](const MinutesSaved&) { return Visibility{Audience::Staff, {}}; },
   [](const MinutesFinalised&) { return Visibility{Audience::Staff, {}}; },
   [](const MinutesPdfRecorded&) { return Visibility{Audience::Staff, {}}; },
+  // The register of petitions is the staff's: what the public reads of it (moderated texts,
+  // published answers) the server serves from the state, never these events.
+  [](const PetitionsConfigured&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionReceived&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionAccepted&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionRejected&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionAssigned& e) { return Visibility{Audience::Staff, e.responder}; },
+  [](const PetitionAnswered&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionPublished&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionMerged&) { return Visibility{Audience::Staff, {}}; },
+  [](const PetitionLinked&) { return Visibility{Audience::Staff, {}}; },
   // Public, each on purpose. There is no catch-all: a new event without a line here
   // does not compile, so nothing becomes public by default.
   [](const SittingCreated&) { return Visibility{Audience::Public, {}}; },

@@ -66,7 +66,17 @@ inline std::vector<EventData> sampleEvents() {
           MinutesDrafted{std::string(64, 'd'), "Cơ quan: Hội đồng nhân dân xã\n\n# I.\n"},
           MinutesSaved{1, std::string(64, 'e'), "Cơ quan: Hội đồng nhân dân xã\n\n# I. …\n"},
           MinutesFinalised{1, std::string(64, 'e'), "--- du-thao (v0)\n+++ chinh-thuc (v1)\n"},
-          MinutesPdfRecorded{1, std::string(64, 'f'), 48213}};
+          MinutesPdfRecorded{1, std::string(64, 'f'), 48213},
+          PetitionsConfigured{{{{"dat-dai", "Đất đai", "ubnd-pct"}}, {"Thôn 1"}, 30}},
+          PetitionReceived{"KN-2026-0042", "meeting", "Tiếp xúc cử tri thôn 1",
+                           "Đề nghị sửa đường liên thôn", "giao-thong", "Thôn 1", 2026, 42},
+          PetitionAccepted{"KN-2026-0042", "Đề nghị sửa đường liên thôn", "giao-thong", "Thôn 1"},
+          PetitionRejected{"KN-2026-0043", "Không thuộc thẩm quyền"},
+          PetitionAssigned{"KN-2026-0042", "ubnd-pct", "2027-01-09"},
+          PetitionAnswered{"KN-2026-0042", "UBND xã sẽ sửa trong quý I", "ubnd-pct"},
+          PetitionPublished{"KN-2026-0042"},
+          PetitionMerged{"KN-2026-0044", "KN-2026-0042"},
+          PetitionLinked{"KN-2026-0042", {"resolution", "12/NQ-HĐND"}}};
 }
 
 inline std::vector<Command> sampleCommands() {
@@ -104,7 +114,16 @@ inline std::vector<Command> sampleCommands() {
           DraftMinutes{3, "", ""},
           SaveMinutes{3, "Cơ quan: Hội đồng nhân dân xã\n", std::string(64, 'd'), ""},
           FinaliseMinutes{3, std::string(64, 'e')},
-          RecordMinutesPdf{3, std::string(64, 'f'), 48213}};
+          RecordMinutesPdf{3, std::string(64, 'f'), 48213},
+          ConfigurePetitions{{{{"dat-dai", "Đất đai", "ubnd-pct"}}, {"Thôn 1"}, 30}},
+          SubmitPetition{"Đề nghị sửa đường", "giao-thong", "Thôn 1", "meeting", "Thôn 1"},
+          AcceptPetition{"KN-2026-0042", "Đề nghị sửa đường", "giao-thong", "Thôn 1"},
+          RejectPetition{"KN-2026-0043", "Không thuộc thẩm quyền"},
+          AssignPetition{"KN-2026-0042", "ubnd-pct", "2027-01-09"},
+          AnswerPetition{"KN-2026-0042", "Sẽ sửa trong quý I"},
+          PublishPetition{"KN-2026-0042"},
+          MergePetition{"KN-2026-0044", "KN-2026-0042"},
+          LinkPetition{"KN-2026-0042", {"item", "1/2"}}};
 }
 
 }  // namespace chamber::test
