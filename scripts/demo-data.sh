@@ -39,4 +39,6 @@ PY
   "$ctl" --data "$out/data" document publish "$out/published/$file" --title "$title" --type "$type" \
     --number "$number" --summary "$summary" --issuer "$issuer" --signer "$signer" --issued "$issued" "${eff[@]}"
 done
+# The register of citizens' petitions: topics and the offices that answer them, areas.
+"$ctl" --data "$out/data" petitions configure "$demo/petitions.toml"
 "$ctl" --data "$out/data" verify

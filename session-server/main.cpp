@@ -60,6 +60,18 @@ int main(int argc, char** argv) {
   app.add_option("--source-free-failures", cfg.sourceThrottle.freeFailures,
                  "wrong sign-ins from one address before its checks slow down")
       ->capture_default_str();
+  app.add_option("--petition-pow-bits", cfg.petitions.powBits,
+                 "proof of work asked of the petition form (leading zero bits)")
+      ->capture_default_str();
+  app.add_option("--petitions-per-source", cfg.petitions.perSource,
+                 "petitions per address per hour from the portal")
+      ->capture_default_str();
+  app.add_option("--petitions-per-contact", cfg.petitions.perContact,
+                 "petitions per phone or e-mail per 24 hours")
+      ->capture_default_str();
+  app.add_flag("--trust-proxy", cfg.trustProxy,
+               "behind the shipped nginx site: take the sender's address from X-Real-IP on "
+               "requests from 127.0.0.1");
   app.add_option("--port-file", portFile, "write the port listened on to this file");
   app.add_option("--log-level", logLevel, "trace, debug, info, warn, error")->capture_default_str();
   CLI11_PARSE(app, argc, argv);

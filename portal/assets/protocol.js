@@ -55,6 +55,15 @@ export const COMMANDS = Object.freeze({
   MINUTES_SAVE: 'minutes.save',
   MINUTES_FINALISE: 'minutes.finalise',
   MINUTES_RECORD_PDF: 'minutes.record_pdf',
+  PETITION_CONFIGURE: 'petition.configure',
+  PETITION_SUBMIT: 'petition.submit',
+  PETITION_ACCEPT: 'petition.accept',
+  PETITION_REJECT: 'petition.reject',
+  PETITION_ASSIGN: 'petition.assign',
+  PETITION_ANSWER: 'petition.answer',
+  PETITION_PUBLISH: 'petition.publish',
+  PETITION_MERGE: 'petition.merge',
+  PETITION_LINK: 'petition.link',
   STATE_GET: 'state.get',
 });
 export const EVENTS = Object.freeze({
@@ -88,6 +97,15 @@ export const EVENTS = Object.freeze({
   MINUTES_SAVED: 'minutes.saved',
   MINUTES_FINALISED: 'minutes.finalised',
   MINUTES_PDF_RECORDED: 'minutes.pdf_recorded',
+  PETITION_CONFIGURED: 'petition.configured',
+  PETITION_RECEIVED: 'petition.received',
+  PETITION_ACCEPTED: 'petition.accepted',
+  PETITION_REJECTED: 'petition.rejected',
+  PETITION_ASSIGNED: 'petition.assigned',
+  PETITION_ANSWERED: 'petition.answered',
+  PETITION_PUBLISHED: 'petition.published',
+  PETITION_MERGED: 'petition.merged',
+  PETITION_LINKED: 'petition.linked',
 });
 /// Reconnect to the server: protocol/Reconnect.h kServerReconnect.
 export const RECONNECT = Object.freeze({ initial_ms: 500, factor: 2, max_ms: 5000, jitter: 0.2 });

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/Throttle.h"
+#include "net/PetitionGuard.h"
 
 namespace chamber::net {
 
@@ -31,6 +32,10 @@ struct ServerConfig {
   int signInThreads = 1;                                ///< PBKDF2 checks off the event loop
   std::size_t maxPendingSignIns = 32;                   ///< more waiting: "busy, try again"
   std::int64_t tokenLifetime_ms = 30LL * 86400 * 1000;  ///< device tokens
+  PetitionLimits petitions;                             ///< the portal's petition form
+  /// Requests from 127.0.0.1 come from the shipped nginx site: the sender's address is its
+  /// X-Real-IP (the per-address limits count that).
+  bool trustProxy = false;
 };
 
 }  // namespace chamber::net

@@ -9,6 +9,7 @@
 
 #include "core/Authorization.h"
 #include "net/HttpResponse.h"
+#include "net/PetitionsApi.h"
 #include "net/PublicApi.h"
 #include "net/ServerImpl.h"
 #include "net/StaticFiles.h"
@@ -101,6 +102,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   }
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
+  if (auto answered = petitionsApi(s, wsi, r, uri, post)) return *answered;
   if (!post && uri.rfind("/live/", 0) == 0) {
     if (!s.liveFiles) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
     if (!core::livePublic(s.state))
@@ -183,6 +185,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
 }
 
 int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
+  if (r.body_kind != HttpRequest::Body::None) return petitionsBody(s, wsi, r);
   if (!r.upload) return respondError(wsi, r, 400, "bad_message", "unexpected body");
   store::DocumentMeta meta;
   try {
@@ -201,6 +204,11 @@ int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
     s.flush();  // committed before we answer
   }
   s.log->info("document {} ({} bytes) uploaded by {}", meta.sha256, meta.size, r.uploader->id);
+  try {
+    s.store.indexDocuments();  // its pages become searchable (as far as the reader may see it)
+  } catch (const std::exception& e) {
+    s.log->warn("document {} not indexed: {}", meta.sha256, e.what());
+  }
   // Signed minutes, with the person's signature and the seal, publish themselves.
   try {
     const auto sigs = papers::fromJson(meta.signatures);  // checked as it arrived
@@ -246,6 +254,11 @@ int httpCallback(lws* wsi, lws_callback_reasons reason, void* user, void* in, si
       case LWS_CALLBACK_HTTP_BODY:
         if (*slot && (*slot)->upload) {
           if (!(*slot)->upload->write(in, len)) return -1;  // over the limit despite its header
+        }
+        if (*slot && (*slot)->body_kind != HttpRequest::Body::None) {
+          auto& r = **slot;
+          if (r.body_in.size() + len > r.body_limit) return -1;  // more than it declared
+          r.body_in.append(static_cast<const char*>(in), len);
         }
         return 0;
       case LWS_CALLBACK_HTTP_BODY_COMPLETION:

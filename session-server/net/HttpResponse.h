@@ -37,6 +37,11 @@ struct HttpRequest {
   std::optional<store::Principal> uploader;
   std::string title, item, filename;
   bool classified = false;
+  // a small body read into memory (a petition, a CSV import)
+  enum class Body { None, Petition, Import } body_kind = Body::None;
+  std::string body_in;
+  std::size_t body_limit = 0;
+  std::string source;  ///< the sender's address (behind nginx: the one it passes on)
 
   ~HttpRequest();
 };

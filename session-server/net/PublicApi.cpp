@@ -4,11 +4,14 @@
 
 #include <fstream>
 #include <regex>
+#include <unordered_set>
 
+#include "core/Authorization.h"
 #include "net/HttpResponse.h"
 #include "net/SafeOpen.h"
 #include "net/ServerImpl.h"
 #include "protocol/Json.h"
+#include "protocol/Messages.h"
 #include "protocol/OpenData.h"
 #include "protocol/StateView.h"
 
@@ -168,6 +171,43 @@ int archiveFile(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& rel)
   return serveFile(wsi, r, {fd, {}, sb.st_size, etag, mime, cache});
 }
 
+/// Full-text search (store/Search.h) of what the reader may see: documents by the core's read
+/// rule, petitions once moderated.
+int search(ServerImpl& s, lws* wsi, HttpRequest& r) {
+  const std::string q = urlArg(wsi, "q=");
+  if (q.empty() || q.size() > 200 || !protocol::validUtf8(q))
+    return respondError(wsi, r, 400, "bad_args",
+                        "Cần từ khóa (tối đa 200 ký tự) / q: words to find");
+  const auto who = bearerOf(s, wsi);
+  const auto role = who ? who->role : core::Role::Public;
+  std::unordered_set<std::string> published;
+  for (const auto& p : s.store.publications.list()) published.insert(p.sha256);
+  const auto hits = s.store.search.query(q, 30, [&](const store::Search::Hit& h) {
+    if (h.kind == "petition") {
+      const auto it = s.state.petitions.byCode.find(h.ref);
+      return it != s.state.petitions.byCode.end() && it->second.isPublic() &&
+             it->second.status != core::PetitionStatus::Merged;
+    }
+    const auto meta = s.store.documents.find(h.ref);
+    return meta && core::mayReadDocument(s.state, role, meta->sha256, meta->classified,
+                                         [&] { return published.count(meta->sha256) > 0; });
+  });
+  json list = json::array();
+  for (const auto& h : hits) {
+    const bool doc = h.kind == "document";
+    list.push_back({{"kind", h.kind},
+                    {"ref", h.ref},
+                    {"title", h.title},
+                    {"page", h.page},
+                    {"snippet", h.snippet},
+                    {"url", doc ? "/api/documents/" + h.ref +
+                                      (h.page > 0 ? "#page=" + std::to_string(h.page) : "")
+                                : "/petitions.html?code=" + h.ref}});
+  }
+  if (who) r.headers.emplace_back("vary:", "authorization");
+  return respondJson(wsi, r, 200, {{"q", q}, {"hits", list}});
+}
+
 }  // namespace
 
 std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& uri) {
@@ -180,6 +220,7 @@ std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std:
                           "Không có kỳ họp công khai này / no such public sitting");
     return sittingDetail(s, wsi, r, *st);
   }
+  if (uri == "/api/search") return search(s, wsi, r);
   if (uri == "/api/publications") {
     json list = json::array();
     for (const auto& p : s.store.publications.list()) list.push_back(publicationJson(p));

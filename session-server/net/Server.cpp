@@ -37,10 +37,17 @@ ServerImpl::ServerImpl(ServerConfig config)
       log(netLogger()),
       store(cfg.dataDir),
       accountThrottle(cfg.accountThrottle),
-      sourceThrottle(cfg.sourceThrottle) {
+      sourceThrottle(cfg.sourceThrottle),
+      guard(cfg.petitions) {
   state = store.load(head);
   log->info("state rebuilt from {} events; {} sittings", head, state.sittings.size());
   voidInterruptedVotes();
+  // Papers stored while the server was down (chamberctl) become searchable now.
+  try {
+    if (const int n = store.indexDocuments()) log->info("{} documents indexed for search", n);
+  } catch (const std::exception& e) {
+    log->error("search index: {}", e.what());
+  }
   store.log.forEach(std::max<std::int64_t>(0, head - static_cast<std::int64_t>(kRecentEvents)),
                     [&](const store::StoredEvent& e) {
                       recent_.push_back({e, makeFrame(eventFrameText(e))});

@@ -90,6 +90,7 @@ class ServerImpl {
 
   // --- sign-in (Ws.cpp) ----------------------------------------------------------------
   core::Throttle accountThrottle, sourceThrottle;
+  PetitionGuard guard;  ///< the petition form's proof of work and limits
   std::unique_ptr<SignInPool> signIns;
   /// Event-loop thread, on LWS_CALLBACK_EVENT_WAIT_CANCELLED: answers finished checks.
   void finishSignIns();

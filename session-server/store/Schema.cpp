@@ -1,6 +1,7 @@
 #include "store/Schema.h"
 
 #include "log/ChamberLog.h"
+#include "store/Search.h"
 
 namespace chamber::store {
 
@@ -80,11 +81,29 @@ const std::vector<Migration>& schemaMigrations() {
             "ALTER TABLE documents ADD COLUMN signatures TEXT NOT NULL DEFAULT '[]';"
             "ALTER TABLE publications ADD COLUMN adopted_ms INTEGER NOT NULL DEFAULT 0;");
       },
+      // 6 -> 7: citizens' petitions and search. Who sent a petition is personal data, kept
+      // apart from the log (store/PetitionSenders.h); the full-text index of the portal's
+      // texts uses the tokenizer that folds Vietnamese diacritics (store/Search.h).
+      [](Database& db) {
+        registerVietnameseTokenizer(db);
+        db.exec(R"(
+          CREATE TABLE petition_senders(
+            id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '', contact_key TEXT NOT NULL DEFAULT '',
+            consent_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL);
+          CREATE INDEX petition_senders_by_code ON petition_senders(code);
+          CREATE INDEX petition_senders_by_contact ON petition_senders(contact_key, created_ms);
+          CREATE VIRTUAL TABLE search USING fts5(
+            kind UNINDEXED, ref UNINDEXED, page UNINDEXED, title, body,
+            tokenize = 'vietnamese');
+        )");
+      },
   };
   return steps;
 }
 
 void ensureSchema(Database& db) {
+  registerVietnameseTokenizer(db);  // the search index needs it on every connection
   const int before = db.userVersion();
   migrate(db, schemaMigrations());
   // The WAL may still hold pages of what a migration overwrote (e.g. old secret ballots):

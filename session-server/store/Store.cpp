@@ -22,7 +22,9 @@ Store::Store(const std::filesystem::path& dataDir)
       replies(db),
       council(db),
       documents(db, dataDir / "documents"),
-      publications(db) {}
+      publications(db),
+      senders(db),
+      search(db) {}
 
 std::string actorString(const core::Actor& a) {
   return std::string(core::roleName(a.role)) + ":" + a.id;
@@ -137,8 +139,42 @@ core::Decision Store::decideAndRecord(const core::State& state, const core::Acto
     const auto text = draftMinutes(next, d.sitting, d.events, now_ms);
     d.events.push_back(core::MinutesDrafted{sha256Hex(text), text});
   }
-  if (d.ok()) stored = record(actor, d, now_ms);
+  if (d.ok()) {
+    stored = record(actor, d, now_ms);
+    indexPetitions(state, d);
+  }
   return d;
+}
+
+void Store::indexPetitions(const core::State& before, const core::Decision& d) {
+  const auto& reg = before.petitions;
+  auto titleOf = [&](const std::string& code, const std::string& topic) {
+    const auto* t = reg.catalogue.topic(topic);
+    return code + " — " + (t ? t->label : topic);
+  };
+  for (const auto& e : d.events) {
+    if (const auto* a = std::get_if<core::PetitionAccepted>(&e)) {
+      search.put("petition", a->code, titleOf(a->code, a->topic), {a->publicText});
+    } else if (const auto* p = std::get_if<core::PetitionPublished>(&e)) {
+      const auto it = reg.byCode.find(p->code);
+      if (it != reg.byCode.end())
+        search.put("petition", p->code, titleOf(p->code, it->second.topic),
+                   {it->second.publicText + "\n\n" + it->second.answer});
+    } else if (const auto* m = std::get_if<core::PetitionMerged>(&e)) {
+      search.remove("petition", m->code);
+    }
+  }
+}
+
+int Store::indexDocuments() {
+  int n = 0;
+  for (const auto& m : documents.list()) {
+    if (search.has("document", m.sha256)) continue;
+    // A file without text (a scan) is still found by its title.
+    search.put("document", m.sha256, m.title, pdfPageTexts(documents.pathOf(m.sha256)));
+    ++n;
+  }
+  return n;
 }
 
 void applyDecision(core::State& state, const core::Decision& d, std::int64_t now_ms) {

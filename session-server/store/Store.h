@@ -10,8 +10,10 @@
 #include "store/Database.h"
 #include "store/Documents.h"
 #include "store/EventLog.h"
+#include "store/PetitionSenders.h"
 #include "store/Publications.h"
 #include "store/Replies.h"
+#include "store/Search.h"
 #include "store/SecretBallots.h"
 
 namespace chamber::store {
@@ -28,6 +30,8 @@ class Store {
   Council council;
   Documents documents;
   Publications publications;
+  PetitionSenders senders;
+  Search search;
 
   /// Writes a decision's events within the open transaction and stages a secret ballot's
   /// choice in memory (the caller commits or discards it with the transaction). Returns the events
@@ -54,6 +58,10 @@ class Store {
                            const std::vector<core::EventData>& pending = {},
                            std::int64_t now_ms = 0);
 
+  /// Indexes for search every stored document not indexed yet (the text of its pages).
+  /// Returns how many were indexed.
+  int indexDocuments();
+
   /// The one record routine of the server and chamberctl: binds the command's documents,
   /// decides, and if accepted records the events within the caller's open transaction
   /// (`stored` gets them as stored). The caller commits, then applyDecision().
@@ -70,7 +78,11 @@ class Store {
                      std::int64_t now_ms, std::vector<StoredEvent>* stored = nullptr);
 
  private:
-  std::int64_t seen_ = 0;  ///< the last event folded into the state load() gave
+  std::int64_t seen_ = 0;
+  /// Keeps the search index of petitions as their public text changes (within the turn).
+  void indexPetitions(
+      const core::State& before,
+      const core::Decision& d);  ///< the last event folded into the state load() gave
 };
 
 std::string actorString(const core::Actor& a);

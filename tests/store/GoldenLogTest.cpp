@@ -24,7 +24,7 @@ namespace {
 
 const std::filesystem::path kDir = GOLDEN_LOG_DIR;
 /// Every schema's fixture, oldest first; the last is the current schema's.
-const std::vector<std::string> kFixtures = {"chamber-v5", "chamber-v6"};
+const std::vector<std::string> kFixtures = {"chamber-v5", "chamber-v6", "chamber-v7"};
 const std::filesystem::path kDb = kDir / (kFixtures.back() + ".db");
 const std::filesystem::path kState = kDir / (kFixtures.back() + ".state.json");
 constexpr std::int64_t kT0 = 1'796'000'000'000;  // 2026-11-29
@@ -196,6 +196,45 @@ void recordSitting(const std::filesystem::path& dataDir) {
   const auto minutes = st.documents.addFile(pdf, "Biên bản kỳ họp thứ ba", false, t);
   t += 1000;
   ASSERT_TRUE(st.run(s, secretary, RecordMinutesPdf{1, minutes.sha256, minutes.size}, t).ok());
+  // Citizens' petitions (schema 7): the register set up, one from the portal followed to its
+  // published answer, one rejected, a duplicate merged, a link to the resolution.
+  auto ok = [&](const Actor& a, const Command& c) {
+    t += 1000;
+    const auto d = st.run(s, a, c, t);
+    ASSERT_TRUE(d.ok()) << nameOf(c) << ": " << (d.error ? d.error->message : "");
+  };
+  const Actor op = as(Role::Operator, "op");
+  ok(op, ConfigurePetitions{{{{"giao-thong", "Giao thông", "ubnd-ct"}}, {"Thôn Nà Pài"}, 30}});
+  const Actor citizen{Role::Public, ""};
+  ok(citizen, SubmitPetition{"Đề nghị sửa đường liên thôn Nà Pài bị sạt lở.", "giao-thong",
+                             "Thôn Nà Pài", "portal", ""});
+  ok(op, SubmitPetition{"Cử tri đề nghị sửa đường Nà Pài.", "giao-thong", "Thôn Nà Pài", "meeting",
+                        "Tiếp xúc cử tri thôn Nà Pài"});
+  ok(op, SubmitPetition{"Nội dung không thuộc thẩm quyền của xã.", "", "", "post", ""});
+  const auto code = [&](int n) {
+    return s.petitions.byCode.begin()->first.substr(0, 8) + "000" + std::to_string(n);
+  };
+  ok(secretary, AcceptPetition{code(1), "Đề nghị sửa đường liên thôn Nà Pài bị sạt lở.", "", ""});
+  ok(secretary, MergePetition{code(2), code(1)});
+  ok(secretary, RejectPetition{code(3), "Không thuộc thẩm quyền; đã hướng dẫn công dân."});
+  ok(secretary, AssignPetition{code(1), "", ""});
+  ok(as(Role::Responder, "ubnd-ct"), AnswerPetition{code(1), "UBND xã sửa xong trong quý I."});
+  ok(secretary, PublishPetition{code(1)});
+  ok(secretary, LinkPetition{code(1), {"resolution", s.resolutions.at(0).number}});
+}
+
+json petitionsOf(const State& s) {
+  json list = json::array();
+  for (const auto& [code, p] : s.petitions.byCode)
+    list.push_back({{"code", code},
+                    {"status", name(p.status)},
+                    {"senders", p.senders},
+                    {"responder", p.responder},
+                    {"due", p.due},
+                    {"publicText", p.publicText},
+                    {"answer", p.answer},
+                    {"links", p.links.size()}});
+  return list;
 }
 
 json replayedState(Store& st) {
@@ -203,7 +242,8 @@ json replayedState(Store& st) {
   const State s = st.load(head);
   return {{"head", head},
           {"operator", protocol::stateView(s, Role::Operator, "operator")},
-          {"public", protocol::stateView(s, Role::Public, "")}};
+          {"public", protocol::stateView(s, Role::Public, "")},
+          {"petitions", petitionsOf(s)}};
 }
 
 }  // namespace
@@ -252,6 +292,7 @@ TEST_P(GoldenLogOf, VerifiesDecodesAndReplaysTheSame) {
   EXPECT_EQ(got["head"], want["head"]);
   EXPECT_EQ(got["operator"], want["operator"]) << "replaying the log gives another state";
   EXPECT_EQ(got["public"], want["public"]);
+  EXPECT_EQ(got["petitions"], want.value("petitions", json::array()));
 }
 
 // The history of every release opens, migrates and replays as it did.

@@ -9,6 +9,7 @@
 
 #include "chamberctl/Import.h"
 #include "chamberctl/Papers.h"
+#include "chamberctl/Petitions.h"
 #include "protocol/Csv.h"
 #include "protocol/Json.h"
 #include "protocol/OpenData.h"
@@ -168,6 +169,7 @@ int main(int argc, char** argv) {
   auto* verify = app.add_subcommand("verify", "check the event log's hash chain");
 
   ctl::PaperCommands papers(app);
+  ctl::PetitionCommands petitions(app);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -177,6 +179,7 @@ int main(int argc, char** argv) {
     std::int64_t head = 0;
     core::State state = st.load(head);
     if (int rc = papers.runOnStore(st, state, argc, argv); rc >= 0) return rc;
+    if (int rc = petitions.runOnStore(st, state); rc >= 0) return rc;
 
     if (import->parsed()) {
       const auto delegates = ctl::readDelegatesCsv(csv, pinDigits);
