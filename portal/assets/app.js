@@ -44,6 +44,30 @@ const STRINGS = {
     dataset: 'Bộ dữ liệu', rows: 'Số dòng', columns: 'Các cột', formats: 'Định dạng',
     ds_sittings: 'Các kỳ họp', ds_agenda: 'Chương trình', ds_attendance: 'Điểm danh', ds_votes: 'Kết quả biểu quyết',
     ds_named_votes: 'Biểu quyết ghi danh', ds_documents: 'Tài liệu kỳ họp', ds_publications: 'Văn bản đã công bố',
+    navPetitions: 'Kiến nghị', navSearch: 'Tìm kiếm',
+    petTitle: 'Ý kiến, kiến nghị của cử tri',
+    petIntro: 'Mọi người dân có thể gửi ý kiến, kiến nghị đến HĐND xã bất cứ lúc nào. Mỗi kiến nghị được ghi nhận, chuyển đến cơ quan có trách nhiệm trả lời, và câu trả lời được công bố tại đây.',
+    petSend: 'Gửi kiến nghị', petText: 'Nội dung kiến nghị', petTextHint: 'Ít nhất 10 ký tự. Không ghi thông tin cá nhân của người khác.',
+    petTopic: 'Lĩnh vực', petArea: 'Địa bàn (thôn, xóm)', petChoose: '— Chọn —',
+    petName: 'Họ và tên (không bắt buộc)', petContact: 'Số điện thoại hoặc thư điện tử (không bắt buộc)',
+    petPrivacy: 'Họ tên và liên hệ chỉ dùng để cán bộ HĐND xã liên hệ lại với bạn về kiến nghị này; không bao giờ được công bố, không chuyển cho bên thứ ba, và được xóa khi bạn yêu cầu (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
+    petConsent: 'Tôi đồng ý để HĐND xã xử lý họ tên và liên hệ tôi cung cấp cho mục đích trên.',
+    petConsentNeeded: 'Bạn đã ghi họ tên hoặc liên hệ: hãy đánh dấu đồng ý, hoặc để trống hai ô đó.',
+    petSubmit: 'Gửi kiến nghị', petChecking: 'Đang kiểm tra chống gửi tự động…', petSending: 'Đang gửi…',
+    petReceived: 'Đã nhận kiến nghị của bạn. Mã theo dõi:', petKeepCode: 'Hãy ghi lại mã này để theo dõi kết quả.',
+    petFollow: 'Theo dõi kiến nghị', petCode: 'Mã kiến nghị', petFollowButton: 'Xem', petNotFound: 'Không có kiến nghị với mã này. Hãy kiểm tra lại.',
+    petStatus: 'Tình trạng', petReceivedOn: 'Ngày nhận', petChannel: 'Hình thức', petResponder: 'Cơ quan trả lời', petDue: 'Hạn trả lời',
+    petOverdue: 'Quá hạn trả lời', petAnswer: 'Nội dung trả lời', petAnsweredBy: 'Trả lời bởi', petSenders: 'Số cử tri cùng kiến nghị',
+    petHistory: 'Các bước xử lý', petMerged: 'Kiến nghị này trùng nội dung và đã được gộp vào kiến nghị', petReason: 'Lý do',
+    petNoText: 'Nội dung sẽ được công bố sau khi được thụ lý.', petFeed: 'Nhận thông báo (Atom)', petLinks: 'Kết quả liên quan',
+    link_item: 'Nội dung kỳ họp', link_resolution: 'Nghị quyết', link_supervision: 'Giám sát', link_question: 'Chất vấn',
+    petList: 'Kiến nghị đã thụ lý và trả lời', petAll: 'Tất cả', petFilter: 'Lọc', petNone: 'Không có kiến nghị nào phù hợp.',
+    pst_accepted: 'Đã thụ lý', pst_assigned: 'Đang chờ trả lời', pst_answered: 'Đã có trả lời', pst_published: 'Đã công bố trả lời', pst_overdue: 'Quá hạn',
+    petStats: 'Thống kê', petByTopic: 'Theo lĩnh vực', petByArea: 'Theo địa bàn', petCount: 'Kiến nghị', petSendersCol: 'Lượt cử tri',
+    petAnswered: 'Đã trả lời', petRate: 'Tỷ lệ trả lời', petPending: 'Đang giải quyết',
+    searchTitle: 'Tìm kiếm toàn văn', searchIntro: 'Tìm trong văn bản đã công bố, tài liệu kỳ họp và kiến nghị của cử tri. Có thể gõ không dấu: "ngan sach" tìm được "ngân sách".',
+    searchWords: 'Từ khóa', searchNone: 'Không tìm thấy kết quả nào.', searchPage: 'trang', searchResults: 'kết quả',
+    kind_document: 'Tài liệu', kind_petition: 'Kiến nghị',
   },
   en: {
     site: 'Côn Minh Commune People’s Council',
@@ -86,6 +110,30 @@ const STRINGS = {
     dataset: 'Dataset', rows: 'Rows', columns: 'Columns', formats: 'Formats',
     ds_sittings: 'Sittings', ds_agenda: 'Agenda', ds_attendance: 'Attendance', ds_votes: 'Vote results',
     ds_named_votes: 'Named votes', ds_documents: 'Sitting papers', ds_publications: 'Published documents',
+    navPetitions: 'Petitions', navSearch: 'Search',
+    petTitle: 'Citizens’ opinions and petitions',
+    petIntro: 'Anyone may send the Commune People’s Council an opinion or a petition at any time. Each one is recorded, sent to the office that must answer it, and the answer is published here.',
+    petSend: 'Send a petition', petText: 'Your petition', petTextHint: 'At least 10 characters. Do not write other people’s personal details.',
+    petTopic: 'Topic', petArea: 'Area (village)', petChoose: '— Choose —',
+    petName: 'Full name (optional)', petContact: 'Phone or e-mail (optional)',
+    petPrivacy: 'Your name and contact are used only for the Council’s staff to get back to you about this petition; they are never published, never passed on, and are erased when you ask (Decree 13/2023 on personal data protection).',
+    petConsent: 'I agree that the Council processes the name and contact I give for this purpose.',
+    petConsentNeeded: 'You gave a name or a contact: tick the consent box, or leave both empty.',
+    petSubmit: 'Send', petChecking: 'Checking this is not an automated submission…', petSending: 'Sending…',
+    petReceived: 'Your petition was received. Its code:', petKeepCode: 'Keep this code to follow its progress.',
+    petFollow: 'Follow a petition', petCode: 'Petition code', petFollowButton: 'Show', petNotFound: 'No petition has this code. Please check it.',
+    petStatus: 'Status', petReceivedOn: 'Received', petChannel: 'Channel', petResponder: 'Answered by office', petDue: 'Answer due',
+    petOverdue: 'Overdue', petAnswer: 'Answer', petAnsweredBy: 'Answered by', petSenders: 'Citizens with this petition',
+    petHistory: 'Steps', petMerged: 'This petition repeats another and was merged into', petReason: 'Reason',
+    petNoText: 'The text is published once the petition is accepted.', petFeed: 'Follow by feed (Atom)', petLinks: 'What it led to',
+    link_item: 'Sitting item', link_resolution: 'Resolution', link_supervision: 'Supervision', link_question: 'Interpellation',
+    petList: 'Accepted and answered petitions', petAll: 'All', petFilter: 'Filter', petNone: 'No petition matches.',
+    pst_accepted: 'Accepted', pst_assigned: 'Awaiting answer', pst_answered: 'Answered', pst_published: 'Answer published', pst_overdue: 'Overdue',
+    petStats: 'Figures', petByTopic: 'By topic', petByArea: 'By area', petCount: 'Petitions', petSendersCol: 'Citizens',
+    petAnswered: 'Answered', petRate: 'Answer rate', petPending: 'In progress',
+    searchTitle: 'Full-text search', searchIntro: 'Search published documents, sitting papers and citizens’ petitions. Vietnamese without accents works too: "ngan sach" finds "ngân sách".',
+    searchWords: 'Words', searchNone: 'Nothing found.', searchPage: 'page', searchResults: 'results',
+    kind_document: 'Document', kind_petition: 'Petition',
   },
 };
 
@@ -122,9 +170,12 @@ export function pageLink(path) {
 /// The frame: skip link, header with the menu and the language switch, footer.
 export function frame(current) {
   document.documentElement.lang = lang;
-  document.title = `${t(current === 'live' ? 'liveTitle' : current === 'sittings' ? 'sittingsTitle' : current === 'documents' ? 'docsTitle' : current === 'opendata' ? 'openTitle' : 'sittingsTitle')} · ${t('site')}`;
+  const titles = { live: 'liveTitle', sittings: 'sittingsTitle', documents: 'docsTitle', opendata: 'openTitle',
+                   petitions: 'petTitle', search: 'searchTitle' };
+  document.title = `${t(titles[current] || 'sittingsTitle')} · ${t('site')}`;
   const nav = [['live', '/', 'navLive'], ['sittings', '/sittings.html', 'navSittings'],
-               ['documents', '/documents.html', 'navDocuments'], ['opendata', '/open-data.html', 'navOpenData']];
+               ['documents', '/documents.html', 'navDocuments'], ['petitions', '/petitions.html', 'navPetitions'],
+               ['opendata', '/open-data.html', 'navOpenData'], ['search', '/search.html', 'navSearch']];
   const other = lang === 'en' ? 'vi' : 'en';
   const here = new URL(location.href);
   here.searchParams.set('lang', other);
