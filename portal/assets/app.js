@@ -68,6 +68,16 @@ const STRINGS = {
     searchTitle: 'Tìm kiếm toàn văn', searchIntro: 'Tìm trong văn bản đã công bố, tài liệu kỳ họp và kiến nghị của cử tri. Có thể gõ không dấu: "ngan sach" tìm được "ngân sách".',
     searchWords: 'Từ khóa', searchNone: 'Không tìm thấy kết quả nào.', searchPage: 'trang', searchResults: 'kết quả',
     kind_document: 'Tài liệu', kind_petition: 'Kiến nghị',
+    admTitle: 'Sổ kiến nghị (cán bộ)', admLink: 'Cán bộ HĐND, UBND xã: sổ kiến nghị',
+    admSignIn: 'Đăng nhập', admUser: 'Tên đăng nhập', admPassword: 'Mật khẩu', admSignOut: 'Đăng xuất', admBadLogin: 'Sai tên đăng nhập hoặc mật khẩu.',
+    admImport: 'Nhập kiến nghị từ tệp CSV (tiếp xúc cử tri)', admImportHint: 'Dòng đầu là tên cột: Nội dung, Lĩnh vực, Địa bàn, Hội nghị, Kênh, Họ tên, Liên hệ. Lưu từ bảng tính dạng CSV UTF-8.',
+    admFile: 'Tệp CSV', admImportButton: 'Nhập', admImported: 'Đã nhập', admRefused: 'dòng bị từ chối', admLine: 'Dòng',
+    admRegister: 'Sổ kiến nghị', admReceivedText: 'Nội dung gốc (chỉ cán bộ xem)', admPublicText: 'Nội dung công bố (đã bỏ thông tin cá nhân)',
+    admAccept: 'Thụ lý', admReject: 'Không thụ lý', admReason: 'Lý do không thụ lý', admMergeInto: 'Gộp vào kiến nghị (mã)', admMerge: 'Gộp',
+    admAssign: 'Chuyển cơ quan trả lời', admResponder: 'Cơ quan trả lời', admDue: 'Hạn trả lời (để trống: theo quy định)',
+    admAnswerText: 'Nội dung trả lời', admAnswer: 'Gửi trả lời', admPublish: 'Công bố trả lời', admSenders: 'Xem người gửi', admNoSenders: 'Người gửi không để lại họ tên, liên hệ.',
+    admDone: 'Đã lưu.', admShowing: 'kiến nghị', admFilterStatus: 'Trạng thái',
+    st_received: 'Mới tiếp nhận', st_accepted: 'Đã thụ lý', st_rejected: 'Không thụ lý', st_assigned: 'Chờ trả lời', st_answered: 'Đã trả lời', st_published: 'Đã công bố', st_merged: 'Đã gộp',
   },
   en: {
     site: 'Côn Minh Commune People’s Council',
@@ -134,6 +144,16 @@ const STRINGS = {
     searchTitle: 'Full-text search', searchIntro: 'Search published documents, sitting papers and citizens’ petitions. Vietnamese without accents works too: "ngan sach" finds "ngân sách".',
     searchWords: 'Words', searchNone: 'Nothing found.', searchPage: 'page', searchResults: 'results',
     kind_document: 'Document', kind_petition: 'Petition',
+    admTitle: 'Petition register (staff)', admLink: 'Council and Committee staff: the petition register',
+    admSignIn: 'Sign in', admUser: 'User name', admPassword: 'Password', admSignOut: 'Sign out', admBadLogin: 'Wrong user name or password.',
+    admImport: 'Import petitions from a CSV file (meetings with voters)', admImportHint: 'The first row names the columns: Nội dung, Lĩnh vực, Địa bàn, Hội nghị, Kênh, Họ tên, Liên hệ (or text, topic, area, meeting, channel, name, contact). Save the spreadsheet as CSV UTF-8.',
+    admFile: 'CSV file', admImportButton: 'Import', admImported: 'Imported', admRefused: 'rows refused', admLine: 'Row',
+    admRegister: 'Register', admReceivedText: 'Text as received (staff only)', admPublicText: 'Text to publish (personal data removed)',
+    admAccept: 'Accept', admReject: 'Reject', admReason: 'Reason for rejecting', admMergeInto: 'Merge into petition (code)', admMerge: 'Merge',
+    admAssign: 'Send to the office that answers', admResponder: 'Office', admDue: 'Due date (empty: by the rules)',
+    admAnswerText: 'Answer', admAnswer: 'Send the answer', admPublish: 'Publish the answer', admSenders: 'Show senders', admNoSenders: 'The senders left no name or contact.',
+    admDone: 'Saved.', admShowing: 'petitions', admFilterStatus: 'Status',
+    st_received: 'New', st_accepted: 'Accepted', st_rejected: 'Rejected', st_assigned: 'Awaiting answer', st_answered: 'Answered', st_published: 'Published', st_merged: 'Merged',
   },
 };
 
@@ -171,7 +191,7 @@ export function pageLink(path) {
 export function frame(current) {
   document.documentElement.lang = lang;
   const titles = { live: 'liveTitle', sittings: 'sittingsTitle', documents: 'docsTitle', opendata: 'openTitle',
-                   petitions: 'petTitle', search: 'searchTitle' };
+                   petitions: 'petTitle', search: 'searchTitle', admin: 'admTitle' };
   document.title = `${t(titles[current] || 'sittingsTitle')} · ${t('site')}`;
   const nav = [['live', '/', 'navLive'], ['sittings', '/sittings.html', 'navSittings'],
                ['documents', '/documents.html', 'navDocuments'], ['petitions', '/petitions.html', 'navPetitions'],

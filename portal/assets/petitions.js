@@ -122,7 +122,7 @@ function sendForm(data) {
 }
 
 function statsTable(caption, rows) {
-  return h('div', { class: 'scroll' }, h('table', { class: 'stats' },
+  return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'stats' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, [h('th', { scope: 'col' }, caption), ...['petCount', 'petSendersCol', 'petAnswered', 'petRate', 'petPending', 'pst_overdue'].map((k) => h('th', { scope: 'col' }, t(k)))])),
     h('tbody', {}, rows.filter((r) => r.petitions > 0).map((r) => h('tr', {},
@@ -161,7 +161,8 @@ async function main() {
     h('section', { class: 'card', 'aria-labelledby': 'h-send' }, h('h2', { id: 'h-send' }, t('petSend')), sendForm(data)),
     h('section', { 'aria-labelledby': 'h-list' }, h('h2', { id: 'h-list' }, t('petList')), filterForm, listBox),
     h('section', { class: 'card', 'aria-labelledby': 'h-stats' }, h('h2', { id: 'h-stats' }, t('petStats')),
-      statsTable(t('petByTopic'), data.report.byTopic), statsTable(t('petByArea'), data.report.byArea)));
+      statsTable(t('petByTopic'), data.report.byTopic), statsTable(t('petByArea'), data.report.byArea)),
+    h('p', {}, h('a', { href: pageLink('/petitions-admin.html') }, t('admLink'))));
   await list(listBox, {});
   if (params.get('code')) await follow(params.get('code'), followBox);
 }

@@ -9,7 +9,9 @@
 
 #include <chrono>
 #include <cstring>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 
 extern char** environ;
 
@@ -212,25 +214,34 @@ bool Search::has(const std::string& kind, const std::string& ref) {
 std::vector<Search::Hit> Search::query(const std::string& typed, int limit,
                                        const std::function<bool(const Hit&)>& visible) {
   std::vector<Hit> out;
-  const std::string q = ftsQuery(typed);
-  if (q.empty() || limit <= 0) return out;
+  const std::string all = ftsQuery(typed);
+  if (all.empty() || limit <= 0) return out;
+  // The words as one phrase first (what a person usually means), then all of them anywhere.
+  std::string phrase;
+  for (const char c : all)
+    if (c != '"') phrase += c;
+  std::vector<std::string> queries{"\"" + phrase + "\""};
+  if (queries[0] != all) queries.push_back(all);
   // Ranked by bm25, the title weighing more than the body. Hits the reader may not see are
   // skipped, so ask for more than the limit.
   auto& s = db_.cached(
       "SELECT kind, ref, title, page, snippet(search, 4, '[', ']', '…', 16) FROM search "
       "WHERE search MATCH ? ORDER BY bm25(search, 0, 0, 0, 4.0, 1.0) LIMIT ?");
-  s.reset();
-  s.bind(1, q).bind(2, limit * 4 + 20);
-  try {
-    while (s.step() && static_cast<int>(out.size()) < limit) {
-      Hit h{s.text(0), s.text(1), s.text(2), static_cast<int>(s.integer(3)), s.text(4)};
-      if (visible(h)) out.push_back(std::move(h));
-    }
-  } catch (...) {
+  std::set<std::tuple<std::string, std::string, int>> seen;
+  for (const auto& q : queries) {
     s.reset();
-    throw;
+    s.bind(1, q).bind(2, limit * 4 + 20);
+    try {
+      while (s.step() && static_cast<int>(out.size()) < limit) {
+        Hit h{s.text(0), s.text(1), s.text(2), static_cast<int>(s.integer(3)), s.text(4)};
+        if (seen.insert({h.kind, h.ref, h.page}).second && visible(h)) out.push_back(std::move(h));
+      }
+    } catch (...) {
+      s.reset();
+      throw;
+    }
+    s.reset();
   }
-  s.reset();
   return out;
 }
 

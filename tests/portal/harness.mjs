@@ -78,7 +78,11 @@ camera = "seat4"
 export class Chamber {
   /// `hardware`: the chamber description chamber-media films (the benchmarks give their own).
   /// `webrtc`: run Janus (deploy/janus/, ports of the test's) for the live view in WebRTC.
-  constructor({ hardware = testHardware, webrtc = false } = {}) {
+  /// `media`: film test cameras with chamber-media (the petition tests need no video).
+  /// `serverArgs`: more flags for chamber-server.
+  constructor({ hardware = testHardware, webrtc = false, media = true, serverArgs = [] } = {}) {
+    this.withMedia = media;
+    this.serverArgs = serverArgs;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
     this.procs = [];
     this.hardware = hardware;
@@ -119,9 +123,10 @@ export class Chamber {
     this.spawn('server', path.join(build, 'session-server/chamber-server'),
       ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
        '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn',
-       ...(this.webrtc ? ['--webrtc', this.janusUrl] : [])]);
+       ...(this.webrtc ? ['--webrtc', this.janusUrl] : []), ...this.serverArgs]);
     this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
     this.base = `http://127.0.0.1:${this.port}`;
+    if (!this.withMedia) return;
     const hardware = path.join(this.dir, 'chamber.toml');
     fs.writeFileSync(hardware, this.hardware);
     this.spawn('media', path.join(build, 'media/chamber-media'),
