@@ -1,5 +1,6 @@
 #include "protocol/OpenData.h"
 
+#include "core/Minutes.h"
 #include "protocol/Csv.h"
 
 namespace chamber::protocol {
@@ -19,7 +20,8 @@ std::string choiceList(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::vector<OpenTable> openData(const State& state, const std::vector<Publication>& published) {
+std::vector<OpenTable> openData(const State& state, const std::vector<Publication>& published,
+                                const std::string& today) {
   OpenTable sittings{"sittings",
                      {"sitting", "number", "term", "title", "date", "place", "status",
                       "delegates_in_office", "rules_version"},
@@ -91,7 +93,66 @@ std::vector<OpenTable> openData(const State& state, const std::vector<Publicatio
     pubs.rows.push_back({p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer,
                          p.issued, p.effective, p.sitting ? std::to_string(p.sitting) : "", p.item,
                          std::to_string(p.size), "/api/documents/" + p.sha256});
-  return {sittings, agenda, attendance, votes, named, documents, pubs};
+  return {sittings,
+          agenda,
+          attendance,
+          votes,
+          named,
+          documents,
+          pubs,
+          questionsTable(state, today),
+          petitionsTable(state, today)};
+}
+
+OpenTable questionsTable(const State& state, const std::string& today) {
+  OpenTable t{"questions",
+              {"sitting", "question", "group", "from", "from_name", "to", "to_name", "to_title",
+               "text", "status", "answers", "follow_ups", "written_due", "overdue"},
+              {}};
+  for (const auto& [id, s] : state.sittings) {
+    if (!s.isPublic) continue;
+    for (const auto& [qid, q] : s.questions) {
+      const Delegate* from = s.delegate(q.from);
+      const Responder* to = s.responder(q.to);
+      std::string answers, follow;
+      for (const auto& a : q.answers) answers += (answers.empty() ? "" : "\n---\n") + a;
+      for (const auto& f : q.followUps) follow += (follow.empty() ? "" : "\n---\n") + f;
+      const std::string due = q.due_ms ? vietnamDate(q.due_ms) : "";
+      const bool overdue = q.status == QuestionStatus::WrittenPending && !due.empty() &&
+                           !today.empty() && today > due;
+      t.rows.push_back({std::to_string(id), qid, q.group, q.from, from ? from->name : "", q.to,
+                        to ? to->name : "", to ? to->title : "", q.text,
+                        std::string(name(q.status)), answers, follow, due, b(overdue)});
+    }
+  }
+  return t;
+}
+
+OpenTable petitionsTable(const State& state, const std::string& today) {
+  OpenTable t{"petitions",
+              {"code", "received", "channel", "topic", "topic_label", "area", "status", "senders",
+               "responder", "due", "overdue", "text", "answer", "answered", "merged_into", "links"},
+              {}};
+  const auto& reg = state.petitions;
+  for (const auto& [code, p] : reg.byCode) {
+    // Who sent it never travels here (it is not in the state at all); the text is the one
+    // moderated for publication, the answer once published.
+    const Responder* r = nullptr;
+    for (const auto& x : state.responders)
+      if (x.id == p.responder) r = &x;
+    const auto* topic = reg.catalogue.topic(p.topic);
+    std::string answered, links;
+    for (const auto& h : p.history)
+      if (h.status == PetitionStatus::Answered) answered = vietnamDate(h.at_ms);
+    for (const auto& l : p.links) links += (links.empty() ? "" : ";") + l.kind + ":" + l.ref;
+    const bool published = p.status == PetitionStatus::Published;
+    t.rows.push_back({code, vietnamDate(p.received_ms), p.channel, p.topic,
+                      topic ? topic->label : p.topic, p.area, std::string(name(p.status)),
+                      std::to_string(p.senders), r ? r->name + " — " + r->title : "", p.due,
+                      b(p.overdue(today)), p.isPublic() ? p.publicText : "",
+                      published ? p.answer : "", published ? answered : "", p.mergedInto, links});
+  }
+  return t;
 }
 
 json toJson(const OpenTable& t) {

@@ -115,6 +115,25 @@ function votesSection(s) {
     }));
 }
 
+/// Interpellation in public: each question, who answered and how, and a written answer
+/// promised with its due date — overdue marked.
+function questionsSection(s) {
+  const qs = s.interpellations || [];
+  if (!qs.length) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'h-questions' },
+    h('h2', { id: 'h-questions' }, t('questionsTitle')),
+    h('ol', { class: 'list questions' }, qs.map((q) => h('li', { class: 'question', 'data-status': q.status },
+      h('h3', {}, `${q.from} → ${q.to}${q.toTitle ? ` (${q.toTitle})` : ''}`),
+      q.group ? h('p', { class: 'meta' }, `${t('qGroup')}: ${q.group}`) : null,
+      h('p', {}, h('strong', {}, `${t('qAsked')}: `), q.text),
+      (q.followUps || []).map((f) => h('p', {}, h('strong', {}, `${t('qFollowUp')}: `), f)),
+      (q.answers || []).map((a) => h('p', { class: 'answer' }, h('strong', {}, `${t('qAnswer')}: `), a)),
+      q.status === 'written_pending'
+        ? h('p', { class: q.overdue ? 'status overdue' : 'status' }, `${t('qWritten')} ${formatDate(q.writtenDue)}`, q.overdue ? ` — ${t('petOverdue')}` : '')
+        : null,
+      !q.answers.length && q.status !== 'written_pending' ? h('p', { class: 'meta' }, t('qNoAnswer')) : null))));
+}
+
 function publicationsSection(s) {
   if (!(s.publications || []).length) return null;
   return h('section', { class: 'card', 'aria-labelledby': 'h-adopted' },
@@ -131,7 +150,7 @@ try {
   content.replaceChildren(
     h('p', { class: 'meta' }, h('span', { class: `status ${s.status}` }, t(`status_${s.status}`)), ' ',
       [formatDate(s.date), s.place, s.term && `${t('term')} ${s.term}`].filter(Boolean).join(' · ')),
-    videoSection(s), agendaSection(s), attendanceSection(s), votesSection(s), publicationsSection(s) || '',
+    videoSection(s), agendaSection(s), attendanceSection(s), votesSection(s), questionsSection(s) || '', publicationsSection(s) || '',
     h('p', {}, h('a', { href: pageLink('/sittings.html') }, `← ${t('sittingsTitle')}`)));
 } catch (e) {
   content.replaceChildren(h('p', { class: 'notice', role: 'alert' }, t('loadFailed')));

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/Authorization.h"
+#include "core/Minutes.h"
 #include "net/HttpResponse.h"
 #include "net/SafeOpen.h"
 #include "net/ServerImpl.h"
@@ -101,12 +102,34 @@ int sittingDetail(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& 
     if (p.sitting == st.id) published.push_back(publicationJson(p));
   j["publications"] = published;
   j["archive"] = archiveOf(s, st.id);
+  // Interpellation in public: who asked whom, the answers, a written answer's due date.
+  const std::string today = core::vietnamDate(nowMs());
+  json questions = json::array();
+  for (const auto& [qid, q] : st.questions) {
+    const core::Delegate* from = st.delegate(q.from);
+    const core::Responder* to = st.responder(q.to);
+    const std::string due = q.due_ms ? core::vietnamDate(q.due_ms) : "";
+    questions.push_back({{"id", qid},
+                         {"group", q.group},
+                         {"from", from ? from->name : q.from},
+                         {"to", to ? to->name : q.to},
+                         {"toTitle", to ? to->title : ""},
+                         {"text", q.text},
+                         {"status", core::name(q.status)},
+                         {"answers", q.answers},
+                         {"followUps", q.followUps},
+                         {"writtenDue", due},
+                         {"overdue", q.status == core::QuestionStatus::WrittenPending &&
+                                         !due.empty() && today > due}});
+  }
+  j["interpellations"] = questions;
   return respondJson(wsi, r, 200, {{"sitting", j}});
 }
 
 int openDataIndex(ServerImpl& s, lws* wsi, HttpRequest& r) {
   json tables = json::array();
-  for (const auto& t : protocol::openData(s.state, s.store.publications.list()))
+  for (const auto& t :
+       protocol::openData(s.state, s.store.publications.list(), core::vietnamDate(nowMs())))
     tables.push_back({{"name", t.name},
                       {"columns", t.columns},
                       {"rows", t.rows.size()},
@@ -119,7 +142,8 @@ int openDataTable(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& fi
   const auto dot = file.rfind('.');
   const std::string name = file.substr(0, dot),
                     ext = dot == std::string::npos ? "" : file.substr(dot + 1);
-  for (auto& t : protocol::openData(s.state, s.store.publications.list())) {
+  for (auto& t :
+       protocol::openData(s.state, s.store.publications.list(), core::vietnamDate(nowMs()))) {
     if (t.name != name) continue;
     if (ext == "json") return respondJson(wsi, r, 200, protocol::toJson(t));
     if (ext == "csv") {

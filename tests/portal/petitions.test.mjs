@@ -295,6 +295,20 @@ describe('petitions', { timeout: 400000 }, () => {
     await page.close();
   });
 
+  it('the open-data page reads on a phone, with Vietnamese column names, petitions and interpellations included', async () => {
+    const page = await open(phone, '/open-data.html?lang=vi');
+    const card = page.locator('.dataset[data-name="petitions"]');
+    await card.locator('summary').click();
+    for (const label of ['Mã kiến nghị', 'Lĩnh vực', 'Hạn trả lời', 'Quá hạn'])
+      assert.ok(await card.getByText(label, { exact: true }).count() > 0, label);
+    assert.ok(await page.locator('.dataset[data-name="questions"]').count() === 1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `fits a phone (overflow ${overflow}px)`);
+    assert.deepEqual(await axe(page), []);
+    await screenshot(page, 'open-data-phone');
+    await page.close();
+  });
+
   for (const [url, name] of [['/petitions.html', 'petitions'], ['/search.html?q=ngan+sach', 'search'], ['/petitions-admin.html', 'register']]) {
     for (const lang of ['vi', 'en']) {
       for (const ctxName of ['desktop', 'phone']) {

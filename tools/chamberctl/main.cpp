@@ -10,6 +10,7 @@
 #include "chamberctl/Import.h"
 #include "chamberctl/Papers.h"
 #include "chamberctl/Petitions.h"
+#include "core/Minutes.h"
 #include "protocol/Csv.h"
 #include "protocol/Json.h"
 #include "protocol/OpenData.h"
@@ -294,7 +295,8 @@ int main(int argc, char** argv) {
       else
         writeFile(out, text);
     } else if (open->parsed()) {
-      for (const auto& t : protocol::openData(state, st.publications.list())) {
+      for (const auto& t :
+           protocol::openData(state, st.publications.list(), core::vietnamDate(nowMs()))) {
         writeFile(openDir / (t.name + ".json"), protocol::toJson(t).dump(2) + "\n");
         writeFile(openDir / (t.name + ".csv"), protocol::toCsv(t));
         std::cout << t.name << ": " << t.rows.size() << " rows\n";
