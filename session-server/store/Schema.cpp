@@ -96,6 +96,10 @@ const std::vector<Migration>& schemaMigrations() {
           CREATE VIRTUAL TABLE search USING fts5(
             kind UNINDEXED, ref UNINDEXED, page UNINDEXED, title, body,
             tokenize = 'vietnamese');
+          -- Which rows of the index hold what (FTS5 cannot look its UNINDEXED columns up).
+          CREATE TABLE search_rows(
+            kind TEXT NOT NULL, ref TEXT NOT NULL, row INTEGER NOT NULL,
+            PRIMARY KEY(kind, ref, row)) WITHOUT ROWID;
         )");
       },
   };

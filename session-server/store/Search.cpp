@@ -185,25 +185,28 @@ void Search::put(const std::string& kind, const std::string& ref, const std::str
                  const std::vector<std::string>& pages) {
   remove(kind, ref);
   auto& ins = db_.cached("INSERT INTO search(kind, ref, page, title, body) VALUES(?,?,?,?,?)");
-  if (pages.empty()) {
-    ins.bind(1, kind).bind(2, ref).bind(3, 0).bind(4, title).bind(5, "").run();
-    return;
-  }
+  auto& row = db_.cached("INSERT INTO search_rows(kind, ref, row) VALUES(?,?,?)");
+  auto add = [&](int page, const std::string& body) {
+    ins.bind(1, kind).bind(2, ref).bind(3, page).bind(4, title).bind(5, body).run();
+    row.bind(1, kind).bind(2, ref).bind(3, db_.lastInsertRowid()).run();
+  };
+  if (pages.empty()) add(0, "");
   for (std::size_t i = 0; i < pages.size(); ++i)
-    ins.bind(1, kind)
-        .bind(2, ref)
-        .bind(3, static_cast<int>(pages.size() == 1 && kind == "petition" ? 0 : i + 1))
-        .bind(4, title)
-        .bind(5, pages[i])
-        .run();
+    add(pages.size() == 1 && kind == "petition" ? 0 : static_cast<int>(i + 1), pages[i]);
 }
 
 void Search::remove(const std::string& kind, const std::string& ref) {
-  db_.cached("DELETE FROM search WHERE kind = ? AND ref = ?").bind(1, kind).bind(2, ref).run();
+  db_.cached(
+         "DELETE FROM search WHERE rowid IN (SELECT row FROM search_rows WHERE kind = ? AND "
+         "ref = ?)")
+      .bind(1, kind)
+      .bind(2, ref)
+      .run();
+  db_.cached("DELETE FROM search_rows WHERE kind = ? AND ref = ?").bind(1, kind).bind(2, ref).run();
 }
 
 bool Search::has(const std::string& kind, const std::string& ref) {
-  auto& q = db_.cached("SELECT 1 FROM search WHERE kind = ? AND ref = ? LIMIT 1");
+  auto& q = db_.cached("SELECT 1 FROM search_rows WHERE kind = ? AND ref = ? LIMIT 1");
   q.reset();
   q.bind(1, kind).bind(2, ref);
   const bool found = q.step();
