@@ -205,7 +205,7 @@ CHAMBER_WIRE(Tally, opt("rule", &S::rule), opt("ruleLabel", &S::ruleLabel), opt(
 CHAMBER_WIRE(SittingCreated, req("number", &S::number), opt("term", &S::term),
              opt("title", &S::title), opt("date", &S::date), opt("place", &S::place),
              opt("isPublic", &S::isPublic), opt("rules", &S::rules), opt("roster", &S::roster),
-             opt("responders", &S::responders), opt("agenda", &S::agenda))
+             opt("responders", &S::responders), opt("agenda", &S::agenda), added("time", &S::time))
 CHAMBER_WIRE(SittingOpened)
 CHAMBER_WIRE(SittingSuspended, opt("reason", &S::reason))
 CHAMBER_WIRE(SittingResumed)
@@ -269,7 +269,8 @@ CHAMBER_WIRE(PetitionLinked, req("code", &S::code), req("link", &S::link))
 // Commands
 CHAMBER_WIRE(CreateSitting, req("number", &S::number), opt("term", &S::term),
              opt("title", &S::title), opt("date", &S::date), opt("place", &S::place),
-             opt("isPublic", &S::isPublic), opt("agenda", &S::agenda), opt("rules", &S::rules))
+             opt("isPublic", &S::isPublic), opt("agenda", &S::agenda), opt("rules", &S::rules),
+             added("time", &S::time))
 CHAMBER_WIRE(OpenSitting)
 CHAMBER_WIRE(SuspendSitting, opt("reason", &S::reason))
 CHAMBER_WIRE(ResumeSitting)

@@ -83,6 +83,8 @@ json sittingView(const Sitting& s, Role role, const std::string& self) {
            {"quorate", s.quorate()}}},
          {"speakers", json::array()},
          {"votes", json::array()}};
+  if (!s.time.empty())
+    j["time"] = s.time;  // only when set: views of earlier logs stay as they were
   for (const auto& sp : s.speakers)
     j["speakers"].push_back({{"person", sp.person},
                              {"kind", sp.kind},

@@ -15,7 +15,7 @@ tail -n +2 "$demo/accounts.csv" | while IFS=, read -r id name title role passwor
   CHAMBER_ACCOUNT_PASSWORD="$password" "$ctl" --data "$out/data" account --id "$id" --name "$name" --title "$title" --role "$role"
 done
 "$ctl" --data "$out/data" sitting create --number 5 --term "2026-2031" \
-  --title "Kỳ họp thứ năm, HĐND xã Côn Minh khóa I" --date 2026-12-10 \
+  --title "Kỳ họp thứ năm, HĐND xã Côn Minh khóa I" --date 2026-12-10 --time 07:30 \
   --place "Hội trường UBND xã Côn Minh" --agenda "$demo/agenda.json" --rules "$demo/rules.toml"
 "$build/assets/make-demo-pdfs" "$demo/documents.json" "$out/pdfs" > /dev/null
 python3 - "$demo/documents.json" <<'PY' | while IFS=$'\t' read -r file item title classified; do

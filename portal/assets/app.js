@@ -69,6 +69,9 @@ const STRINGS = {
     searchTitle: 'Tìm kiếm toàn văn', searchIntro: 'Tìm trong văn bản đã công bố, tài liệu kỳ họp và kiến nghị của cử tri. Có thể gõ không dấu: "ngan sach" tìm được "ngân sách".',
     searchWords: 'Từ khóa', searchNone: 'Không tìm thấy kết quả nào.', searchPage: 'trang', searchResults: 'kết quả',
     kind_document: 'Tài liệu', kind_petition: 'Kiến nghị',
+    startsAt: 'Kỳ họp bắt đầu lúc', papersAhead: 'Xem chương trình và tài liệu kỳ họp', addToCalendar: 'Thêm vào lịch (.ics)',
+    upcoming: 'Sắp diễn ra', past: 'Đã diễn ra', feed: 'Theo dõi (Atom)', absentShort: 'vắng mặt', notVotedShort: 'không biểu quyết',
+    opt_yes: 'Tán thành', opt_no: 'Không tán thành', opt_abstain: 'Không biểu quyết', resultsOfItem: 'Kết quả biểu quyết', watchResult: 'Xem lúc công bố',
     questionsTitle: 'Chất vấn và trả lời chất vấn', qGroup: 'Nhóm vấn đề', qAsked: 'Câu hỏi', qFollowUp: 'Hỏi lại', qAnswer: 'Trả lời',
     qWritten: 'Hẹn trả lời bằng văn bản, hạn', qNoAnswer: 'Chưa trả lời.',
     admTitle: 'Sổ kiến nghị (cán bộ)', admLink: 'Cán bộ HĐND, UBND xã: sổ kiến nghị',
@@ -148,6 +151,9 @@ const STRINGS = {
     searchTitle: 'Full-text search', searchIntro: 'Search published documents, sitting papers and citizens’ petitions. Vietnamese without accents works too: "ngan sach" finds "ngân sách".',
     searchWords: 'Words', searchNone: 'Nothing found.', searchPage: 'page', searchResults: 'results',
     kind_document: 'Document', kind_petition: 'Petition',
+    startsAt: 'The sitting starts at', papersAhead: 'See its agenda and papers', addToCalendar: 'Add to calendar (.ics)',
+    upcoming: 'Coming up', past: 'Past sittings', feed: 'Follow (Atom)', absentShort: 'absent', notVotedShort: 'did not vote',
+    opt_yes: 'For', opt_no: 'Against', opt_abstain: 'Abstain', resultsOfItem: 'Votes', watchResult: 'Watch the announcement',
     questionsTitle: 'Interpellations and answers', qGroup: 'Group', qAsked: 'Question', qFollowUp: 'Follow-up', qAnswer: 'Answer',
     qWritten: 'Written answer promised, due', qNoAnswer: 'Not answered yet.',
     admTitle: 'Petition register (staff)', admLink: 'Council and Committee staff: the petition register',
@@ -286,7 +292,7 @@ export function voteResult(vote, headingLevel = 'h3') {
   }
   box.append(h('p', { class: `outcome ${r.passed ? 'yes' : 'no'}` }, r.passed ? t('passed') : t('failed')));
   const rows = r.options.map((o) => h('tr', {},
-    h('th', { scope: 'row' }, o.label, o.elected ? ` (${t('elected')})` : ''),
+    h('th', { scope: 'row' }, optionLabel(o), o.elected ? ` (${t('elected')})` : ''),
     h('td', {}, `${o.count}/${o.base}`),
     h('td', { title: lang === 'vi' ? o.line || '' : '' }, announcedPercent(o),
       h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(o.base ? (100 * o.count) / o.base : 0)))));
@@ -294,5 +300,15 @@ export function voteResult(vote, headingLevel = 'h3') {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('option')), h('th', { scope: 'col' }, t('count')),
       h('th', { scope: 'col' }, t('percent')))),
     h('tbody', {}, rows)));
+  // RULES.md: those absent and those present who did not vote are announced too.
+  box.append(h('p', { class: 'meta absent-line' }, `${r.present ?? 0}/${r.inOffice ?? 0} ${t('presentOf')} · `,
+    h('span', { 'data-absent': r.absent ?? 0 }, `${r.absent ?? 0} ${t('absentShort')}`), ' · ',
+    h('span', { 'data-not-voted': r.notVoted ?? 0 }, `${r.notVoted ?? 0} ${t('notVotedShort')}`)));
   return box;
+}
+
+/// An option as the reader's language says it: the standard ones translated on English
+/// pages; candidates' names as they are.
+export function optionLabel(o) {
+  return lang === 'en' && ['yes', 'no', 'abstain'].includes(o.key) ? t(`opt_${o.key}`) : o.label;
 }

@@ -67,7 +67,8 @@ try {
     h('label', { for: 'to' }, t('dateTo'), to),
     h('button', { class: 'primary', type: 'submit' }, t('searchButton')),
     h('button', { class: 'secondary', type: 'button', onclick: () => { q.value = from.value = to.value = ''; form.requestSubmit(); } }, t('clear')));
-  content.replaceChildren(form, count, list);
+  content.replaceChildren(form, count, list,
+    h('p', {}, h('a', { href: '/api/feeds/publications.atom', type: 'application/atom+xml' }, t('feed'))));
   apply();
 } catch (e) {
   content.replaceChildren(h('p', { class: 'notice', role: 'alert' }, t('loadFailed')));

@@ -33,11 +33,20 @@ function render() {
   const status = $('sitting-status');
   status.className = `status ${sitting.status}`;
   status.textContent = t(`status_${sitting.status}`);
-  $('sitting-when').textContent = [formatDate(sitting.date), sitting.place].filter(Boolean).join(' · ');
+  $('sitting-when').textContent = [sitting.time, formatDate(sitting.date), sitting.place].filter(Boolean).join(' · ');
   const closed = $('closed-note');
   closed.hidden = sitting.status !== 'closed';
   if (!closed.hidden)
     closed.replaceChildren(`${t('closedNote')} `, h('a', { href: pageLink(`/sitting.html?id=${sitting.id}`) }, t('watchAgain')));
+  // Before the opening: when it starts and its papers, not a player with nothing in it.
+  const scheduled = sitting.status === 'scheduled';
+  document.querySelector('.player').hidden = scheduled || sitting.status === 'closed';
+  const starts = $('starts-at');
+  starts.hidden = !scheduled;
+  if (scheduled)
+    starts.replaceChildren(h('strong', {}, `${t('startsAt')} ${sitting.time ? `${sitting.time}, ` : ''}${formatDate(sitting.date)}`), '. ',
+      h('a', { href: pageLink(`/sitting.html?id=${sitting.id}`) }, t('papersAhead')), ' · ',
+      h('a', { href: `/api/sittings/${sitting.id}.ics`, type: 'text/calendar' }, t('addToCalendar')));
   const item = (sitting.agenda || []).find((i) => i.id === sitting.activeItem);
   $('active-item').textContent = item ? `${item.id}. ${item.title}` : t('noActiveItem');
   const speakers = sitting.speakers || [];

@@ -1,7 +1,7 @@
 // One sitting: its agenda with the public papers, the archived video with its chapters (a
 // click seeks to the item or speaker), attendance, and every vote's result — named votes
 // per delegate, secret ballots as counts only — and the documents it adopted.
-import { frame, h, t, getJson, formatDate, formatClock, formatBytes, voteResult, pageLink } from './app.js';
+import { frame, h, t, getJson, formatDate, formatClock, formatBytes, voteResult, optionLabel, pageLink } from './app.js';
 
 frame('sittings');
 const content = document.getElementById('content');
@@ -29,7 +29,25 @@ function agendaSection(s) {
         h('strong', {}, `${i.id}. `), i.title,
         i.presenter ? h('span', { class: 'meta' }, ` — ${i.presenter}`) : null, ' ', watchButton(s, i),
         (i.documents || []).length ? h('ul', { class: 'docs', 'aria-label': `${t('documentsOfItem')}: ${i.title}` },
-          i.documents.map((d) => h('li', {}, h('a', { href: `/api/documents/${d.sha256}`, type: 'application/pdf' }, `${d.title} (PDF)`)))) : null))));
+          i.documents.map((d) => h('li', {}, h('a', { href: `/api/documents/${d.sha256}`, type: 'application/pdf' }, `${d.title} (PDF${d.size ? `, ${formatBytes(d.size)}` : ''})`)))) : null,
+        itemVotes(s, i)))));
+}
+
+/// The votes taken under an agenda item, each with its outcome and, once archived, a button
+/// to watch the moment its result was announced (its chapter in the video).
+function itemVotes(s, item) {
+  const votes = (s.votes || []).filter((v) => v.result && v.item === item.id);
+  if (!votes.length) return null;
+  const results = ((s.archive && s.archive.chapters) || []).filter((c) => c.kind === 'result' && c.item === item.id);
+  return h('ul', { class: 'item-votes', 'aria-label': `${t('resultsOfItem')}: ${item.title}` }, votes.map((v, n) => {
+    const chapter = results[n];
+    return h('li', { 'data-vote': v.id },
+      h('span', { class: `outcome ${v.result.passed ? 'yes' : 'no'}` }, v.result.passed ? t('passed') : t('failed')), `: ${v.title} `,
+      h('a', { href: `#vote-${v.id}` }, `(${t('voteResults').toLowerCase()})`),
+      chapter ? h('button', { type: 'button', class: 'secondary watch', 'data-start': chapter.start_s, 'aria-label': `${t('watchResult')}: ${v.title}`,
+        onclick: () => { const el = document.getElementById('archive-video'); el.currentTime = chapter.start_s; el.scrollIntoView({ behavior: 'smooth', block: 'center' }); el.play().catch(() => {}); } },
+      `▶ ${formatClock(chapter.start_s)}`) : null);
+  }));
 }
 
 function chaptersVtt(chapters) {
@@ -101,7 +119,8 @@ function votesSection(s) {
     h('h2', { id: 'h-votes' }, t('voteResults')),
     votes.length === 0 ? h('p', {}, t('noVote')) : votes.map((v) => {
       const box = voteResult(v);
-      const labels = Object.fromEntries((v.options || []).map((o) => [o.key, o.label]));
+      box.id = `vote-${v.id}`;
+      const labels = Object.fromEntries((v.options || []).map((o) => [o.key, optionLabel(o)]));
       if (v.form === 'secret') box.append(h('p', { class: 'meta' }, t('secretNote')));
       const named = (v.result && v.result.named) || [];
       if (named.length) {
@@ -149,7 +168,9 @@ try {
   document.title = `${s.title} · ${t('site')}`;
   content.replaceChildren(
     h('p', { class: 'meta' }, h('span', { class: `status ${s.status}` }, t(`status_${s.status}`)), ' ',
-      [formatDate(s.date), s.place, s.term && `${t('term')} ${s.term}`].filter(Boolean).join(' · ')),
+      [s.time, formatDate(s.date), s.place, s.term && `${t('term')} ${s.term}`].filter(Boolean).join(' · ')),
+    s.status === 'scheduled' ? h('p', { class: 'notice' }, h('strong', {}, `${t('startsAt')} ${s.time ? `${s.time}, ` : ''}${formatDate(s.date)}`), '. ',
+      h('a', { href: `/api/sittings/${s.id}.ics`, type: 'text/calendar' }, t('addToCalendar'))) : null,
     videoSection(s), agendaSection(s), attendanceSection(s), votesSection(s), questionsSection(s) || '', publicationsSection(s) || '',
     h('p', {}, h('a', { href: pageLink('/sittings.html') }, `← ${t('sittingsTitle')}`)));
 } catch (e) {

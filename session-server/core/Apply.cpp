@@ -29,6 +29,7 @@ struct Applier {
     n.term = e.term;
     n.title = e.title;
     n.date = e.date;
+    n.time = e.time;
     n.place = e.place;
     n.isPublic = e.isPublic;
     n.rules = e.rules;

@@ -15,6 +15,7 @@ struct CreateSitting {
   std::string term, title, date, place;
   bool isPublic = true;
   std::vector<AgendaItem> agenda;
+  std::string time;  ///< start, "07:30" in Vietnam (the portal's calendar file, the live page)
   std::optional<CouncilRules> rules;  ///< default: vietnameseDefaults()
   bool operator==(const CreateSitting&) const = default;
 };

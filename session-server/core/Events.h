@@ -19,6 +19,7 @@ struct SittingCreated {
   std::vector<Delegate> roster;
   std::vector<Responder> responders;
   std::vector<AgendaItem> agenda;
+  std::string time;  ///< start "07:30" in Vietnam (added in schema 7's release)
   bool operator==(const SittingCreated&) const = default;
 };
 struct SittingOpened {

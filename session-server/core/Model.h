@@ -168,6 +168,7 @@ struct Sitting {
   std::string term;  ///< nhiệm kỳ, e.g. "2026-2031"
   std::string title;
   std::string date;  ///< ISO date
+  std::string time;  ///< start time "07:30" (Vietnam), may be empty
   std::string place;
   bool isPublic = true;
   SittingStatus status = SittingStatus::Scheduled;

@@ -53,7 +53,8 @@ Decision decideOne(const Ctx& c, const CreateSitting& cmd) {
                    cmd.rules.value_or(vietnameseDefaults()),
                    c.state.council,
                    c.state.responders,
-                   cmd.agenda};
+                   cmd.agenda,
+                   cmd.time};
   Decision d;
   d.sitting = c.state.sittings.empty() ? 1 : c.state.sittings.rbegin()->first + 1;
   d.events.push_back(std::move(e));

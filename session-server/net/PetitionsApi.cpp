@@ -11,6 +11,7 @@
 #include "core/Authorization.h"
 #include "core/Minutes.h"
 #include "core/PetitionReport.h"
+#include "net/Feeds.h"
 #include "net/HttpResponse.h"
 #include "net/ServerImpl.h"
 #include "protocol/Csv.h"
@@ -116,38 +117,6 @@ json reportJson(const core::PetitionReport& r) {
           {"byTopic", rows(r.byTopic)},
           {"byArea", rows(r.byArea)},
           {"byChannel", rows(r.byChannel)}};
-}
-
-std::string xmlEscape(const std::string& s) {
-  std::string o;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
-
-std::string isoTime(std::int64_t ms) {
-  char buf[32];
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 /// One petition's steps as an Atom feed: a citizen's reader tells them when it moves.

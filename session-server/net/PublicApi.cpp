@@ -8,6 +8,7 @@
 
 #include "core/Authorization.h"
 #include "core/Minutes.h"
+#include "net/Feeds.h"
 #include "net/HttpResponse.h"
 #include "net/SafeOpen.h"
 #include "net/ServerImpl.h"
@@ -75,6 +76,7 @@ int sittingList(ServerImpl& s, lws* wsi, HttpRequest& r) {
                     {"term", st.term},
                     {"title", st.title},
                     {"date", st.date},
+                    {"time", st.time},
                     {"place", st.place},
                     {"status", core::name(st.status)},
                     {"items", st.agenda.size()},
@@ -86,6 +88,10 @@ int sittingList(ServerImpl& s, lws* wsi, HttpRequest& r) {
 
 int sittingDetail(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& st) {
   json j = protocol::sittingView(st, core::Role::Public, "");
+  // The size of each paper, so a phone on mobile data knows before it downloads.
+  for (auto& item : j["agenda"])
+    for (auto& d : item["documents"])
+      if (const auto meta = s.store.documents.find(d.value("sha256", ""))) d["size"] = meta->size;
   // Attendance as a list a citizen reads: every delegate in office, present or not.
   json attendance = json::array();
   for (const auto& d : st.roster) {
@@ -236,6 +242,7 @@ int search(ServerImpl& s, lws* wsi, HttpRequest& r) {
 
 std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& uri) {
   if (uri.rfind("/archive/", 0) == 0) return archiveFile(s, wsi, r, uri.substr(9));
+  if (auto answered = feeds(s, wsi, r, uri)) return *answered;
   if (uri == "/api/sittings") return sittingList(s, wsi, r);
   if (uri.rfind("/api/sittings/", 0) == 0) {
     const core::Sitting* st = publicSitting(s, uri.substr(14));

@@ -295,6 +295,55 @@ describe('petitions', { timeout: 400000 }, () => {
     await page.close();
   });
 
+  it('a commune\'s phone: the coming sitting with its start time, calendar file and feeds; results with the absent, under their item; the end', async () => {
+    // Before the opening: the start time and the papers, no dead player.
+    let page = await open(phone, '/');
+    const starts = page.locator('#starts-at');
+    await starts.getByText('07:30, 10/12/2026').waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('.player').isHidden(), true, 'no empty player before the opening');
+    const ics = await (await fetch(`${chamber.base}/api/sittings/1.ics`)).text();
+    assert.match(ics, /DTSTART:20261210T003000Z/, '07:30 in Vietnam is 00:30 UTC');
+    assert.match(ics, /SUMMARY:Kỳ họp thứ năm\\, HĐND xã Côn Minh khóa I/);
+    for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
+    const feed = await (await fetch(`${chamber.base}/api/feeds/sittings.atom`)).text();
+    assert.match(feed, /Sắp diễn ra/);
+    assert.match(await (await fetch(`${chamber.base}/api/feeds/publications.atom`)).text(), /<entry>/);
+    await page.goto(`${chamber.base}/sittings.html`);
+    await page.locator('#h-upcoming').waitFor({ timeout: 10000 });
+    assert.ok(await page.locator('a[href="/api/sittings/1.ics"]').count() > 0);
+    await screenshot(page, 'sittings-upcoming-phone');
+    await page.close();
+    // A vote: 18 of 25 present, 4 vote: the result names 7 absent and 14 who did not vote.
+    const chair = await Participants.open(desk, chamber.base);
+    await chair.connect('chair', { method: 'pin', seat: 1, pin: '101001' });
+    await chair.cmd('chair', 'sitting.open');
+    for (let seat = 1; seat <= 18; seat++)
+      await chair.cmd('chair', 'attendance.mark', { delegate: `db${String(seat).padStart(2, '0')}`, present: true });
+    const created = await chair.cmd('chair', 'vote.create', { item: '3', title: 'Thông qua dự toán ngân sách năm 2027' });
+    const vote = created.events[0].data.vote;
+    await chair.cmd('chair', 'vote.open', { vote });
+    for (let seat = 1; seat <= 4; seat++) {
+      await chair.connect(`d${seat}`, { method: 'pin', seat, pin: String(101000 + seat) });
+      await chair.cmd(`d${seat}`, 'vote.cast', { vote, choices: [seat < 4 ? 'yes' : 'no'] });
+    }
+    await chair.cmd('chair', 'vote.close', { vote });
+    page = await open(phone, '/sitting.html?id=1&lang=en');
+    const box = page.locator(`#vote-${vote}`);
+    await box.waitFor({ timeout: 10000 });
+    assert.equal(await box.locator('[data-absent]').getAttribute('data-absent'), '7');
+    assert.equal(await box.locator('[data-not-voted]').getAttribute('data-not-voted'), '14');
+    assert.ok(await box.getByText('For', { exact: true }).count() > 0, 'option labels in English');
+    assert.ok(await page.locator(`li[data-vote="${vote}"]`).count() === 1, 'the result under its agenda item');
+    await page.close();
+    // After the closing the live page says so and leads to the record.
+    await chair.cmd('chair', 'sitting.close');
+    page = await open(phone, '/');
+    await page.locator('#closed-note a[href*="sitting.html?id=1"]').waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('.player').isHidden(), true);
+    await page.close();
+    await chair.page.close();
+  });
+
   it('the open-data page reads on a phone, with Vietnamese column names, petitions and interpellations included', async () => {
     const page = await open(phone, '/open-data.html?lang=vi');
     const card = page.locator('.dataset[data-name="petitions"]');

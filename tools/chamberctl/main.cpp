@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
   create->add_option("--term", cs.term);
   create->add_option("--title", cs.title)->required();
   create->add_option("--date", cs.date);
+  create->add_option("--time", cs.time,
+                     "start time in Vietnam, HH:MM (the portal shows it, and its calendar file)");
   create->add_option("--place", cs.place);
   create->add_flag("--closed", closed, "a closed sitting (not public)");
   create->add_option("--agenda", agendaFile, "agenda JSON")->required()->check(CLI::ExistingFile);
