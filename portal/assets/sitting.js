@@ -44,9 +44,10 @@ function itemVotes(s, item) {
     return h('li', { 'data-vote': v.id },
       h('span', { class: `outcome ${v.result.passed ? 'yes' : 'no'}` }, v.result.passed ? t('passed') : t('failed')), `: ${v.title} `,
       h('a', { href: `#vote-${v.id}` }, `(${t('voteResults').toLowerCase()})`),
-      chapter ? h('button', { type: 'button', class: 'secondary watch', 'data-start': chapter.start_s, 'aria-label': `${t('watchResult')}: ${v.title}`,
+      chapter ? h('button', { type: 'button', class: 'secondary watch', 'data-start': chapter.start_s,
+        'aria-label': `${t('watchResult')} (${formatClock(chapter.start_s)}): ${v.title}`,
         onclick: () => { const el = document.getElementById('archive-video'); el.currentTime = chapter.start_s; el.scrollIntoView({ behavior: 'smooth', block: 'center' }); el.play().catch(() => {}); } },
-      `▶ ${formatClock(chapter.start_s)}`) : null);
+      `▶ ${t('watchResult')} (${formatClock(chapter.start_s)})`) : null);
   }));
 }
 
