@@ -153,23 +153,12 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
       r.closeAfter = true;
       return respondError(wsi, r, 403, "forbidden", "Không được tải tài liệu lên / may not upload");
     }
-    const std::string len = header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH);
-    std::int64_t declared = -1;
-    try {
-      declared = len.empty() ? -1 : std::stoll(len);
-    } catch (...) {
-    }
-    if (declared < 0) {
-      r.closeAfter = true;
-      return respondError(wsi, r, 411, "length_required",
-                          "Cần Content-Length / Content-Length required");
-    }
-    if (declared > s.cfg.maxUploadBytes) {
-      r.closeAfter = true;
-      return respondError(wsi, r, 413, "too_large",
-                          "Tệp quá lớn, tối đa " + std::to_string(s.cfg.maxUploadBytes >> 20) +
-                              " MiB / file too large");
-    }
+    if (const int refused =
+            refuseBodyLength(wsi, r, s.cfg.maxUploadBytes,
+                             "Tệp quá lớn, tối đa " + std::to_string(s.cfg.maxUploadBytes >> 20) +
+                                 " MiB / file too large");
+        refused || r.closeAfter)
+      return refused;
     r.title = urlArg(wsi, "title=");
     r.item = urlArg(wsi, "item=");
     r.filename = urlArg(wsi, "filename=");

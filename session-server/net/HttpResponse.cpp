@@ -31,6 +31,21 @@ std::string urlArg(lws* wsi, const char* name) {
   return v ? std::string(v) : std::string();
 }
 
+int refuseBodyLength(lws* wsi, HttpRequest& r, std::int64_t limit, const std::string& tooLarge) {
+  const std::string len = header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH);
+  std::int64_t declared = -1;
+  try {
+    declared = len.empty() ? -1 : std::stoll(len);
+  } catch (...) {
+  }
+  if (declared >= 0 && declared <= limit) return 0;
+  r.closeAfter = true;
+  if (declared < 0)
+    return respondError(wsi, r, 411, "length_required",
+                        "Cần Content-Length / Content-Length required");
+  return respondError(wsi, r, 413, "too_large", tooLarge);
+}
+
 int respond(lws* wsi, HttpRequest& r) {
   unsigned char buf[LWS_PRE + 2048];
   unsigned char* start = buf + LWS_PRE;

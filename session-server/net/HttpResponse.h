@@ -48,6 +48,9 @@ struct HttpRequest {
 
 std::string header(lws* wsi, lws_token_indexes h);
 std::string urlArg(lws* wsi, const char* name);
+/// A request body's declared length against `limit`: answers 411 (no Content-Length) or 413
+/// (`tooLarge` says why) and closes after; 0 when the body may follow.
+int refuseBodyLength(lws* wsi, HttpRequest& r, std::int64_t limit, const std::string& tooLarge);
 /// Sends the status line and headers now; the body follows on HTTP_WRITEABLE.
 int respond(lws* wsi, HttpRequest& r);
 int respondJson(lws* wsi, HttpRequest& r, int status, const json& j);

@@ -209,23 +209,11 @@ std::string sourceOf(ServerImpl& s, lws* wsi) {
 }
 
 int startBody(ServerImpl& s, lws* wsi, HttpRequest& r, HttpRequest::Body kind, std::size_t limit) {
-  const std::string len = header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH);
-  long long declared = -1;
-  try {
-    declared = len.empty() ? -1 : std::stoll(len);
-  } catch (...) {
-  }
-  if (declared < 0) {
-    r.closeAfter = true;
-    return respondError(wsi, r, 411, "length_required",
-                        "Cần Content-Length / Content-Length required");
-  }
-  if (static_cast<unsigned long long>(declared) > limit) {
-    r.closeAfter = true;
-    return respondError(
-        wsi, r, 413, "too_large",
-        "Nội dung quá dài (tối đa " + std::to_string(limit / 1024) + " KiB) / too large");
-  }
+  if (const int refused = refuseBodyLength(
+          wsi, r, static_cast<std::int64_t>(limit),
+          "Nội dung quá dài (tối đa " + std::to_string(limit / 1024) + " KiB) / too large");
+      refused || r.closeAfter)
+    return refused;
   r.body_kind = kind;
   r.body_limit = limit;
   r.source = sourceOf(s, wsi);

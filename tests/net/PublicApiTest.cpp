@@ -123,7 +123,8 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
   // Open data: an index, JSON and CSV (UTF-8 with BOM), open to other sites.
   auto index = http(port, "GET", "/api/open-data");
   EXPECT_EQ(index.headers["access-control-allow-origin"], "*");
-  EXPECT_EQ(json::parse(index.body)["tables"].size(), 9u) << "seven of the sittings, questions, petitions";
+  EXPECT_EQ(json::parse(index.body)["tables"].size(), 9u)
+      << "seven of the sittings, questions, petitions";
   auto csv = http(port, "GET", "/api/open-data/named_votes.csv");
   EXPECT_EQ(csv.status, 200);
   EXPECT_EQ(csv.headers["content-type"].rfind("text/csv", 0), 0u);
