@@ -14,6 +14,7 @@
 #include "protocol/Csv.h"
 #include "protocol/Json.h"
 #include "protocol/OpenData.h"
+#include "store/Backup.h"
 
 using namespace chamber;
 using protocol::json;
@@ -171,6 +172,15 @@ int main(int argc, char** argv) {
 
   auto* verify = app.add_subcommand("verify", "check the event log's hash chain");
 
+  // backup, restore
+  std::filesystem::path backupOut, restoreFrom;
+  auto* backupCmd = app.add_subcommand(
+      "backup", "a consistent copy of the data folder while the server runs, verified");
+  backupCmd->add_option("--out", backupOut, "an empty folder for the copy")->required();
+  auto* restoreCmd =
+      app.add_subcommand("restore", "bring a backup back into --data (an empty folder), verified");
+  restoreCmd->add_option("--from", restoreFrom, "the backup folder")->required();
+
   ctl::PaperCommands papers(app);
   ctl::PetitionCommands petitions(app);
 
@@ -178,6 +188,15 @@ int main(int argc, char** argv) {
 
   try {
     if (int rc = papers.runStandalone(argc, argv); rc >= 0) return rc;
+    if (backupCmd->parsed() || restoreCmd->parsed()) {
+      const bool back = backupCmd->parsed();
+      const auto r = back ? store::backup(data, backupOut) : store::restore(restoreFrom, data);
+      std::cout << (back ? "Sao lưu / backed up " : "Khôi phục / restored ") << r.events
+                << " sự kiện (chuỗi băm toàn vẹn / chain intact, head " << r.headHash << "), "
+                << r.documents << " tài liệu, " << (r.bytes >> 10) << " KiB → "
+                << (back ? backupOut : data).string() << "\n";
+      return 0;
+    }
     store::Store st(data);
     std::int64_t head = 0;
     core::State state = st.load(head);
