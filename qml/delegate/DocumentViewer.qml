@@ -31,7 +31,12 @@ Rectangle {
         var w = doc.status === PdfDocument.Ready ? doc.pagePointSize(0).width : 0
         if (fitting && w > 0 && view.width > 40) {
             var scale = (view.width - 24) / w
-            if (Math.abs(view.renderScale - scale) > 0.001) view.renderScale = scale
+            if (Math.abs(view.renderScale - scale) > 0.001) {
+                // A new scale lays the pages out again from the first: the reader stays on theirs.
+                var keep = view.currentPage
+                view.renderScale = scale
+                if (keep > 0) Qt.callLater(function() { viewer.goTo(keep) })
+            }
         }
     }
     Connections { target: doc; function onStatusChanged() { Qt.callLater(viewer.applyFit) } }
