@@ -43,6 +43,7 @@ function render() {
   document.querySelector('.player').hidden = scheduled || sitting.status === 'closed';
   const starts = $('starts-at');
   starts.hidden = !scheduled;
+  if (scheduled || sitting.status === 'closed') $('not-live').hidden = true;
   if (scheduled)
     starts.replaceChildren(h('strong', {}, `${t('startsAt')} ${sitting.time ? `${sitting.time}, ` : ''}${formatDate(sitting.date)}`), '. ',
       h('a', { href: pageLink(`/sitting.html?id=${sitting.id}`) }, t('papersAhead')), ' · ',
@@ -111,7 +112,8 @@ async function startVideo() {
   }
   const source = live.hls || '/live/index.m3u8';
   const there = await fetch(source, { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok).catch(() => false);
-  $('not-live').hidden = there;
+  // Before the opening and after the close the page says so itself (starts-at, closed-note).
+  $('not-live').hidden = there || !!(sitting && (sitting.status === 'scheduled' || sitting.status === 'closed'));
   if (!there) { setTimeout(startVideo, 5000); return; }
   video.dataset.transport = 'hls';
   if (window.Hls && window.Hls.isSupported()) {
