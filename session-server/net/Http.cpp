@@ -194,7 +194,7 @@ int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
   }
   s.log->info("document {} ({} bytes) uploaded by {}", meta.sha256, meta.size, r.uploader->id);
   try {
-    s.store.indexDocuments();  // its pages become searchable (as far as the reader may see it)
+    s.store.indexDocument(meta);  // its pages become searchable (as far as the reader may see it)
   } catch (const std::exception& e) {
     s.log->warn("document {} not indexed: {}", meta.sha256, e.what());
   }

@@ -166,12 +166,16 @@ void Store::indexPetitions(const core::State& before, const core::Decision& d) {
   }
 }
 
+void Store::indexDocument(const DocumentMeta& m) {
+  // A file without text (a scan) is still found by its title.
+  search.put("document", m.sha256, m.title, pdfPageTexts(documents.pathOf(m.sha256)));
+}
+
 int Store::indexDocuments() {
   int n = 0;
   for (const auto& m : documents.list()) {
     if (search.has("document", m.sha256)) continue;
-    // A file without text (a scan) is still found by its title.
-    search.put("document", m.sha256, m.title, pdfPageTexts(documents.pathOf(m.sha256)));
+    indexDocument(m);
     ++n;
   }
   return n;

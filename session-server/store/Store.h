@@ -61,6 +61,8 @@ class Store {
   /// Indexes for search every stored document not indexed yet (the text of its pages).
   /// Returns how many were indexed.
   int indexDocuments();
+  /// Indexes one stored document (its pages' text), replacing what was indexed for it.
+  void indexDocument(const DocumentMeta& m);
 
   /// The one record routine of the server and chamberctl: binds the command's documents,
   /// decides, and if accepted records the events within the caller's open transaction
