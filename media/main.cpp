@@ -21,6 +21,7 @@
 #include "core/Hardware.h"
 #include "core/MediaController.h"
 #include "core/Visca.h"
+#include "cli/ConfigFile.h"
 #include "log/ChamberLog.h"
 #include "pipeline/Pipeline.h"
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   app.add_option("--ca-file", caFile,
                  "PEM certificates trusted for wss:// (default: the system's)");
   app.add_option("--duration", duration_s, "stop after this many seconds (0: until SIGTERM)");
+  chamber::cli::addConfigFile(app);
   CLI11_PARSE(app, argc, argv);
   {
     std::string h;

@@ -34,6 +34,8 @@ packages=(
   # the sub-second live view: Janus fans out WebRTC from chamber-media's RTP (tests, bench)
   janus
   nginx-light libnginx-mod-rtmp
+  # the Debian packages (CPack): checked by lintian, manual pages from --help, units verified
+  lintian help2man dpkg-dev systemd
   # the portal: tested in Debian's Chromium (driven by playwright-core from npm); wrk for
   # the serving benchmark
   chromium chromium-driver wrk

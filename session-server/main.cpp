@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 
+#include "cli/ConfigFile.h"
 #include "log/ChamberLog.h"
 #include "net/Server.h"
 
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
                "requests from 127.0.0.1");
   app.add_option("--port-file", portFile, "write the port listened on to this file");
   app.add_option("--log-level", logLevel, "trace, debug, info, warn, error")->capture_default_str();
+  chamber::cli::addConfigFile(app);
   CLI11_PARSE(app, argc, argv);
 
   cfg.tokenLifetime_ms = tokenDays * 86400000LL;

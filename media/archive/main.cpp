@@ -23,6 +23,7 @@
 #include "ClientSession.h"
 #include "archive/Archive.h"
 #include "archive/Rendition.h"
+#include "cli/ConfigFile.h"
 #include "log/ChamberLog.h"
 
 using namespace chamber::media;
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
   app.add_option("--settle", settle_s,
                  "seconds to wait for the recording to stop after a sitting closes")
       ->capture_default_str();
+  chamber::cli::addConfigFile(app);
   CLI11_PARSE(app, argc, argv);
   if (!follow && sitting <= 0) {
     std::fprintf(stderr, "give --sitting N or --follow\n");

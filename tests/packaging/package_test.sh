@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The Debian packages as an IT officer gets them: built by CPack from this build, checked by
+# lintian, extracted into a scratch root, and then everything the units and the settings name
+# must be in that root; `systemd-analyze verify` must pass on the units there without a word;
+# the extracted server must start from the shipped /etc/chamber/server.conf and serve the
+# portal; the shipped nginx site must pass `nginx -t`.
+#   tests/packaging/package_test.sh SOURCE BUILD
+set -euo pipefail
+src=$1
+build=$2
+tmp=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+echo "== cpack"
+(cd "$build" && cpack -G DEB -B "$tmp/pkg" > "$tmp/cpack.log" 2>&1) || { cat "$tmp/cpack.log"; fail "cpack"; }
+debs=("$tmp"/pkg/*.deb)
+for p in chamber-server chamber-media chamber-tablet chamber-portal; do
+  ls "$tmp/pkg/${p}_"*.deb > /dev/null 2>&1 || fail "no package $p"
+done
+echo "packages: $(cd "$tmp/pkg" && ls ./*.deb | xargs -n1 basename | tr '\n' ' ')"
+
+echo "== lintian"
+# No error and no warning: each package as Debian's own checker sees it.
+lintian --tag-display-limit 0 "${debs[@]}" > "$tmp/lintian.txt" 2>&1 || true
+if grep -E '^(E|W):' "$tmp/lintian.txt"; then fail "lintian has tags (above)"; fi
+
+echo "== dependencies"
+# Libraries found by dpkg-shlibdeps, the rest declared from Debian's packages.
+dep() { dpkg-deb -f "$tmp/pkg/$1_"*.deb Depends; }
+for want in libwebsockets17 libsqlite3-0 poppler-utils adduser; do
+  dep chamber-server | grep -q "$want" || fail "chamber-server does not depend on $want"
+done
+for want in libgstreamer1.0-0 gstreamer1.0-plugins-bad gstreamer1.0-libav libavformat59; do
+  dep chamber-media | grep -q "$want" || fail "chamber-media does not depend on $want"
+done
+dep chamber-tablet | grep -q qml6-module-qtquick-pdf || fail "chamber-tablet needs the QML PDF module"
+
+echo "== extracted into a scratch root"
+root="$tmp/root"
+for d in "${debs[@]}"; do dpkg-deb -x "$d" "$root"; done
+for d in "${debs[@]}"; do
+  name=$(dpkg-deb -f "$d" Package)
+  mkdir -p "$tmp/control/$name"
+  dpkg-deb -e "$d" "$tmp/control/$name"
+  for s in postinst prerm postrm; do
+    [ -f "$tmp/control/$name/$s" ] && { sh -n "$tmp/control/$name/$s" || fail "$name $s: syntax"; }
+  done
+  # Every file under /etc is a conffile: an upgrade keeps the officer's changes.
+  (cd "$root" && dpkg-deb -c "$d" | awk '{print $6}' | sed 's|^\./|/|' | grep '^/etc/.*[^/]$' || true) |
+    while read -r f; do
+      grep -qx "$f" "$tmp/control/$name/conffiles" 2>/dev/null || fail "$name: $f is not a conffile"
+    done
+done
+# Every program has its manual page.
+for b in "$root"/usr/bin/*; do
+  n=$(basename "$b")
+  ls "$root"/usr/share/man/man*/"$n".*.gz > /dev/null 2>&1 || fail "no manual page for $n"
+done
+
+echo "== what the units name"
+units=("$root"/lib/systemd/system/chamber-*.service)
+[ ${#units[@]} -eq 3 ] || fail "expected 3 units, found ${#units[@]}"
+state_dirs=()
+for u in "${units[@]}"; do
+  for sd in $(sed -n 's/^StateDirectory=//p' "$u"); do state_dirs+=("/var/lib/$sd"); done
+done
+for u in "${units[@]}"; do
+  n=$(basename "$u")
+  exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$u")
+  [ -x "$root$exe" ] || fail "$n: ExecStart $exe is not in the packages"
+  conf=$(sed -n 's/^ExecStart=.*--config \([^ ]*\).*/\1/p' "$u")
+  [ -f "$root$conf" ] || fail "$n: its settings $conf are not in the packages"
+  for ro in $(sed -n 's/^ReadOnlyPaths=//p' "$u"); do [ -e "$root$ro" ] || fail "$n: $ro missing"; done
+  # What it may write is a folder systemd makes for it (StateDirectory=).
+  for rw in $(sed -n 's/^ReadWritePaths=//p' "$u"); do
+    printf '%s\n' "${state_dirs[@]}" | grep -qx "$rw" || fail "$n: $rw is writable but never made"
+  done
+  for key in NoNewPrivileges ProtectSystem PrivateTmp User Restart StartLimitBurst; do
+    grep -q "^$key=" "$u" || fail "$n: no $key="
+  done
+  grep -q '^ProtectSystem=strict' "$u" || fail "$n: ProtectSystem is not strict"
+  # Every path its settings file names: shipped, or a folder systemd makes, or made by postinst.
+  grep -E '^(data|portal|hls|archive|hardware|password-file|recordings|out|tls-cert|tls-key|ca-file) *= *"' \
+      "$root$conf" | sed -E 's/^([a-z-]+) *= *"([^"]*)".*/\1 \2/' |
+    while read -r key path; do
+      if [ -e "$root$path" ]; then continue; fi
+      case "$path" in
+        /var/lib/*) printf '%s\n' "${state_dirs[@]}" | grep -qx "$path" ||
+                      fail "$conf: $key = $path is never made" ;;
+        /etc/chamber/media.password) grep -q 'media.password' "$tmp/control/chamber-media/postinst" ||
+                      fail "$conf: $key = $path is never made" ;;
+        *) fail "$conf: $key = $path is not in the packages" ;;
+      esac
+    done
+done
+
+echo "== systemd-analyze verify"
+# The root needs systemd's own targets to resolve After=/WantedBy=.
+mkdir -p "$root/usr/lib/systemd/system"
+cp -a /lib/systemd/system/*.target /lib/systemd/system/*.slice "$root/usr/lib/systemd/system/" 2>/dev/null || true
+for u in "${units[@]}"; do
+  n=$(basename "$u")
+  if ! systemd-analyze verify --root="$root" "/lib/systemd/system/$n" > "$tmp/verify.txt" 2>&1; then
+    cat "$tmp/verify.txt"; fail "systemd-analyze verify $n"
+  fi
+  # A misspelt key is only a warning to systemd: here it is a failure.
+  if [ -s "$tmp/verify.txt" ]; then cat "$tmp/verify.txt"; fail "systemd-analyze verify $n has warnings"; fi
+  echo "verified $n"
+done
+
+echo "== the extracted server, from the shipped settings"
+export LD_LIBRARY_PATH=""
+conf="$tmp/server.conf"
+mkdir -p "$tmp/var/data" "$tmp/var/live" "$tmp/var/archive"
+sed -e "s|^port = .*|port = 0|" -e "s|/var/lib/chamber/data|$tmp/var/data|" \
+    -e "s|/var/lib/chamber/media/live|$tmp/var/live|" -e "s|/var/lib/chamber/archive|$tmp/var/archive|" \
+    -e "s|/usr/share/chamber/portal|$root/usr/share/chamber/portal|" \
+    "$root/etc/chamber/server.conf" > "$conf"
+"$root/usr/bin/chamber-server" --config "$conf" --port-file "$tmp/port" > "$tmp/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+[ -s "$tmp/port" ] || { cat "$tmp/server.log"; fail "the packaged server did not start"; }
+port=$(cat "$tmp/port")
+curl -fsS "http://127.0.0.1:$port/health" | grep -q '"ok"' || fail "/health"
+curl -fsS "http://127.0.0.1:$port/" | grep -q 'Hội đồng nhân dân' || fail "the portal from /usr/share/chamber/portal"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+# A misspelt setting stops the server with its name, not silently.
+printf 'prot = 8080\n' >> "$conf"
+if timeout 10 "$root/usr/bin/chamber-server" --config "$conf" > "$tmp/bad.log" 2>&1; then
+  fail "a misspelt setting was accepted"
+fi
+grep -q 'prot' "$tmp/bad.log" || { cat "$tmp/bad.log"; fail "the error does not name the setting"; }
+"$root/usr/bin/chamberctl" --data "$tmp/var/data" verify > /dev/null || fail "packaged chamberctl verify"
+
+echo "== the nginx site"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout "$tmp/key.pem" \
+  -out "$tmp/cert.pem" > /dev/null 2>&1
+mkdir -p "$tmp/nginx/logs"
+sed -e "s|/etc/chamber/tls/fullchain.pem|$tmp/cert.pem|" -e "s|/etc/chamber/tls/privkey.pem|$tmp/key.pem|" \
+    -e "s|/var/cache/chamber-nginx|$tmp/nginx/cache|" "$root/etc/nginx/sites-available/chamber" > "$tmp/nginx/site.conf"
+cat > "$tmp/nginx/nginx.conf" <<CONF
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/logs/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  include $tmp/nginx/site.conf;
+}
+CONF
+nginx -t -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" > "$tmp/nginx.txt" 2>&1 || { cat "$tmp/nginx.txt"; fail "nginx -t"; }
+echo "PASS"
