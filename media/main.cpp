@@ -17,11 +17,11 @@
 #include <thread>
 
 #include "ClientSession.h"
+#include "cli/ConfigFile.h"
 #include "core/Director.h"
 #include "core/Hardware.h"
 #include "core/MediaController.h"
 #include "core/Visca.h"
-#include "cli/ConfigFile.h"
 #include "log/ChamberLog.h"
 #include "pipeline/Pipeline.h"
 
