@@ -80,7 +80,10 @@ export class Chamber {
   /// `webrtc`: run Janus (deploy/janus/, ports of the test's) for the live view in WebRTC.
   /// `media`: film test cameras with chamber-media (the petition tests need no video).
   /// `serverArgs`: more flags for chamber-server.
+  /// With CHAMBER_VIA_NGINX=1 the pages, the API and the WebSocket go through nginx with the
+  /// shipped site (deploy/nginx/chamber.conf): TLS, HTTP/2, the caches, X-Real-IP.
   constructor({ hardware = testHardware, webrtc = false, media = true, serverArgs = [] } = {}) {
+    this.viaNginx = !!process.env.CHAMBER_VIA_NGINX;
     this.withMedia = media;
     this.serverArgs = serverArgs;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-portal-'));
@@ -123,15 +126,59 @@ export class Chamber {
     this.spawn('server', path.join(build, 'session-server/chamber-server'),
       ['--port', '0', '--port-file', portFile, '--data', this.data, '--portal', path.join(source, 'portal'),
        '--hls', path.join(this.media, 'live'), '--archive', this.archive, '--log-level', 'warn',
-       ...(this.webrtc ? ['--webrtc', this.janusUrl] : []), ...this.serverArgs]);
+       ...(this.webrtc ? ['--webrtc', this.viaNginx ? '/janus' : this.janusUrl] : []),
+       ...(this.viaNginx ? ['--trust-proxy'] : []), ...this.serverArgs]);
     this.port = Number(await waitFor('the server', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()));
-    this.base = `http://127.0.0.1:${this.port}`;
+    this.direct = `http://127.0.0.1:${this.port}`;
+    this.base = this.viaNginx ? await this.startNginx() : this.direct;
     if (!this.withMedia) return;
     const hardware = path.join(this.dir, 'chamber.toml');
     fs.writeFileSync(hardware, this.hardware);
     this.spawn('media', path.join(build, 'media/chamber-media'),
       ['--hardware', hardware, '--data', this.media, '--server', `ws://127.0.0.1:${this.port}`,
        '--user', 'media'], { CHAMBER_MEDIA_PASSWORD: 'demo-media' });
+  }
+
+  /// nginx with the shipped site, its addresses moved to the test's: the certificate is made
+  /// here, the upstreams are this server and this Janus. Returns the public base URL.
+  async startNginx() {
+    const dir = path.join(this.dir, 'nginx');
+    fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
+    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+                          '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')]);
+    const https = await freePort('tcp');
+    const plain = await freePort('tcp');
+    let site = fs.readFileSync(path.join(source, 'deploy/nginx/chamber.conf'), 'utf8');
+    const swap = (from, to) => {
+      if (!site.includes(from)) throw new Error(`the shipped nginx site has no '${from}'`);
+      site = site.split(from).join(to);
+    };
+    swap('server 127.0.0.1:8080;', `server 127.0.0.1:${this.port};`);
+    swap('server 127.0.0.1:8088;', `server 127.0.0.1:${this.janusPort || 9};`);
+    swap('listen 443 ssl http2;', `listen 127.0.0.1:${https} ssl http2;`);
+    swap('listen [::]:443 ssl http2;', '');
+    swap('listen 80;', `listen 127.0.0.1:${plain};`);
+    swap('listen [::]:80;', '');
+    swap('/etc/chamber/tls/fullchain.pem', path.join(dir, 'cert.pem'));
+    swap('/etc/chamber/tls/privkey.pem', path.join(dir, 'key.pem'));
+    swap('/var/cache/chamber-nginx', path.join(dir, 'cache'));
+    fs.writeFileSync(path.join(dir, 'site.conf'), site);
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), `daemon off; master_process off; worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log ${dir}/logs/access.log;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  include ${dir}/site.conf;
+}
+`);
+    this.spawn('nginx', '/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')]);
+    const base = `https://127.0.0.1:${https}`;
+    await waitFor('nginx', async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 15000, 200);
+    return base;
   }
 
   spawn(name, file, args, env = {}) {
@@ -169,7 +216,8 @@ export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    args: [...(process.env.CHAMBER_VIA_NGINX ? ['--ignore-certificate-errors'] : []),
+           '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--no-first-run', '--disable-quic',
            '--autoplay-policy=no-user-gesture-required'],
   });
@@ -185,7 +233,7 @@ export class Participants {
     await page.evaluate(() => {
       window.peers = {};
       window.peerOpen = (name) => new Promise((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/`, 'chamber.v1');
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`, 'chamber.v1');
         const peer = { ws, waiting: new Map(), n: 0, events: [] };
         ws.onmessage = (m) => {
           const msg = JSON.parse(m.data);

@@ -71,6 +71,32 @@ describe('portal', { timeout: 400000 }, () => {
     });
   }
 
+  // Run once through the shipped nginx site (ctest portal_browser_nginx): the pages above and
+  // below came over TLS and HTTP/2; here what the site promises about its caches.
+  it('through nginx: HTTP/2 over TLS, live segments served from its cache, the API never', { skip: !chamber.viaNginx }, async () => {
+    const page = await openPage('/');
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].nextHopProtocol), 'h2');
+    assert.ok(chamber.base.startsWith('https://'));
+    await page.close();
+    const playlist = await (await fetch(`${chamber.base}/live/index.m3u8`)).text();
+    const segment = playlist.split('\n').find((l) => l && !l.startsWith('#'));
+    assert.ok(segment, `a segment in the playlist:\n${playlist}`);
+    const url = `${chamber.base}/live/${segment}`;
+    const first = await fetch(url);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    const second = await fetch(url);
+    assert.equal(second.headers.get('x-cache-status'), 'HIT', 'the second viewer gets the segment from nginx');
+    assert.ok(Buffer.from(await second.arrayBuffer()).equals(bytes), 'the same bytes');
+    const direct = Buffer.from(await (await fetch(`${chamber.direct}/live/${segment}`)).arrayBuffer());
+    assert.ok(direct.equals(bytes), 'the bytes chamber-server wrote');
+    // With credentials, nothing is taken from or put in the cache.
+    const staff = await fetch(url, { headers: { Authorization: 'Bearer x' } });
+    assert.equal(staff.headers.get('x-cache-status'), 'BYPASS');
+    const api = await fetch(`${chamber.base}/api/sittings`);
+    assert.equal(api.status, 200);
+    assert.equal(api.headers.get('x-cache-status'), null, 'API answers are not cached');
+  });
+
   it('the active item and the speaker change on the page when the chair acts', async () => {
     const page = await openPage('/');
     await waitFor('the feed', () => page.evaluate(() => document.getElementById('connection').textContent === 'đã kết nối'));
