@@ -4,6 +4,7 @@
 // (idle, starting, live, reconnecting, failed + error) for the chair's console.
 // Without --server it just records (tests, a chamber without a server).
 #include <signal.h>
+#include <sys/statvfs.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -19,6 +20,7 @@
 #include "ClientSession.h"
 #include "cli/ConfigFile.h"
 #include "core/Director.h"
+#include "core/DiskGuard.h"
 #include "core/Hardware.h"
 #include "core/MediaController.h"
 #include "core/Visca.h"
@@ -37,12 +39,40 @@ void onSignal(int) {
 void log(const std::string& s) {
   chamber::log::get("media")->info(s);
 }
+
+std::int64_t wallMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct DiskLook {
+  std::uint64_t freeBytes = 0, recordingBytes = 0;
+};
+
+/// The free space of the recordings' disk and the size of the running recording's segments
+/// (`pattern`: its file name, "recording-<ms>-%05d.ts").
+DiskLook lookAtDisk(const std::filesystem::path& dir, const std::string& pattern) {
+  DiskLook l;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (struct statvfs fs{}; ::statvfs(dir.c_str(), &fs) == 0)
+    l.freeBytes = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+  const auto cut = pattern.find('%');
+  if (pattern.empty() || cut == std::string::npos) return l;
+  const std::string prefix = std::filesystem::path(pattern.substr(0, cut)).filename().string();
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.is_regular_file(ec) && e.path().filename().string().rfind(prefix, 0) == 0)
+      l.recordingBytes += e.file_size(ec);
+  return l;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string hardwarePath = "hardware/con-minh.toml", dataDir = "media-data", server,
               user = "media", password, passwordFile, caFile;
-  double duration_s = 0;
+  double duration_s = 0, sittingHours = 4;
+  std::uint64_t reserveMb = 512;
   CLI::App app{"chamber-media — ghi hình và phát trực tiếp / recording and livestream"};
   app.add_option("--hardware", hardwarePath, "chamber description (TOML)")->capture_default_str();
   app.add_option("--data", dataDir, "folder for recordings/ and live/ (HLS)")
@@ -54,6 +84,15 @@ int main(int argc, char** argv) {
   app.add_option("--ca-file", caFile,
                  "PEM certificates trusted for wss:// (default: the system's)");
   app.add_option("--duration", duration_s, "stop after this many seconds (0: until SIGTERM)");
+  app.add_option("--sitting-hours", sittingHours,
+                 "a sitting's expected length: the chair is warned when the recording disk "
+                 "will not last that long")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 48.0));
+  app.add_option("--disk-reserve-mb", reserveMb,
+                 "space left free on the recording disk: the recording stops cleanly before "
+                 "it would write into it")
+      ->capture_default_str();
   chamber::cli::addConfigFile(app);
   CLI11_PARSE(app, argc, argv);
   {
@@ -87,7 +126,19 @@ int main(int argc, char** argv) {
   Director director(hw);
   std::unique_ptr<chamber::client::ClientLoop> loop;
   std::unique_ptr<chamber::client::ClientSession> session;
-  auto report = [&](MediaState s, const std::string& error, const std::string& detail) {
+  // The recording disk: the chair is warned before it fills, the recording stops before.
+  DiskGuard disk({.reserveBytes = reserveMb << 20,
+                  .sittingSeconds = sittingHours * 3600,
+                  .configuredBytesPerSecond =
+                      (hw.output.videoBitrate_kbps + hw.output.audioBitrate_kbps) * 1000.0 / 8,
+                  .stopSeconds = std::max(20.0, 2.0 * hw.output.segment_s)});
+  DiskGuard::Advice diskAdvice;
+  auto report = [&](MediaState s, std::string error, std::string detail) {
+    // A disk warning stays on every report until the disk has room again.
+    if (error.empty() && !diskAdvice.error.empty()) {
+      error = diskAdvice.error;
+      detail = diskAdvice.detail;
+    }
     log(std::string("state ") + stateName(s) +
         (error.empty() ? "" : " (" + error + ": " + detail + ")"));
     if (session)
@@ -161,12 +212,16 @@ int main(int argc, char** argv) {
       log("sign-in refused (" + code + "): " + message + " — recording goes on without the server");
     };
     session->onReply = [&](const chamber::protocol::ServerMessage& m) {
-      if (m.type == chamber::protocol::ServerType::Error)
+      // ("unchanged": the same state told twice, as on a reconnection — nothing to say)
+      if (m.type == chamber::protocol::ServerType::Error && m.code != "unchanged")
         log("the server refused a report: " + m.code + " " + m.message);
     };
   }
 
   const auto started = std::chrono::steady_clock::now();
+  auto nextDiskCheck = started;
+  bool diskFullLogged = false;
+  int statsSent = 0;
   while (!gStop) {
     if (duration_s > 0 &&
         std::chrono::steady_clock::now() - started > std::chrono::duration<double>(duration_s))
@@ -178,7 +233,39 @@ int main(int argc, char** argv) {
     // Act only on the present: while a (re)connection replays the log up to the server's
     // head, old openings and closings are folded, never carried out.
     const bool present = !session || session->caughtUp();
-    switch (present ? controller.next(recording) : MediaController::Action::None) {
+    // Every two seconds: the space left, the recording's size; a warning or a clean stop.
+    if (const auto now = std::chrono::steady_clock::now(); now >= nextDiskCheck) {
+      nextDiskCheck = now + std::chrono::seconds(2);
+      const auto look = lookAtDisk(std::filesystem::path(dataDir) / "recordings",
+                                   recording ? pipeline.recordingFile() : "");
+      const double elapsed_s = recording && pipeline.recordingStarted_ms() > 0
+                                   ? (wallMs() - pipeline.recordingStarted_ms()) / 1000.0
+                                   : 0;
+      diskAdvice = disk.check(look.freeBytes, look.recordingBytes, elapsed_s,
+                              std::chrono::duration<double>(now - started).count(), recording);
+      if (diskAdvice.changed) {
+        if (diskAdvice.verdict == DiskGuard::Verdict::Full && recording) {
+          recording = false;
+          pipeline.stop();  // the last segment closed while there is room to close it
+        }
+        if (diskAdvice.verdict != DiskGuard::Verdict::Full) diskFullLogged = false;
+        report(pipeline.state(), diskAdvice.error, diskAdvice.detail);
+      }
+      if (session && session->caughtUp())  // figures for /metrics, not for the record
+        session->sendRaw(
+            chamber::protocol::mediaStats("stats-" + std::to_string(++statsSent),
+                                          {static_cast<std::int64_t>(look.recordingBytes),
+                                           static_cast<std::int64_t>(look.freeBytes),
+                                           static_cast<std::int64_t>(diskAdvice.secondsLeft)}));
+    }
+    auto action = present ? controller.next(recording) : MediaController::Action::None;
+    if (action == MediaController::Action::Start &&
+        diskAdvice.verdict == DiskGuard::Verdict::Full) {
+      if (!diskFullLogged) log("the recording disk is full: not recording until it has room");
+      diskFullLogged = true;
+      action = MediaController::Action::None;
+    }
+    switch (action) {
       case MediaController::Action::Start: {
         recording = true;
         const bool open = controller.publicOutputs();

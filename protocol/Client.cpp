@@ -60,6 +60,24 @@ json stateQuery(const std::string& id) {
   return {{"type", kClientTypes[3]}, {"id", id}, {"cmd", kStateQuery}, {"args", json::object()}};
 }
 
+json mediaStats(const std::string& id, const MediaStats& s) {
+  return {{"type", kClientTypes[5]},
+          {"id", id},
+          {"recording_bytes", s.recordingBytes},
+          {"disk_free_bytes", s.diskFreeBytes},
+          {"disk_seconds_left", s.diskSecondsLeft}};
+}
+
+MediaStats parseMediaStats(const json& m) {
+  const auto field = [&](const char* name) {
+    const auto it = m.find(name);
+    if (it == m.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0)
+      throw DecodeError("bad_args", std::string("\"") + name + "\" is a whole number ≥ 0");
+    return it->get<std::int64_t>();
+  };
+  return {field("recording_bytes"), field("disk_free_bytes"), field("disk_seconds_left")};
+}
+
 json ping(const std::string& id) {
   return {{"type", kClientTypes[4]}, {"id", id}};
 }

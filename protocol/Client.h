@@ -32,6 +32,19 @@ json command(const std::string& id, const core::Command& c);
 json stateQuery(const std::string& id);
 json ping(const std::string& id);
 
+/// The media process's figures for /metrics (not events: they change every few seconds and
+/// belong to no record): {"type":"stats","id":…,"recording_bytes","disk_free_bytes",
+/// "disk_seconds_left"}. Only the media role may send them.
+struct MediaStats {
+  std::int64_t recordingBytes = 0;   ///< of the running recording (0 when not recording)
+  std::int64_t diskFreeBytes = 0;    ///< where the recordings are written
+  std::int64_t diskSecondsLeft = 0;  ///< of recording at the current rate, above the reserve
+  bool operator==(const MediaStats&) const = default;
+};
+json mediaStats(const std::string& id, const MediaStats& s);
+/// Throws DecodeError("bad_args") unless the three figures are whole numbers ≥ 0.
+MediaStats parseMediaStats(const json& message);
+
 // ---- server → client ----
 enum class ServerType { Welcome = 1, Ok, Error, Event, Pong };
 

@@ -66,14 +66,14 @@ Variant decode(const std::string& name, const json& j, Name nameOf, const char* 
 
 }  // namespace
 
-int parseEnvelope(std::string_view text, const char* const (&types)[5], json& j) {
+int parseEnvelope(std::string_view text, std::span<const char* const> types, json& j) {
   j = json::parse(text, nullptr, false);
   if (j.is_discarded()) throw DecodeError("bad_json", "frame is not JSON");
   if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
     throw DecodeError("bad_message", "a message is an object with a string \"type\"");
   const auto& type = j["type"].get_ref<const std::string&>();
-  for (int i = 0; i < 5; ++i)
-    if (type == types[i]) return i + 1;
+  for (std::size_t i = 0; i < types.size(); ++i)
+    if (type == types[i]) return static_cast<int>(i) + 1;
   throw DecodeError("unknown_type", "unknown message type '" + type + "'");
 }
 

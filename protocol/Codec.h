@@ -2,6 +2,7 @@
 /// chamber.v1 codec: events and commands to and from JSON, by their wire names.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ inline constexpr const char* kSubprotocol = "chamber.v1";
 /// The one query: a `cmd` that changes nothing and is not stored.
 inline constexpr const char* kStateQuery = "state.get";
 /// Envelope types, in the order of ClientType / ServerType (Messages.h, Client.h).
-inline constexpr const char* kClientTypes[] = {"hello", "auth", "resume", "cmd", "ping"};
+inline constexpr const char* kClientTypes[] = {"hello", "auth", "resume", "cmd", "ping", "stats"};
 inline constexpr const char* kServerTypes[] = {"welcome", "ok", "error", "event", "pong"};
 /// How auth proves who one is.
 inline constexpr const char* kAuthMethods[] = {"pin", "token", "password", "public"};
@@ -34,7 +35,7 @@ struct DecodeError : std::runtime_error {
 /// Parses a frame into a JSON object with a string "type" and returns that type's position
 /// (1-based) in `types` (kClientTypes or kServerTypes). Throws DecodeError (bad_json,
 /// bad_message, unknown_type).
-int parseEnvelope(std::string_view text, const char* const (&types)[5], json& out);
+int parseEnvelope(std::string_view text, std::span<const char* const> types, json& out);
 
 /// The event's payload ("data" on the wire).
 json encodeEventData(const core::EventData& e);

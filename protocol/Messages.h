@@ -1,7 +1,7 @@
 #pragma once
 /// The envelopes of chamber.v1 (docs/protocol.md has an example of each).
 ///
-/// Client -> server: hello, auth, resume, cmd, ping.
+/// Client -> server: hello, auth, resume, cmd, ping, stats (the media process's figures).
 /// Server -> client: welcome, ok, error, event, pong.
 /// Append only: add new message types and fields at the end; never change a meaning.
 #include <cstdint>
@@ -14,7 +14,7 @@
 
 namespace chamber::protocol {
 
-enum class ClientType { Hello = 1, Auth, Resume, Cmd, Ping };
+enum class ClientType { Hello = 1, Auth, Resume, Cmd, Ping, Stats };
 
 struct ClientMessage {
   ClientType type = ClientType::Ping;

@@ -10,6 +10,7 @@ export const CLIENT = Object.freeze({
   RESUME: 'resume',
   CMD: 'cmd',
   PING: 'ping',
+  STATS: 'stats',
 });
 export const SERVER = Object.freeze({
   WELCOME: 'welcome',

@@ -104,7 +104,14 @@ Rectangle {
         return ({ idle: qsTr("chưa ghi"), starting: qsTr("đang khởi động"), live: qsTr("đang ghi và phát"),
                   reconnecting: qsTr("đang kết nối lại"), failed: qsTr("bị lỗi") })[state || "idle"] || qsTr("không rõ")
     }
-    function mediaErrorLabel(error) {
+    function mediaErrorLabel(error, detail) {
+        // The recording disk: the chair needs the figures (space and time left), which the media
+        // process writes as "Vietnamese / English"; the half in this console's language.
+        if (error === "disk_low" || error === "disk_full") {
+            const halves = (detail || "").split(" / ")
+            const said = halves.length === 2 ? halves[qsTr("vi") === "vi" ? 0 : 1] : (detail || "")
+            return (error === "disk_low" ? qsTr("ổ ghi sắp đầy") : qsTr("ổ ghi đã đầy")) + (said ? ": " + said : "")
+        }
         return ({ storage: qsTr("lỗi ổ đĩa"), stream: qsTr("mất kết nối phát trực tiếp"), camera: qsTr("camera có sự cố"),
                   silence: qsTr("micrô im lặng"), pipeline: qsTr("lỗi thiết bị ghi hình") })[error] || qsTr("có sự cố")
     }
@@ -136,11 +143,13 @@ Rectangle {
                 objectName: "mediaState"
                 Layout.fillWidth: true; Layout.preferredWidth: 1
                 radius: 8; implicitHeight: Math.max(48, mediaText.implicitHeight + 12)
-                color: root.chamber.media.state === "live" ? Theme.yes : root.chamber.media.state === "failed" ? Theme.no
+                // The recording disk's warning in amber, its stop in red, whatever the state.
+                color: root.chamber.media.error === "disk_full" ? Theme.no : root.chamber.media.error === "disk_low" ? Theme.warning
+                     : root.chamber.media.state === "live" ? Theme.yes : root.chamber.media.state === "failed" ? Theme.no
                      : root.chamber.media.state === "reconnecting" ? Theme.warning : Theme.abstain
                 Text { id: mediaText; objectName: "mediaText"; anchors.centerIn: parent; width: parent.width - 16; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; color: "white"; font.pixelSize: Theme.body
                        text: qsTr("Ghi hình: %1").arg(root.mediaStateLabel(root.chamber.media.state))
-                             + (root.chamber.media.error ? " — " + root.mediaErrorLabel(root.chamber.media.error) : "") }
+                             + (root.chamber.media.error ? " — " + root.mediaErrorLabel(root.chamber.media.error, root.chamber.media.detail) : "") }
             }
         }
         RowLayout {  // what the chair does to the sitting: the buttons share the width, words wrap

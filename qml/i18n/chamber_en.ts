@@ -4,259 +4,259 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="126"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="121"/>
+        <location filename="../chair/ChairConsole.qml" line="128"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="121"/>
+        <location filename="../chair/ChairConsole.qml" line="128"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="121"/>
-        <location filename="../chair/ChairConsole.qml" line="163"/>
+        <location filename="../chair/ChairConsole.qml" line="128"/>
+        <location filename="../chair/ChairConsole.qml" line="170"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="121"/>
+        <location filename="../chair/ChairConsole.qml" line="128"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="133"/>
+        <location filename="../chair/ChairConsole.qml" line="140"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="133"/>
+        <location filename="../chair/ChairConsole.qml" line="140"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="142"/>
+        <location filename="../chair/ChairConsole.qml" line="149"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="151"/>
+        <location filename="../chair/ChairConsole.qml" line="158"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="151"/>
+        <location filename="../chair/ChairConsole.qml" line="158"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="161"/>
-        <location filename="../chair/ChairConsole.qml" line="210"/>
+        <location filename="../chair/ChairConsole.qml" line="168"/>
+        <location filename="../chair/ChairConsole.qml" line="217"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="162"/>
+        <location filename="../chair/ChairConsole.qml" line="169"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="164"/>
+        <location filename="../chair/ChairConsole.qml" line="171"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="164"/>
+        <location filename="../chair/ChairConsole.qml" line="171"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="165"/>
+        <location filename="../chair/ChairConsole.qml" line="172"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="166"/>
+        <location filename="../chair/ChairConsole.qml" line="173"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="167"/>
+        <location filename="../chair/ChairConsole.qml" line="174"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="194"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="215"/>
+        <location filename="../chair/ChairConsole.qml" line="222"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="215"/>
+        <location filename="../chair/ChairConsole.qml" line="222"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="215"/>
+        <location filename="../chair/ChairConsole.qml" line="222"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="237"/>
+        <location filename="../chair/ChairConsole.qml" line="244"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="237"/>
+        <location filename="../chair/ChairConsole.qml" line="244"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="251"/>
+        <location filename="../chair/ChairConsole.qml" line="258"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="252"/>
+        <location filename="../chair/ChairConsole.qml" line="259"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="252"/>
+        <location filename="../chair/ChairConsole.qml" line="259"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="255"/>
+        <location filename="../chair/ChairConsole.qml" line="262"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="257"/>
+        <location filename="../chair/ChairConsole.qml" line="264"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="264"/>
+        <location filename="../chair/ChairConsole.qml" line="271"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="265"/>
+        <location filename="../chair/ChairConsole.qml" line="272"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="268"/>
+        <location filename="../chair/ChairConsole.qml" line="275"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="277"/>
+        <location filename="../chair/ChairConsole.qml" line="284"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="278"/>
+        <location filename="../chair/ChairConsole.qml" line="285"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="291"/>
+        <location filename="../chair/ChairConsole.qml" line="298"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="318"/>
+        <location filename="../chair/ChairConsole.qml" line="325"/>
         <source>Biểu quyết mới</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="321"/>
+        <location filename="../chair/ChairConsole.qml" line="328"/>
         <source>Biểu quyết thông qua</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="321"/>
+        <location filename="../chair/ChairConsole.qml" line="328"/>
         <source>Bầu cử (ứng cử viên)</source>
         <translation>Election (candidates)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="322"/>
+        <location filename="../chair/ChairConsole.qml" line="329"/>
         <source>Lấy phiếu tín nhiệm</source>
         <translation>Confidence vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="330"/>
+        <location filename="../chair/ChairConsole.qml" line="337"/>
         <source>Ứng cử viên, mỗi dòng một người</source>
         <translation>Candidates, one a line</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="337"/>
+        <location filename="../chair/ChairConsole.qml" line="344"/>
         <source>Chọn tối đa</source>
         <translation>Choose at most</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="342"/>
+        <location filename="../chair/ChairConsole.qml" line="349"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="342"/>
+        <location filename="../chair/ChairConsole.qml" line="349"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="342"/>
+        <location filename="../chair/ChairConsole.qml" line="349"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="344"/>
+        <location filename="../chair/ChairConsole.qml" line="351"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="344"/>
+        <location filename="../chair/ChairConsole.qml" line="351"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="346"/>
+        <location filename="../chair/ChairConsole.qml" line="353"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="392"/>
+        <location filename="../chair/ChairConsole.qml" line="399"/>
         <source>Ký số tài liệu này</source>
         <translation>Sign this paper digitally</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="301"/>
+        <location filename="../chair/ChairConsole.qml" line="308"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="304"/>
+        <location filename="../chair/ChairConsole.qml" line="311"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="304"/>
+        <location filename="../chair/ChairConsole.qml" line="311"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="157"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
@@ -361,72 +361,87 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="112"/>
+        <source>vi</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <source>ổ ghi sắp đầy</source>
+        <translation>the recording disk is nearly full</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="113"/>
+        <source>ổ ghi đã đầy</source>
+        <translation>the recording disk is full</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="115"/>
         <source>lỗi ổ đĩa</source>
         <translation>disk error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="115"/>
         <source>mất kết nối phát trực tiếp</source>
         <translation>livestream connection lost</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="115"/>
         <source>camera có sự cố</source>
         <translation>camera problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <location filename="../chair/ChairConsole.qml" line="116"/>
         <source>micrô im lặng</source>
         <translation>silent microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <location filename="../chair/ChairConsole.qml" line="116"/>
         <source>lỗi thiết bị ghi hình</source>
         <translation>recording equipment error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="109"/>
+        <location filename="../chair/ChairConsole.qml" line="116"/>
         <source>có sự cố</source>
         <translation>a problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="133"/>
+        <location filename="../chair/ChairConsole.qml" line="140"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="157"/>
+        <location filename="../chair/ChairConsole.qml" line="164"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="319"/>
+        <location filename="../chair/ChairConsole.qml" line="326"/>
         <source>Nội dung…</source>
         <translation>Motion…</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="360"/>
+        <location filename="../chair/ChairConsole.qml" line="367"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="377"/>
+        <location filename="../chair/ChairConsole.qml" line="384"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="242"/>
+        <location filename="../chair/ChairConsole.qml" line="249"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="246"/>
+        <location filename="../chair/ChairConsole.qml" line="253"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="302"/>
+        <location filename="../chair/ChairConsole.qml" line="309"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -475,57 +490,57 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="69"/>
+        <location filename="../delegate/DocumentViewer.qml" line="74"/>
         <source>Tài liệu</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="72"/>
+        <location filename="../delegate/DocumentViewer.qml" line="77"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="80"/>
+        <location filename="../delegate/DocumentViewer.qml" line="85"/>
         <source>Tìm trong tài liệu</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="107"/>
+        <location filename="../delegate/DocumentViewer.qml" line="112"/>
         <source>Chia sẻ trang</source>
         <translation>Share this page</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="118"/>
+        <location filename="../delegate/DocumentViewer.qml" line="123"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="141"/>
+        <location filename="../delegate/DocumentViewer.qml" line="146"/>
         <source>Đã ký số, chữ ký hợp lệ</source>
         <translation>Digitally signed, signatures valid</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="141"/>
+        <location filename="../delegate/DocumentViewer.qml" line="146"/>
         <source>Chữ ký số KHÔNG hợp lệ: tài liệu đã bị thay đổi sau khi ký</source>
         <translation>Digital signature NOT valid: the document was changed after signing</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="205"/>
+        <location filename="../delegate/DocumentViewer.qml" line="210"/>
         <source>Ghi chú riêng (chỉ trên máy này)</source>
         <translation>Private note (this tablet only)</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="214"/>
+        <location filename="../delegate/DocumentViewer.qml" line="219"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="214"/>
+        <location filename="../delegate/DocumentViewer.qml" line="219"/>
         <source>Tài liệu đang được tải về máy…</source>
         <translation>Downloading the document…</translation>
     </message>
     <message>
-        <location filename="../delegate/DocumentViewer.qml" line="221"/>
+        <location filename="../delegate/DocumentViewer.qml" line="226"/>
         <source>Chọn một tài liệu ở chương trình kỳ họp</source>
         <translation>Choose a document from the agenda</translation>
     </message>

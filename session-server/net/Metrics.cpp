@@ -73,6 +73,23 @@ std::string Metrics::render(const ServerImpl& s) const {
   o << "# HELP chamber_media_recording_requested Whether the chair asked for the recording.\n"
        "# TYPE chamber_media_recording_requested gauge\nchamber_media_recording_requested "
     << (s.state.media.recordingRequested ? 1 : 0) << "\n";
+  if (media_) {
+    o << "# HELP chamber_media_recording_bytes Size of the running recording, as the media "
+         "process last told it.\n# TYPE chamber_media_recording_bytes gauge\n"
+         "chamber_media_recording_bytes "
+      << media_->recordingBytes
+      << "\n# HELP chamber_media_disk_free_bytes Free space on the media process's recording "
+         "disk.\n# TYPE chamber_media_disk_free_bytes gauge\nchamber_media_disk_free_bytes "
+      << media_->diskFreeBytes
+      << "\n# HELP chamber_media_disk_seconds_left Recording time left on that disk at the "
+         "current rate, above its reserve.\n# TYPE chamber_media_disk_seconds_left gauge\n"
+         "chamber_media_disk_seconds_left "
+      << media_->diskSecondsLeft
+      << "\n# HELP chamber_media_stats_age_seconds Seconds since the media process last told "
+         "its figures.\n# TYPE chamber_media_stats_age_seconds gauge\n"
+         "chamber_media_stats_age_seconds "
+      << std::chrono::duration<double>(std::chrono::steady_clock::now() - mediaAt_).count() << "\n";
+  }
   struct statvfs fs {};
   if (::statvfs(s.cfg.dataDir.c_str(), &fs) == 0)
     o << "# HELP chamber_disk_free_bytes Free space where the data folder lives.\n"

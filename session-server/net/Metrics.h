@@ -1,13 +1,17 @@
 #pragma once
 /// The server's own figures for the council's IT officer, in the Prometheus text format
 /// (GET /metrics, staff only): connections, commands by name and outcome, how long commits
-/// take, the log's head, the media state, the free space where the data lives.
+/// take, the log's head, the media state, the free space where the data lives, and what the
+/// media process last told of its recording (bytes, the recording disk's space and time left).
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
+
+#include "protocol/Client.h"
 
 namespace chamber::net {
 
@@ -19,6 +23,11 @@ class Metrics {
     ++commands_[{name, outcome}];
   }
   void commit(std::chrono::steady_clock::duration took);
+  /// The media process's last figures (its "stats" message).
+  void media(const protocol::MediaStats& m) {
+    media_ = m;
+    mediaAt_ = std::chrono::steady_clock::now();
+  }
   /// The exposition text.
   std::string render(const ServerImpl& s) const;
 
@@ -30,6 +39,8 @@ class Metrics {
   std::array<std::uint64_t, kBounds.size() + 1> buckets_{};
   double sum_ = 0;
   std::uint64_t count_ = 0;
+  std::optional<protocol::MediaStats> media_;
+  std::chrono::steady_clock::time_point mediaAt_;
 };
 
 }  // namespace chamber::net

@@ -1,6 +1,7 @@
 // chamber.v1 messages from one WebSocket client: hello, auth, resume, cmd, ping.
 // Thin on purpose: decode, call the core through ServerImpl::execute, queue the reply.
 #include "net/ServerImpl.h"
+#include "protocol/Client.h"
 #include "protocol/Messages.h"
 #include "protocol/StateView.h"
 
@@ -203,6 +204,20 @@ void handleCmd(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
   s.defer(c, s.execute(c.actor(), m.id, cmd), m.id);
 }
 
+/// The media process's figures (recording size, disk): kept for /metrics, never logged.
+void handleStats(ServerImpl& s, Connection& c, const protocol::ClientMessage& m) {
+  if (c.role != core::Role::Media)
+    return s.defer(c,
+                   err(m.id, "forbidden",
+                       "Chỉ tiến trình ghi hình gửi số liệu / only the media process sends stats"));
+  try {
+    s.metrics.media(protocol::parseMediaStats(m.body));
+  } catch (const protocol::DecodeError& e) {
+    return s.defer(c, err(m.id, e.code, e.what()));
+  }
+  s.defer(c, protocol::okReply(m.id, json::object()).dump());
+}
+
 }  // namespace
 
 void ServerImpl::onMessage(Connection& c, std::string_view text) {
@@ -242,6 +257,8 @@ void ServerImpl::onMessage(Connection& c, std::string_view text) {
       return handleResume(*this, c, m);
     case protocol::ClientType::Cmd:
       return handleCmd(*this, c, m);
+    case protocol::ClientType::Stats:
+      return handleStats(*this, c, m);
     default:
       return;
   }

@@ -620,6 +620,31 @@ class EndToEndTest : public QObject {
     QCOMPARE(chair->chamber->property("lastError").toString(), QString());
     shot(*chair, "chair-voided-vote");
   }
+
+  void theChairIsWarnedBeforeTheRecordingDiskFills() {
+    // The media process has told that the recording will not last the sitting: the console
+    // says so with the figures, in the console's language only.
+    AppServer srv(5, 3, [](store::Store& st, core::State& s) {
+      st.run(s, {core::Role::Media, "media"},
+             core::ReportMediaState{"live", "disk_low",
+                                    "còn 1,2 GB, đủ ghi khoảng 35 phút, kỳ họp dự kiến còn "
+                                    "3 giờ 10 phút / 1.2 GB free, about 35 min "
+                                    "of recording left, the sitting is expected to last 3 h 10 "
+                                    "min more",
+                                    "recording-1-%05d.ts", 1},
+             0);
+    });
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    QVERIFY(chair);
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "mediaText") != nullptr, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        item(*chair, "mediaText")->property("text").toString().contains("ổ ghi sắp đầy"), 5000);
+    const QString said = item(*chair, "mediaText")->property("text").toString();
+    QVERIFY2(said.contains("đủ ghi khoảng 35 phút"), qPrintable(said));
+    QVERIFY2(!said.contains("GB free"), qPrintable(said));
+    shot(*chair, "chair-disk-warning");
+  }
 };
 
 QTEST_MAIN(EndToEndTest)

@@ -3,9 +3,11 @@
 // gives the floor the program switches to that seat's camera — checked on the recording.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -399,4 +401,98 @@ TEST(MediaWithServer, WssIsVerifiedAgainstTheCouncilsCa) {
   seedCouncil(dir.path / "server", 3);
   EXPECT_FALSE(signsIn(ca.selfCert, ca.selfKey))
       << "a self-signed certificate: the password is never sent";
+}
+
+TEST(MediaWithServer, ARecordingDiskThatFillsWarnsTheChairThenStopsTheRecordingCleanly) {
+  // The media folder is a 40 MB filesystem of its own (tmpfs), recorded at ~4 Mb/s with a
+  // 4-hour sitting expected: the chair is warned at once, with the time left; before the disk
+  // is full the recording stops and closes its last segment; the figures reach /metrics.
+  TempDir dir;
+  seedCouncil(dir.path / "server", 4);
+  const auto mediaDir = dir.path / "media";
+  std::filesystem::create_directories(mediaDir);
+  const std::string mount =
+      "mount -t tmpfs -o size=40m chamber-test " + mediaDir.string() + " 2>/dev/null";
+  if (std::system(mount.c_str()) != 0)
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root): the disk guard is covered by "
+                    "DiskGuard.* in media_core_tests";
+  struct Unmount {
+    std::string dir;
+    ~Unmount() { std::system(("umount -l " + dir).c_str()); }
+  } unmount{mediaDir.string()};
+
+  ServerProcess server(dir.path / "server");
+  const auto toml = dir.path / "chamber.toml";
+  std::ofstream(toml) << "[output]\nwidth = 640\nheight = 360\nfps = 15\nvideo_bitrate_kbps = "
+                         "4000\nsegment_s = 2\nhls_segment_s = 2\nhls_playlist_length = 3\n"
+                         "[[camera]]\nid = \"overview\"\npattern = \"snow\"\noverview = true\n"
+                         "[[microphone]]\nid = \"chair\"\n";
+  client::ClientLoop loop;
+  Peer chair(loop, server.port());
+  chair.hello();
+  chair.loginPin(1, pinOf(1));
+  chair.resume(0);
+  Peer op(loop, server.port());
+  op.hello();
+  const std::string opToken = op.request(
+      protocol::authPassword("op1", "operator", "secret", "Máy giám sát"))["result"]["token"];
+  chair.ok("sitting.create", {{"number", 1},
+                              {"title", "Kỳ họp"},
+                              {"agenda", json::array({{{"id", "1"}, {"title", "Khai mạc"}}})}});
+  const pid_t media = startMedia(toml, mediaDir, "ws://127.0.0.1:" + std::to_string(server.port()),
+                                 {"--disk-reserve-mb", "8", "--sitting-hours", "4"});
+  ASSERT_GE(media, 0);
+  chair.ok("sitting.open");
+
+  const json low = chair.waitEvent("media.state", 30000, [](const json& e) {
+    return e["data"]["error"] == "disk_low" && e["data"]["state"] == "live";
+  });
+  ASSERT_FALSE(low.is_null()) << "the chair was not warned while recording";
+  const std::string warned = low["data"]["detail"];
+  EXPECT_NE(warned.find("đủ ghi khoảng"), std::string::npos) << warned;
+  EXPECT_NE(warned.find("kỳ họp dự kiến còn"), std::string::npos) << warned;
+
+  // The figures for the IT officer, while it records.
+  loop.runUntil([] { return false; }, 3000);
+  const auto metrics =
+      http(server.port(), "GET", "/metrics", {{"Authorization", "Bearer " + opToken}});
+  ASSERT_EQ(metrics.status, 200);
+  const auto figure = [&](const std::string& name) {
+    const auto at = metrics.body.find("\n" + name + " ");
+    return at == std::string::npos ? -1.0 : std::stod(metrics.body.substr(at + name.size() + 2));
+  };
+  EXPECT_GT(figure("chamber_media_recording_bytes"), 100000) << metrics.body;
+  EXPECT_GT(figure("chamber_media_disk_free_bytes"), 0);
+  EXPECT_LT(figure("chamber_media_disk_free_bytes"), 40.0 * (1 << 20));
+  EXPECT_GE(figure("chamber_media_disk_seconds_left"), 0);
+
+  const json full = chair.waitEvent(
+      "media.state", 120000, [](const json& e) { return e["data"]["error"] == "disk_full"; });
+  ASSERT_FALSE(full.is_null()) << "the recording was never stopped for the disk";
+  EXPECT_EQ(full["data"]["state"], "idle") << "stopped, not crashed: " << full.dump();
+  EXPECT_NE(full["data"]["detail"].get<std::string>().find("đã dừng ghi hình"), std::string::npos);
+  loop.runUntil([] { return false; }, 3000);
+
+  // It stopped with room to spare: the reserve was never written into.
+  struct statvfs fs {};
+  ASSERT_EQ(::statvfs(mediaDir.c_str(), &fs), 0);
+  const double freeMb = static_cast<double>(fs.f_bavail) * fs.f_frsize / (1 << 20);
+  EXPECT_GT(freeMb, 8.0) << "the recording wrote into the reserve";
+  // Every segment on the disk plays, the last one too: nothing was cut short.
+  std::vector<std::filesystem::path> segments;
+  for (const auto& e : std::filesystem::directory_iterator(mediaDir / "recordings"))
+    segments.push_back(e.path());
+  std::sort(segments.begin(), segments.end());
+  ASSERT_GE(segments.size(), 3u);
+  for (const auto& seg : segments) {
+    const Probe p = probe(seg.string());
+    EXPECT_TRUE(p.opened) << seg;
+    EXPECT_GT(p.packets, 0) << seg;
+    // (the last may hold only the frames up to the stop)
+    if (seg != segments.back()) EXPECT_GT(p.duration_s(), 1.0) << seg << " is not whole";
+  }
+  // Still running, still reporting: it waits for room rather than dying.
+  EXPECT_EQ(waitpid(media, nullptr, WNOHANG), 0) << "chamber-media exited";
+  const int status = stopProcess(media);
+  EXPECT_TRUE(WIFEXITED(status)) << status;
 }

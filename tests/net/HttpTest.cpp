@@ -313,3 +313,30 @@ TEST_F(HttpFixture, MetricsForStaffInThePrometheusFormat) {
   ASSERT_NE(disk, std::string::npos);
   EXPECT_GT(std::stoll(m.body.substr(m.body.find("} ", disk) + 2)), 0);
 }
+
+TEST_F(HttpFixture, TheMediaProcessFiguresReachMetricsAndOnlyFromTheMediaRole) {
+  const auto metrics = [&] {
+    return http(server->port(), "GET", "/metrics", {{"Authorization", "Bearer " + opToken}}).body;
+  };
+  EXPECT_EQ(metrics().find("chamber_media_recording_bytes"), std::string::npos)
+      << "no figure before the media process told one";
+  Peer delegate(loop, server->port());
+  delegate.hello();
+  delegate.loginPin(3, pinOf(3));
+  EXPECT_EQ(delegate.request(protocol::mediaStats("s1", {1, 2, 3}))["code"], "forbidden");
+  Peer media(loop, server->port());
+  media.hello();
+  ASSERT_EQ(media.loginPassword("media", "secret")["type"], "ok");
+  EXPECT_EQ(media.request({{"type", "stats"}, {"id", "s2"}, {"recording_bytes", -5}})["code"],
+            "bad_args");
+  ASSERT_EQ(media.request(protocol::mediaStats("s3", {123456789, 987654321, 3600}))["type"], "ok");
+  const std::string m = metrics();
+  for (const char* line :
+       {"chamber_media_recording_bytes 123456789", "chamber_media_disk_free_bytes 987654321",
+        "chamber_media_disk_seconds_left 3600", "# TYPE chamber_media_stats_age_seconds gauge"})
+    EXPECT_NE(m.find(line), std::string::npos) << line << "\n" << m;
+  // Figures, not records: nothing was added to the event log.
+  const auto before = json::parse(http(server->port(), "GET", "/health").body)["head"];
+  ASSERT_EQ(media.request(protocol::mediaStats("s4", {1, 1, 1}))["type"], "ok");
+  EXPECT_EQ(json::parse(http(server->port(), "GET", "/health").body)["head"], before);
+}
