@@ -78,8 +78,10 @@ int main(int argc, char** argv) {
   };
   setLanguage(cli.value(lang));
 
-  QQmlApplicationEngine engine;
+  // The room outlives the engine that shows it: destroyed after it, the views never see it
+  // gone (at exit they read a null room: TypeErrors on every quit).
   chamber::app::Chamber room;
+  QQmlApplicationEngine engine;
   const QStringList wh = cli.value(size).split('x');
   QVariantMap options{{"server", cli.value(server)},     {"face", cli.value(face)},
                       {"seat", cli.value(seat).toInt()}, {"pin", cli.value(pin)},

@@ -183,12 +183,22 @@ bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at
     }
   }
   const int w = 320, h = std::max(2, (320 * frame->height / std::max(1, frame->width)) & ~1);
+  // A JPEG is full-range 4:2:0: asked of swscale as yuv420p with a full-range output (its
+  // yuvj420p is deprecated and says so on every thumbnail).
   SwsContext* sws =
       sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), w, h,
-                     AV_PIX_FMT_YUVJ420P, SWS_BICUBIC, nullptr, nullptr, nullptr);
+                     AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr);
   if (!sws) return false;
+  {
+    int *inverse = nullptr, *table = nullptr, srcRange = 0, dstRange = 0, brightness = 0,
+        contrast = 0, saturation = 0;
+    sws_getColorspaceDetails(sws, &inverse, &srcRange, &table, &dstRange, &brightness, &contrast,
+                             &saturation);
+    sws_setColorspaceDetails(sws, inverse, srcRange, table, 1, brightness, contrast, saturation);
+  }
   Frame small(av_frame_alloc());
-  small->format = AV_PIX_FMT_YUVJ420P;
+  small->format = AV_PIX_FMT_YUV420P;
+  small->color_range = AVCOL_RANGE_JPEG;
   small->width = w;
   small->height = h;
   if (av_frame_get_buffer(small.get(), 0) < 0) {
@@ -202,7 +212,8 @@ bool thumbnail(AVFormatContext* in, int vs, AVCodecContext* dec, std::int64_t at
   Codec enc(avcodec_alloc_context3(mjpeg));
   enc->width = w;
   enc->height = h;
-  enc->pix_fmt = AV_PIX_FMT_YUVJ420P;
+  enc->pix_fmt = AV_PIX_FMT_YUV420P;
+  enc->color_range = AVCOL_RANGE_JPEG;
   enc->time_base = {1, 25};
   enc->flags |= AV_CODEC_FLAG_QSCALE;
   enc->global_quality = FF_QP2LAMBDA * 4;

@@ -171,7 +171,7 @@ try {
     h('p', { class: 'meta' }, h('span', { class: `status ${s.status}` }, t(`status_${s.status}`)), ' ',
       [s.time, formatDate(s.date), s.place, s.term && `${t('term')} ${s.term}`].filter(Boolean).join(' · ')),
     s.status === 'scheduled' ? h('p', { class: 'notice' }, h('strong', {}, `${t('startsAt')} ${s.time ? `${s.time}, ` : ''}${formatDate(s.date)}`), '. ',
-      h('a', { href: `/api/sittings/${s.id}.ics`, type: 'text/calendar' }, t('addToCalendar'))) : null,
+      h('a', { href: `/api/sittings/${s.id}.ics`, type: 'text/calendar' }, t('addToCalendar'))) : '',
     videoSection(s), agendaSection(s), attendanceSection(s), votesSection(s), questionsSection(s) || '', publicationsSection(s) || '',
     h('p', {}, h('a', { href: pageLink('/sittings.html') }, `← ${t('sittingsTitle')}`)));
 } catch (e) {

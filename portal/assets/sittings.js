@@ -22,9 +22,9 @@ try {
   const upcoming = sittings.filter((s) => s.status === 'scheduled').sort((a, b) => (a.date || '').localeCompare(b.date || ''));
   const past = sittings.filter((s) => s.status !== 'scheduled').sort((a, b) => (b.date || '').localeCompare(a.date || '') || b.id - a.id);
   content.replaceChildren(
-    sittings.length === 0 ? h('p', {}, t('noSitting')) : null,
-    upcoming.length ? h('section', { 'aria-labelledby': 'h-upcoming' }, h('h2', { id: 'h-upcoming' }, t('upcoming')), h('ul', { class: 'list' }, upcoming.map(card))) : null,
-    past.length ? h('section', { 'aria-labelledby': 'h-past' }, h('h2', { id: 'h-past' }, t('past')), h('ul', { class: 'list' }, past.map(card))) : null,
+    sittings.length === 0 ? h('p', {}, t('noSitting')) : '',
+    upcoming.length ? h('section', { 'aria-labelledby': 'h-upcoming' }, h('h2', { id: 'h-upcoming' }, t('upcoming')), h('ul', { class: 'list' }, upcoming.map(card))) : '',
+    past.length ? h('section', { 'aria-labelledby': 'h-past' }, h('h2', { id: 'h-past' }, t('past')), h('ul', { class: 'list' }, past.map(card))) : '',
     h('p', {}, h('a', { href: '/api/feeds/sittings.atom', type: 'application/atom+xml' }, t('feed'))));
 } catch (e) {
   content.replaceChildren(h('p', { class: 'notice', role: 'alert' }, t('loadFailed')));

@@ -134,6 +134,7 @@ Rectangle {
                 objectName: "hallPageImage"
                 anchors.fill: parent; anchors.margins: 12
                 document: pageDoc
+                visible: hallPage.sha !== ""  // (no paper shared: nothing to load)
                 // (set once the page image is ready: a frame asked for before stayed at page 1)
                 function show() { if (frameCount > hallPage.frame && currentFrame !== hallPage.frame) currentFrame = hallPage.frame }
                 onStatusChanged: show()

@@ -30,6 +30,8 @@ async function open(ctx, url) {
       .on('framesent', (f) => process.stderr.write(`>> ${String(f.payload).slice(0, 160)}\n`)));
   await page.goto(chamber.base + url);
   await waitFor(`content of ${url}`, () => page.evaluate(() => !document.querySelector('#content p')?.textContent?.startsWith('Đang tải')), 10000);
+  // A value the page forgot to leave out shows as a word no citizen should read.
+  assert.doesNotMatch(await page.locator('main').innerText(), /\b(null|undefined|NaN|\[object Object\])\b/, url);
   return page;
 }
 

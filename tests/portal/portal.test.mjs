@@ -27,6 +27,8 @@ async function openPage(url, { phone = false, lang } = {}) {
   // Content filled in by the page's script.
   await waitFor(`content of ${url}`, async () => page.evaluate(() => !document.querySelector('#content p')?.textContent?.startsWith('Đang tải')), 10000)
     .catch((e) => { throw new Error(`${e.message}; page errors: ${errors.join('; ')}`); });
+  // A value the page forgot to leave out shows as a word no citizen should read.
+  assert.doesNotMatch(await page.locator('main').innerText(), /\b(null|undefined|NaN|\[object Object\])\b/, url);
   return page;
 }
 
