@@ -59,9 +59,16 @@ BackupResult copyAndVerify(const fs::path& from, const fs::path& to) {
   if (fs::exists(to / "chamber.db"))
     throw std::runtime_error(to.string() + " already holds a chamber.db: choose an empty folder");
   fs::create_directories(to / "documents");
+  // The copy holds what the data folder holds (credentials, petitioners' names): its owner's
+  // alone, as the data folder is, whatever the umask of whoever runs the backup.
+  constexpr auto kPrivateDir = fs::perms::owner_all;
+  constexpr auto kPrivateFile = fs::perms::owner_read | fs::perms::owner_write;
+  fs::permissions(to, kPrivateDir);
+  fs::permissions(to / "documents", kPrivateDir);
   try {
     const fs::path part = to / "chamber.db.part";
     copyDatabase(from / "chamber.db", part);
+    fs::permissions(part, kPrivateFile);
     fs::rename(part, to / "chamber.db");
     BackupResult r;
     Store copy(to);  // opens (and migrates an older backup) like a server would
@@ -74,7 +81,10 @@ BackupResult copyAndVerify(const fs::path& from, const fs::path& to) {
     });
     for (const auto& m : copy.documents.list()) {
       const fs::path src = from / "documents" / m.sha256, dst = to / "documents" / m.sha256;
-      if (!fs::exists(dst)) fs::copy_file(src, dst);
+      if (!fs::exists(dst)) {
+        fs::copy_file(src, dst);
+        fs::permissions(dst, kPrivateFile);
+      }
       if (fileSha256(dst) != m.sha256)
         throw std::runtime_error("document " + m.sha256 + " does not match its hash");
       r.bytes += static_cast<std::int64_t>(fs::file_size(dst));

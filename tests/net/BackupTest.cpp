@@ -64,6 +64,15 @@ TEST(Backup, ACopyTakenDuringALiveSittingRestoresAndVerifies) {
   for (int k = 0; k < 3; ++k) write();
   ASSERT_EQ(b.code, 0) << b.out;
   EXPECT_NE(b.out.find("chain intact"), std::string::npos) << b.out;
+  // The copy is its owner's alone, as the data folder is (credentials, petitioners' names).
+  namespace fs = std::filesystem;
+  EXPECT_EQ(fs::status(backupDir).permissions() & fs::perms::all, fs::perms::owner_all);
+  EXPECT_EQ(fs::status(backupDir / "chamber.db").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  for (const auto& d : fs::directory_iterator(backupDir / "documents"))
+    EXPECT_EQ(d.status().permissions() & (fs::perms::group_all | fs::perms::others_all),
+              fs::perms::none)
+        << d.path();
 
   // Restore into a new folder; a second restore into it is refused.
   const auto restored = dir.path / "restored";
