@@ -55,6 +55,25 @@ ServerImpl::ServerImpl(ServerConfig config)
   createContext(*this);
   signIns = std::make_unique<SignInPool>(cfg.signInThreads, cfg.maxPendingSignIns,
                                          [ctx = ctx] { lws_cancel_service(ctx); });
+  lws_sul_schedule(ctx, 0, &externalTick, onExternalTick, LWS_US_PER_SEC);
+}
+
+void ServerImpl::onExternalTick(lws_sorted_usec_list_t* sul) {
+  auto* s = lws_container_of(sul, ServerImpl, externalTick);
+  s->externalDue = true;  // acted on after the service call, outside lws's callbacks
+  lws_sul_schedule(s->ctx, 0, &s->externalTick, onExternalTick, LWS_US_PER_SEC);
+}
+
+void ServerImpl::takeInExternal() {
+  externalDue = false;
+  if (tx_ || turnFailed_) return;
+  try {
+    if (store.log.head() <= head) return;
+    beginTurn();  // catchUp() takes the events in; flush() commits and pushes them
+    flush();
+  } catch (const std::exception& e) {
+    log->error("reading events written by another process: {}", e.what());
+  }
 }
 
 void ServerImpl::voidInterruptedVotes() {
@@ -87,6 +106,7 @@ void ServerImpl::run() {
   while (!stopping.load()) {
     if (lws_service(ctx, 0) < 0) break;
     flush();
+    if (externalDue) takeInExternal();
   }
   flush();
 }

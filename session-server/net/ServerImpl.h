@@ -47,6 +47,13 @@ class ServerImpl {
   std::atomic<bool> stopping{false};
 
   void run();
+  /// Once a second: events another process (chamberctl) appended are taken in and pushed to
+  /// every connection, though no command arrives to begin a turn (a sitting created from the
+  /// command line shows on the portal and the tablets at once).
+  lws_sorted_usec_list_t externalTick{};
+  bool externalDue = false;
+  void takeInExternal();
+  static void onExternalTick(lws_sorted_usec_list_t* sul);
 
   // --- connections -------------------------------------------------------------------
   std::unordered_map<lws*, std::unique_ptr<Connection>> conns;

@@ -340,3 +340,27 @@ TEST_F(HttpFixture, TheMediaProcessFiguresReachMetricsAndOnlyFromTheMediaRole) {
   ASSERT_EQ(media.request(protocol::mediaStats("s4", {1, 1, 1}))["type"], "ok");
   EXPECT_EQ(json::parse(http(server->port(), "GET", "/health").body)["head"], before);
 }
+
+TEST_F(HttpFixture, ASittingCreatedFromTheCommandLineShowsAtOnceWithoutACommand) {
+  // The IT officer creates the next sitting with chamberctl while the server runs: the portal
+  // lists it and a watching page is told, though no tablet sends anything.
+  Peer watcher(loop, server->port());
+  watcher.hello();
+  watcher.request({{"type", "auth"}, {"method", "public"}});
+  watcher.request({{"type", "resume"}, {"after", 0}});
+  const auto agenda = dir.path / "agenda.json";
+  std::ofstream(agenda) << R"({"agenda":[{"id":"1","title":"Khai mạc"}]})";
+  const std::string cmd = std::string(CHAMBERCTL_BIN) + " --data " + dir.path.string() +
+                          " sitting create --number 2 --title 'Kỳ họp thứ hai' --date 2026-12-20"
+                          " --agenda " +
+                          agenda.string() + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const json created = watcher.waitEvent("sitting.created", 5000, [](const json& e) {
+    return e["data"]["title"] == "Kỳ họp thứ hai";
+  });
+  EXPECT_FALSE(created.is_null()) << "the watching page was never told";
+  const auto list = json::parse(http(server->port(), "GET", "/api/sittings").body);
+  bool listed = false;
+  for (const auto& st : list["sittings"]) listed = listed || st["title"] == "Kỳ họp thứ hai";
+  EXPECT_TRUE(listed) << list.dump();
+}
