@@ -76,13 +76,14 @@ endfunction()
 
 # --- chamber-server --------------------------------------------------------------------------
 install(TARGETS chamber-server chamberctl RUNTIME DESTINATION bin COMPONENT server)
-install(FILES ${deploy}/systemd/chamber-server.service DESTINATION /lib/systemd/system
-        COMPONENT server)
+install(FILES ${deploy}/systemd/chamber-server.service ${deploy}/systemd/chamber-backup.service
+              ${deploy}/systemd/chamber-backup.timer DESTINATION /lib/systemd/system COMPONENT server)
 install(FILES ${deploy}/etc/server.conf DESTINATION /etc/chamber COMPONENT server)
 install(FILES ${deploy}/nginx/chamber.conf DESTINATION /etc/nginx/sites-available
         RENAME chamber COMPONENT server)
 chamber_package_doc(server chamber-server operations.md security.md protocol.md open-data.md)
-chamber_maintainer_scripts(server server.postinst "chamber-server.service" server_scripts
+chamber_maintainer_scripts(server server.postinst "chamber-server.service chamber-backup.timer"
+  server_scripts
   /etc/chamber/server.conf /etc/nginx/sites-available/chamber)
 
 # --- chamber-media ---------------------------------------------------------------------------

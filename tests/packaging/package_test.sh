@@ -65,26 +65,40 @@ done
 
 echo "== what the units name"
 units=("$root"/lib/systemd/system/chamber-*.service)
-[ ${#units[@]} -eq 3 ] || fail "expected 3 units, found ${#units[@]}"
+[ ${#units[@]} -eq 4 ] || fail "expected 4 services, found ${#units[@]}"
+[ -f "$root/lib/systemd/system/chamber-backup.timer" ] || fail "no backup timer"
 state_dirs=()
 for u in "${units[@]}"; do
   for sd in $(sed -n 's/^StateDirectory=//p' "$u"); do state_dirs+=("/var/lib/$sd"); done
 done
 for u in "${units[@]}"; do
   n=$(basename "$u")
-  exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$u")
-  [ -x "$root$exe" ] || fail "$n: ExecStart $exe is not in the packages"
-  conf=$(sed -n 's/^ExecStart=.*--config \([^ ]*\).*/\1/p' "$u")
-  [ -f "$root$conf" ] || fail "$n: its settings $conf are not in the packages"
+  # Every program the unit runs: ours from the packages, a shell from the system.
+  for exe in $(grep -E '^ExecStart(Pre|Post)?=' "$u" | grep -oE '/(usr/)?s?bin/[a-z0-9-]+' | sort -u); do
+    case "$exe" in
+      /bin/sh) [ -x "$exe" ] || fail "$n: no $exe" ;;
+      *) [ -x "$root$exe" ] || fail "$n: $exe is not in the packages" ;;
+    esac
+  done
   for ro in $(sed -n 's/^ReadOnlyPaths=//p' "$u"); do [ -e "$root$ro" ] || fail "$n: $ro missing"; done
   # What it may write is a folder systemd makes for it (StateDirectory=).
   for rw in $(sed -n 's/^ReadWritePaths=//p' "$u"); do
-    printf '%s\n' "${state_dirs[@]}" | grep -qx "$rw" || fail "$n: $rw is writable but never made"
+    printf '%s\n' "${state_dirs[@]}" | grep -qx "$rw" ||
+      cat "$tmp"/control/*/postinst | grep -q "install -d .*$rw" || fail "$n: $rw is writable but never made"
   done
-  for key in NoNewPrivileges ProtectSystem PrivateTmp User Restart StartLimitBurst; do
+  for key in NoNewPrivileges ProtectSystem PrivateTmp User; do
     grep -q "^$key=" "$u" || fail "$n: no $key="
   done
   grep -q '^ProtectSystem=strict' "$u" || fail "$n: ProtectSystem is not strict"
+  # A service that runs for good restarts on failure, within limits.
+  if grep -q '^Type=simple' "$u"; then
+    for key in Restart StartLimitBurst StartLimitIntervalSec; do
+      grep -q "^$key=" "$u" || fail "$n: no $key="
+    done
+  fi
+  conf=$(sed -n 's/^ExecStart=.*--config \([^ ]*\).*/\1/p' "$u")
+  if [ -z "$conf" ]; then continue; fi
+  [ -f "$root$conf" ] || fail "$n: its settings $conf are not in the packages"
   # Every path its settings file names: shipped, or a folder systemd makes, or made by postinst.
   grep -E '^(data|portal|hls|archive|hardware|password-file|recordings|out|tls-cert|tls-key|ca-file) *= *"' \
       "$root$conf" | sed -E 's/^([a-z-]+) *= *"([^"]*)".*/\1 \2/' |
@@ -104,7 +118,9 @@ echo "== systemd-analyze verify"
 # The root needs systemd's own targets to resolve After=/WantedBy=.
 mkdir -p "$root/usr/lib/systemd/system"
 cp -a /lib/systemd/system/*.target /lib/systemd/system/*.slice "$root/usr/lib/systemd/system/" 2>/dev/null || true
-for u in "${units[@]}"; do
+# ... and the system's shell, which the backup unit runs (Essential: on every Debian system).
+mkdir -p "$root/bin" && cp "$(readlink -f /bin/sh)" "$root/bin/sh"
+for u in "${units[@]}" "$root/lib/systemd/system/chamber-backup.timer"; do
   n=$(basename "$u")
   if ! systemd-analyze verify --root="$root" "/lib/systemd/system/$n" > "$tmp/verify.txt" 2>&1; then
     cat "$tmp/verify.txt"; fail "systemd-analyze verify $n"
