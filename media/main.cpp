@@ -55,8 +55,11 @@ struct DiskLook {
 DiskLook lookAtDisk(const std::filesystem::path& dir, const std::string& pattern) {
   DiskLook l;
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (struct statvfs fs{}; ::statvfs(dir.c_str(), &fs) == 0)
+  // (the folder is made by the first recording: until then, the disk it will be on)
+  std::filesystem::path on = dir;
+  while (!std::filesystem::exists(on, ec) && on.has_parent_path() && on != on.parent_path())
+    on = on.parent_path();
+  if (struct statvfs fs{}; ::statvfs(on.c_str(), &fs) == 0)
     l.freeBytes = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
   const auto cut = pattern.find('%');
   if (pattern.empty() || cut == std::string::npos) return l;
