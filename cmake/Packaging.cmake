@@ -90,7 +90,7 @@ chamber_maintainer_scripts(server server.postinst "chamber-server.service chambe
 if(TARGET chamber-media)
   install(TARGETS chamber-media chamber-archive RUNTIME DESTINATION bin COMPONENT media)
   install(FILES ${deploy}/systemd/chamber-media.service ${deploy}/systemd/chamber-archive.service
-          DESTINATION /lib/systemd/system COMPONENT media)
+          ${deploy}/systemd/chamber-janus.service DESTINATION /lib/systemd/system COMPONENT media)
   install(FILES ${deploy}/etc/media.conf ${deploy}/etc/archive.conf ${deploy}/etc/chamber.toml
           DESTINATION /etc/chamber COMPONENT media)
   install(FILES ${deploy}/janus/janus.jcfg ${deploy}/janus/janus.plugin.streaming.jcfg
@@ -98,7 +98,8 @@ if(TARGET chamber-media)
   install(FILES ${PROJECT_SOURCE_DIR}/hardware/con-minh.toml DESTINATION share/chamber/hardware
           COMPONENT media)
   chamber_package_doc(media chamber-media operations.md hardware.md)
-  chamber_maintainer_scripts(media media.postinst "chamber-media.service chamber-archive.service"
+  chamber_maintainer_scripts(media media.postinst
+    "chamber-janus.service chamber-media.service chamber-archive.service"
     media_scripts /etc/chamber/media.conf /etc/chamber/archive.conf /etc/chamber/chamber.toml
     /etc/chamber/janus/janus.jcfg /etc/chamber/janus/janus.plugin.streaming.jcfg
     /etc/chamber/janus/janus.transport.http.jcfg)
