@@ -279,10 +279,11 @@ Rectangle {
                         Layout.fillWidth: true; Layout.fillHeight: true; clip: true; spacing: 4
                         model: root.chamber.questions
                         delegate: Rectangle {
-                            width: ListView.view.width; height: qt.implicitHeight + 52; radius: 6; color: Theme.surface; border.color: Theme.line
+                            width: ListView.view.width; height: qt.implicitHeight + qActions.implicitHeight + 14; radius: 6; color: Theme.surface; border.color: Theme.line
                             Text { id: qt; x: 6; y: 4; width: parent.width - 12; wrapMode: Text.WordWrap; font.pixelSize: Theme.small
                                    text: model.fromName + " → " + model.toName + ": " + model.text }
-                            Row { anchors.bottom: parent.bottom; anchors.bottomMargin: 4; x: 6; spacing: 6
+                            // (the buttons go on a second line when the column is narrow: never cut)
+                            Flow { id: qActions; anchors.top: qt.bottom; anchors.topMargin: 6; x: 6; width: parent.width - 12; spacing: 6
                                 Button { text: qsTr("Mời trả lời"); implicitHeight: 40; onClicked: root.chamber.grantFloor(model.to) }
                                 Button { text: qsTr("Trả lời bằng văn bản"); implicitHeight: 40; enabled: model.status === "submitted" || model.status === "follow_up"; onClicked: root.chamber.answerQuestion(model.id, "written") } }
                         }
