@@ -55,13 +55,14 @@ ServerImpl::ServerImpl(ServerConfig config)
   createContext(*this);
   signIns = std::make_unique<SignInPool>(cfg.signInThreads, cfg.maxPendingSignIns,
                                          [ctx = ctx] { lws_cancel_service(ctx); });
-  lws_sul_schedule(ctx, 0, &externalTick, onExternalTick, LWS_US_PER_SEC);
+  externalTick.owner = this;
+  lws_sul_schedule(ctx, 0, &externalTick.sul, onExternalTick, LWS_US_PER_SEC);
 }
 
 void ServerImpl::onExternalTick(lws_sorted_usec_list_t* sul) {
-  auto* s = lws_container_of(sul, ServerImpl, externalTick);
+  ServerImpl* s = reinterpret_cast<ExternalTick*>(sul)->owner;
   s->externalDue = true;  // acted on after the service call, outside lws's callbacks
-  lws_sul_schedule(s->ctx, 0, &s->externalTick, onExternalTick, LWS_US_PER_SEC);
+  lws_sul_schedule(s->ctx, 0, &s->externalTick.sul, onExternalTick, LWS_US_PER_SEC);
 }
 
 void ServerImpl::takeInExternal() {

@@ -50,7 +50,11 @@ class ServerImpl {
   /// Once a second: events another process (chamberctl) appended are taken in and pushed to
   /// every connection, though no command arrives to begin a turn (a sitting created from the
   /// command line shows on the portal and the tablets at once).
-  lws_sorted_usec_list_t externalTick{};
+  /// (lws's timer first, so the timer's address is the struct's: no offsetof on ServerImpl)
+  struct ExternalTick {
+    lws_sorted_usec_list_t sul{};
+    ServerImpl* owner = nullptr;
+  } externalTick;
   bool externalDue = false;
   void takeInExternal();
   static void onExternalTick(lws_sorted_usec_list_t* sul);
