@@ -129,19 +129,24 @@ Rectangle {
             // (documentUrl is empty until the paper is on the display: loaded again when it comes)
             PdfDocument { id: pageDoc; source: hallPage.sha !== "" ? root.chamber.documentUrl(hallPage.sha) : "" }
             Connections { target: root.chamber; function onDocumentsChanged() { if (pageDoc.status !== PdfDocument.Ready && hallPage.sha !== "") pageDoc.source = root.chamber.documentUrl(hallPage.sha) } }
-            PdfPageImage {
-                id: pageImage
-                objectName: "hallPageImage"
+            // The page image is made once the document has loaded: before, an image of an
+            // empty source warns "Protocol "" is unknown" on every start of the display (and
+            // Qt 6.4's PdfPageImage crashes on a null document, so it cannot be unset instead).
+            Loader {
                 anchors.fill: parent; anchors.margins: 12
-                document: pageDoc
-                visible: hallPage.sha !== ""  // (no paper shared: nothing to load)
-                // (set once the page image is ready: a frame asked for before stayed at page 1)
-                function show() { if (frameCount > hallPage.frame && currentFrame !== hallPage.frame) currentFrame = hallPage.frame }
-                onStatusChanged: show()
-                onFrameCountChanged: show()
-                Connections { target: hallPage; function onFrameChanged() { pageImage.show() } }
-                fillMode: Image.PreserveAspectFit
-                sourceSize.height: height
+                active: pageDoc.status === PdfDocument.Ready
+                sourceComponent: PdfPageImage {
+                    id: pageImage
+                    objectName: "hallPageImage"
+                    document: pageDoc
+                    // (set once the page image is ready: a frame asked for before stayed at page 1)
+                    function show() { if (frameCount > hallPage.frame && currentFrame !== hallPage.frame) currentFrame = hallPage.frame }
+                    onStatusChanged: show()
+                    onFrameCountChanged: show()
+                    Connections { target: hallPage; function onFrameChanged() { pageImage.show() } }
+                    fillMode: Image.PreserveAspectFit
+                    sourceSize.height: height
+                }
             }
         }
         }

@@ -53,7 +53,7 @@ done
 sleep 1
 pgrep -f "$tmp/demo" > /dev/null && { pgrep -af "$tmp/demo"; fail "processes left running after the demo stopped"; }
 # Not one warning a newcomer cannot place: the app's QML, Qt's runtime folder, swscaler.
-if grep -hE "TypeError|XDG_RUNTIME_DIR|runtime directory|deprecated pixel format" "$tmp"/demo/logs/*.log; then
+if grep -hE "TypeError|XDG_RUNTIME_DIR|runtime directory|deprecated pixel format|Protocol \"\" is unknown" "$tmp"/demo/logs/*.log; then
   fail "warnings in the demo's logs (above)"
 fi
 
