@@ -73,7 +73,7 @@ describe('portal', { timeout: 400000 }, () => {
     });
   }
 
-  // Run once through the shipped nginx site (ctest portal_browser_nginx): the pages above and
+  // Run once through the shipped nginx site (ctest portal_browser, where nginx is installed): the pages above and
   // below came over TLS and HTTP/2; here what the site promises about its caches.
   it('through nginx: HTTP/2 over TLS, live segments served from its cache, the API never', { skip: !chamber.viaNginx }, async () => {
     const page = await openPage('/');
