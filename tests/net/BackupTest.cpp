@@ -95,8 +95,8 @@ TEST(Backup, ACopyTakenDuringALiveSittingRestoresAndVerifies) {
   copy.log.forEach(0, [&](const store::StoredEvent& e) { c.push_back(e); });
   ASSERT_GE(c.size(), 14u) << "the sitting up to the vote at least";
   ASSERT_LT(c.size(), a.size()) << "the server went on writing after the copy";
-  for (std::size_t i = 0; i < c.size(); ++i)
-    ASSERT_EQ(c[i].hash, a[i].hash) << "the copy is the live log up to event " << c[i].seq;
+  for (std::size_t k = 0; k < c.size(); ++k)
+    ASSERT_EQ(c[k].hash, a[k].hash) << "the copy is the live log up to event " << c[k].seq;
   EXPECT_EQ(copy.documents.list().size(), 1u);
   EXPECT_TRUE(std::filesystem::exists(restored / "documents" / copy.documents.list()[0].sha256));
   // The secret ballot: who voted, never what.
