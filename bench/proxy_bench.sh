@@ -51,10 +51,8 @@ nport=$(freeport)
 mkdir -p "$tmp/nginx/logs"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout "$tmp/key.pem" \
   -out "$tmp/cert.pem" > /dev/null 2>&1
-sed -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$port;|" -e "s|listen 443 ssl http2;|listen 127.0.0.1:$nport ssl http2;|" \
-    -e '/listen \[::\]:443/d' -e "s|listen 80;|listen 127.0.0.1:$(freeport);|" -e '/listen \[::\]:80;/d' \
-    -e "s|/etc/chamber/tls/fullchain.pem|$tmp/cert.pem|" -e "s|/etc/chamber/tls/privkey.pem|$tmp/key.pem|" \
-    -e "s|/var/cache/chamber-nginx|$tmp/nginx/cache|" deploy/nginx/chamber.conf > "$tmp/nginx/site.conf"
+tests/support/nginx-site.sh "$port" 9 "$nport" "$(freeport)" "$tmp/cert.pem" "$tmp/key.pem" \
+  "$tmp/nginx/cache" > "$tmp/nginx/site.conf"
 cat > "$tmp/nginx/nginx.conf" <<CONF
 daemon off; master_process off; worker_processes 1;
 pid $tmp/nginx/nginx.pid; error_log $tmp/nginx/logs/error.log warn;

@@ -166,8 +166,11 @@ echo "== the nginx site"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout "$tmp/key.pem" \
   -out "$tmp/cert.pem" > /dev/null 2>&1
 mkdir -p "$tmp/nginx/logs"
-sed -e "s|/etc/chamber/tls/fullchain.pem|$tmp/cert.pem|" -e "s|/etc/chamber/tls/privkey.pem|$tmp/key.pem|" \
-    -e "s|/var/cache/chamber-nginx|$tmp/nginx/cache|" "$root/etc/nginx/sites-available/chamber" > "$tmp/nginx/site.conf"
+# (the packaged site is the shipped one: moved to this test's certificate and cache)
+cmp -s "$root/etc/nginx/sites-available/chamber" "$src/deploy/nginx/chamber.conf" ||
+  fail "the packaged nginx site is not deploy/nginx/chamber.conf"
+"$src/tests/support/nginx-site.sh" 8080 8088 443 80 "$tmp/cert.pem" "$tmp/key.pem" "$tmp/nginx/cache" \
+  > "$tmp/nginx/site.conf"
 cat > "$tmp/nginx/nginx.conf" <<CONF
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/logs/error.log;

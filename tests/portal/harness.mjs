@@ -148,20 +148,9 @@ export class Chamber {
                           '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')]);
     const https = await freePort('tcp');
     const plain = await freePort('tcp');
-    let site = fs.readFileSync(path.join(source, 'deploy/nginx/chamber.conf'), 'utf8');
-    const swap = (from, to) => {
-      if (!site.includes(from)) throw new Error(`the shipped nginx site has no '${from}'`);
-      site = site.split(from).join(to);
-    };
-    swap('server 127.0.0.1:8080;', `server 127.0.0.1:${this.port};`);
-    swap('server 127.0.0.1:8088;', `server 127.0.0.1:${this.janusPort || 9};`);
-    swap('listen 443 ssl http2;', `listen 127.0.0.1:${https} ssl http2;`);
-    swap('listen [::]:443 ssl http2;', '');
-    swap('listen 80;', `listen 127.0.0.1:${plain};`);
-    swap('listen [::]:80;', '');
-    swap('/etc/chamber/tls/fullchain.pem', path.join(dir, 'cert.pem'));
-    swap('/etc/chamber/tls/privkey.pem', path.join(dir, 'key.pem'));
-    swap('/var/cache/chamber-nginx', path.join(dir, 'cache'));
+    const site = await run(path.join(source, 'tests/support/nginx-site.sh'),
+      [String(this.port), String(this.janusPort || 9), String(https), String(plain),
+       path.join(dir, 'cert.pem'), path.join(dir, 'key.pem'), path.join(dir, 'cache')]);
     fs.writeFileSync(path.join(dir, 'site.conf'), site);
     fs.writeFileSync(path.join(dir, 'nginx.conf'), `daemon off; master_process off; worker_processes 1;
 pid ${dir}/nginx.pid;
