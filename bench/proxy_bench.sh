@@ -24,8 +24,10 @@ port=$(freeport)
   --hls "$tmp/live" --log-level warn --trust-proxy > "$tmp/server.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.1; done
-# The sitting opens: its live video is public.
-python3 - "$port" <<'PY'
+# The sitting opens: its live video is public. (The command's name from the one definition,
+# as the portal takes it: portal/assets/protocol.js, generated from protocol/.)
+open_cmd=$(sed -n "s/^  SITTING_OPEN: '\(.*\)',$/\1/p" portal/assets/protocol.js)
+python3 - "$port" "$open_cmd" <<'PY'
 import base64, json, os, socket, sys
 port = int(sys.argv[1])
 s = socket.create_connection(("127.0.0.1", port))
@@ -41,7 +43,7 @@ def send(obj):
     s.recv(65536)
 send({"type": "hello", "version": 1})
 send({"type": "auth", "id": "a", "method": "pin", "seat": 1, "pin": "101001"})
-send({"type": "cmd", "id": "o", "cmd": "sitting.open", "args": {}})
+send({"type": "cmd", "id": "o", "cmd": sys.argv[2], "args": {}})
 PY
 sleep 0.5
 curl -fs -o /dev/null "http://127.0.0.1:$port/live/segment00001.ts" || { echo "the segment is not served"; exit 1; }

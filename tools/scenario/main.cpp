@@ -16,9 +16,13 @@
 #include <vector>
 
 #include "WsClient.h"
+#include "core/Commands.h"
+#include "core/Events.h"
 #include "protocol/Client.h"
 
 using chamber::protocol::json;
+namespace core = chamber::core;
+namespace protocol = chamber::protocol;
 
 namespace {
 
@@ -52,14 +56,19 @@ class Actor {
                     msg.value("cmd", ""));
     json r = replies_[id];
     replies_.erase(id);
-    if (msg.value("type", "") != "hello" && r.value("type", "") == "error")
+    if (r.value("type", "") == "error")
       throw Failure(name_ + ": " + msg.value("cmd", msg.value("type", "")) + " → " +
                     r.value("code", "") + ": " + r.value("message", ""));
     return r;
   }
 
-  json cmd(const std::string& name, json args = json::object()) {
-    return request({{"type", chamber::protocol::kClientTypes[3]}, {"cmd", name}, {"args", args}});
+  /// A command as every C++ peer sends it (protocol::command); the events it produced.
+  std::vector<core::EventData> cmd(const core::Command& c) {
+    const json reply = request(protocol::command("", c));
+    std::vector<core::EventData> events;
+    for (const auto& e : protocol::eventsOf(protocol::parseServerMessage(reply.dump())))
+      if (auto typed = e.typed()) events.push_back(std::move(*typed));
+    return events;
   }
 
  private:
@@ -70,6 +79,14 @@ class Actor {
   int n_ = 0;
   long salt_ = static_cast<long>(std::time(nullptr));
 };
+
+/// The first event of type E among a command's, or a failure.
+template <class E>
+E first(const std::vector<core::EventData>& events) {
+  for (const auto& e : events)
+    if (const auto* hit = std::get_if<E>(&e)) return *hit;
+  throw Failure(std::string("no ") + E::kKind + " in the reply");
+}
 
 std::string timeOfDay() {
   const std::time_t t = std::time(nullptr);
@@ -133,7 +150,7 @@ int main(int argc, char** argv) {
     }
     Actor& chair = *seat[1];
     chair.request(chamber::protocol::resume("", 0));
-    const json state = chair.cmd(chamber::protocol::kStateQuery)["result"]["state"];
+    const json state = chair.request(protocol::stateQuery(""))["result"]["state"];
     const json& current = state["current"];
     if (current.is_null())
       throw Failure("chưa có kỳ họp / no sitting: chamberctl sitting create first");
@@ -153,142 +170,127 @@ int main(int argc, char** argv) {
 
     std::printf("Kỳ họp / sitting: %s\n", current.value("title", "").c_str());
     say("Chủ tọa khai mạc kỳ họp", "The chair opens the sitting (the recording starts)");
-    if (status == "scheduled") chair.cmd("sitting.open");
+    if (status == "scheduled") chair.cmd(core::OpenSitting{});
     pause();
 
     say("Đại biểu điểm danh trên máy tính bảng: " + std::to_string(present) + " người",
         "Delegates check in on their tablets: " + std::to_string(present));
     for (auto& [s, a] : seat) {
-      a->cmd("attendance.checkin", {{"present", true}});
+      a->cmd(core::CheckIn{true});
       pause(0.05);
     }
     pause();
 
     say("Mục 1: khai mạc — Chủ tọa phát biểu", "Item 1: the opening — the chair speaks");
-    chair.cmd("agenda.activate", {{"item", "1"}});
-    chair.cmd("floor.grant", {{"person", delegateId(1)}, {"kind", "speech"}});
+    chair.cmd(core::ActivateItem{"1"});
+    chair.cmd(core::GrantFloor{delegateId(1), "speech"});
     pause(1.5);
-    chair.cmd("floor.end", {{"person", delegateId(1)}});
+    chair.cmd(core::EndFloor{delegateId(1)});
 
     say("Mục 2: chuyển đổi số — trình chiếu trang 2 của tài liệu",
         "Item 2: digital transformation — page 2 of its paper shown on every tablet");
-    chair.cmd("agenda.activate", {{"item", "2"}});
-    if (firstPaper.count("2"))
-      chair.cmd("document.share_page", {{"sha256", firstPaper["2"]}, {"page", 1}});
+    chair.cmd(core::ActivateItem{"2"});
+    if (firstPaper.count("2")) chair.cmd(core::SharePage{firstPaper["2"], 1});
     pause();
 
     say("Đại biểu ghế 4 và ghế 7 xin phát biểu; ghế 4 phát biểu",
         "Seats 4 and 7 ask for the floor; seat 4 speaks");
-    seat[4]->cmd("floor.request", {{"kind", "speech"}});
-    seat[7]->cmd("floor.request", {{"kind", "debate"}});
+    seat[4]->cmd(core::RequestFloor{"speech"});
+    seat[7]->cmd(core::RequestFloor{"debate"});
     pause(0.5);
-    chair.cmd("floor.grant", json::object());  // the head of the queue
+    chair.cmd(core::GrantFloor{});  // the head of the queue
     pause(2);
-    chair.cmd("floor.end", {{"person", delegateId(4)}});
+    chair.cmd(core::EndFloor{delegateId(4)});
 
     say("Ghế 9 nêu vấn đề về thủ tục (point of order), được ưu tiên",
         "Seat 9 raises a point of order and goes first");
-    seat[9]->cmd("floor.request", {{"kind", "point_of_order"}});
+    seat[9]->cmd(core::RequestFloor{"point_of_order"});
     pause(0.5);
-    chair.cmd("floor.grant", {{"person", delegateId(9)}, {"kind", "point_of_order"}});
+    chair.cmd(core::GrantFloor{delegateId(9), "point_of_order"});
     pause(1);
-    chair.cmd("floor.end", {{"person", delegateId(9)}});
+    chair.cmd(core::EndFloor{delegateId(9)});
 
     say("Ghế 7 tranh luận", "Seat 7 debates");
-    chair.cmd("floor.grant", {{"person", delegateId(7)}, {"kind", "debate"}});
+    chair.cmd(core::GrantFloor{delegateId(7), "debate"});
     pause(1.5);
-    chair.cmd("floor.end", {{"person", delegateId(7)}});
+    chair.cmd(core::EndFloor{delegateId(7)});
 
-    const auto vote = [&](const std::string& item, const std::string& title,
-                          const std::string& form, int no, int abstain) {
-      const json created = chair.cmd("vote.create", {{"item", item},
-                                                     {"title", title},
-                                                     {"form", form},
-                                                     {"kind", "motion"},
-                                                     {"rule", "majority"}});
-      std::string id;
-      for (const auto& e : created["result"]["events"])
-        if (e["kind"] == "vote.created") id = e["data"]["vote"];
-      chair.cmd("vote.open", {{"vote", id}});
+    const auto vote = [&](const std::string& item, const std::string& title, core::VoteForm form,
+                          int no, int abstain) {
+      core::CreateVote create;
+      create.item = item;
+      create.title = title;
+      create.form = form;
+      const std::string id = first<core::VoteCreated>(chair.cmd(create)).vote;
+      chair.cmd(core::OpenVote{id});
       pause(0.5);
       int n = 0;
       for (auto& [s, a] : seat) {
         const char* choice = n < no ? "no" : n < no + abstain ? "abstain" : "yes";
         ++n;
-        a->cmd("vote.cast", {{"vote", id}, {"choices", json::array({choice})}});
+        a->cmd(core::CastBallot{id, {choice}, ""});
         pause(0.03);
       }
       pause(0.5);
-      const json closed = chair.cmd("vote.close", {{"vote", id}});
-      for (const auto& e : closed["result"]["events"])
-        if (e["kind"] == "vote.closed")
-          for (const auto& o : e["data"]["tally"]["options"])
-            std::printf("              %s\n", o.value("line", "").c_str());
+      for (const auto& o : first<core::VoteClosed>(chair.cmd(core::CloseVote{id})).tally.options)
+        std::printf("              %s\n", o.line.c_str());
       std::fflush(stdout);
     };
 
     say("Mục 2.1: biểu quyết công khai Nghị quyết về chuyển đổi số",
         "Item 2.1: an open vote on the resolution on digital transformation");
-    chair.cmd("agenda.activate", {{"item", "2.1"}});
-    vote("2.1", "Thông qua Nghị quyết về chuyển đổi số", "open", 1, 1);
+    chair.cmd(core::ActivateItem{"2.1"});
+    vote("2.1", "Thông qua Nghị quyết về chuyển đổi số", core::VoteForm::Open, 1, 1);
     pause();
 
     say("Mục 3: biểu quyết ghi danh dự toán ngân sách xã năm 2027",
         "Item 3: a named vote on the commune's 2027 budget");
-    chair.cmd("agenda.activate", {{"item", "3"}});
-    if (firstPaper.count("3"))
-      chair.cmd("document.share_page", {{"sha256", firstPaper["3"]}, {"page", 0}});
-    vote("3", "Thông qua dự toán thu, chi ngân sách xã năm 2027", "named", 2, 0);
+    chair.cmd(core::ActivateItem{"3"});
+    if (firstPaper.count("3")) chair.cmd(core::SharePage{firstPaper["3"], 0});
+    vote("3", "Thông qua dự toán thu, chi ngân sách xã năm 2027", core::VoteForm::Named, 2, 0);
     pause();
 
     say("Mục 5: chất vấn — ghế 6 hỏi, " + responder + " trả lời tại kỳ họp",
         "Item 5: interpellation — seat 6 asks, " + responder + " answers in the sitting");
-    chair.cmd("agenda.activate", {{"item", "5"}});
-    const json asked =
-        seat[6]->cmd("question.submit", {{"to", responder},
-                                         {"text",
-                                          "Đề nghị cho biết tiến độ sửa chữa đường liên thôn Nà "
-                                          "Pục – Bản Đâng và thời gian hoàn thành?"}});
-    std::string q1;
-    for (const auto& e : asked["result"]["events"])
-      if (e["kind"] == "question.submitted") q1 = e["data"]["question"];
-    chair.cmd("floor.grant", {{"person", delegateId(6)}, {"kind", "question"}});
+    chair.cmd(core::ActivateItem{"5"});
+    const std::string q1 =
+        first<core::QuestionSubmitted>(
+            seat[6]->cmd(core::SubmitQuestion{
+                responder,
+                "Đề nghị cho biết tiến độ sửa chữa đường liên thôn Nà Pục – Bản Đâng "
+                "và thời gian hoàn thành?"}))
+            .question;
+    chair.cmd(core::GrantFloor{delegateId(6), "question"});
     pause(1);
-    chair.cmd("floor.end", {{"person", delegateId(6)}});
+    chair.cmd(core::EndFloor{delegateId(6)});
     Actor& answerer = official ? *official : chair;
-    answerer.cmd("question.answer",
-                 {{"question", q1},
-                  {"mode", "in_person"},
-                  {"text",
-                   "Công trình đã thi công được 70%, dự kiến hoàn thành trước ngày "
-                   "30/4/2027; UBND xã sẽ báo cáo tiến độ tại kỳ họp giữa năm."}});
+    answerer.cmd(core::AnswerQuestion{q1, "in_person",
+                                      "Công trình đã thi công được 70%, dự kiến hoàn thành trước "
+                                      "ngày 30/4/2027; UBND xã sẽ báo cáo tiến độ tại kỳ họp "
+                                      "giữa năm."});
     pause(0.5);
-    seat[6]->cmd("question.follow_up", {{"question", q1},
-                                        {"text",
-                                         "Đề nghị công khai tiến độ hằng tháng tại nhà "
-                                         "văn hóa thôn."}});
+    seat[6]->cmd(
+        core::FollowUpQuestion{q1, "Đề nghị công khai tiến độ hằng tháng tại nhà văn hóa thôn."});
     pause();
 
     say("Ghế 11 hỏi về nước sạch; trả lời bằng văn bản trong 20 ngày",
         "Seat 11 asks about clean water; a written answer is promised within 20 days");
-    const json asked2 = seat[11]->cmd(
-        "question.submit",
-        {{"to", responder}, {"text", "Khi nào thôn Khuổi Luông có nước sạch sinh hoạt?"}});
-    for (const auto& e : asked2["result"]["events"])
-      if (e["kind"] == "question.submitted")
-        answerer.cmd("question.answer",
-                     {{"question", e["data"]["question"]}, {"mode", "written"}, {"text", ""}});
+    const std::string q2 = first<core::QuestionSubmitted>(
+                               seat[11]->cmd(core::SubmitQuestion{
+                                   responder, "Khi nào thôn Khuổi Luông có nước sạch sinh hoạt?"}))
+                               .question;
+    answerer.cmd(core::AnswerQuestion{q2, "written", ""});
     pause();
 
     say("Mục 6: biểu quyết kín phương án nhân sự", "Item 6: a secret vote on a staffing plan");
-    chair.cmd("agenda.activate", {{"item", "6"}});
-    vote("6", "Thông qua phương án kiện toàn nhân sự", "secret", 3, 2);
+    chair.cmd(core::ActivateItem{"6"});
+    vote("6", "Thông qua phương án kiện toàn nhân sự", core::VoteForm::Secret, 3, 2);
     pause();
 
     say("Mục 7: Chủ tọa bế mạc kỳ họp", "Item 7: the chair closes the sitting");
-    chair.cmd("agenda.activate", {{"item", "7"}});
+    chair.cmd(core::ActivateItem{"7"});
     pause(0.5);
-    chair.cmd("sitting.close");
+    chair.cmd(core::CloseSitting{});
     std::printf("[%s] Kỳ họp đã bế mạc / the sitting is closed\n", timeOfDay().c_str());
     return 0;
   } catch (const Failure& e) {
