@@ -40,34 +40,46 @@ void log(const std::string& s) {
   chamber::log::get("media")->info(s);
 }
 
-std::int64_t wallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+/// The size of the running recording, counted as it grows: a closed segment never changes,
+/// so each look stats only the segment being written and any closed since the last look
+/// (never the whole folder, which keeps weeks of recordings).
+class RecordingSize {
+ public:
+  explicit RecordingSize(std::string pattern = "") : pattern_(std::move(pattern)) {}
+  /// `pattern`: the recording's file path with %05d for the segment number; "" when idle.
+  std::uint64_t bytes(const std::filesystem::path& dir, const std::string& pattern) {
+    if (pattern != pattern_) *this = RecordingSize{pattern};
+    if (pattern_.empty()) return 0;
+    std::error_code ec;
+    // Segment n is closed once n + 1 exists.
+    while (std::filesystem::exists(dir / segment(next_ + 1), ec)) {
+      closed_ += std::filesystem::file_size(dir / segment(next_), ec) * !ec;
+      ++next_;
+    }
+    const auto open = std::filesystem::file_size(dir / segment(next_), ec);
+    return closed_ + (ec ? 0 : open);
+  }
 
-struct DiskLook {
-  std::uint64_t freeBytes = 0, recordingBytes = 0;
+ private:
+  std::string segment(int n) const {
+    char name[256];
+    std::snprintf(name, sizeof name, std::filesystem::path(pattern_).filename().c_str(), n);
+    return name;
+  }
+  std::string pattern_;
+  int next_ = 0;
+  std::uint64_t closed_ = 0;
 };
 
-/// The free space of the recordings' disk and the size of the running recording's segments
-/// (`pattern`: its file name, "recording-<ms>-%05d.ts").
-DiskLook lookAtDisk(const std::filesystem::path& dir, const std::string& pattern) {
-  DiskLook l;
+/// Free space on the disk the recordings are written to (the folder is made by the first
+/// recording: until then, the disk it will be on).
+std::uint64_t freeBytesFor(std::filesystem::path dir) {
   std::error_code ec;
-  // (the folder is made by the first recording: until then, the disk it will be on)
-  std::filesystem::path on = dir;
-  while (!std::filesystem::exists(on, ec) && on.has_parent_path() && on != on.parent_path())
-    on = on.parent_path();
-  if (struct statvfs fs{}; ::statvfs(on.c_str(), &fs) == 0)
-    l.freeBytes = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
-  const auto cut = pattern.find('%');
-  if (pattern.empty() || cut == std::string::npos) return l;
-  const std::string prefix = std::filesystem::path(pattern.substr(0, cut)).filename().string();
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.is_regular_file(ec) && e.path().filename().string().rfind(prefix, 0) == 0)
-      l.recordingBytes += e.file_size(ec);
-  return l;
+  while (!std::filesystem::exists(dir, ec) && dir.has_parent_path() && dir != dir.parent_path())
+    dir = dir.parent_path();
+  struct statvfs fs {};
+  return ::statvfs(dir.c_str(), &fs) == 0 ? static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize
+                                          : 0;
 }
 }  // namespace
 
@@ -223,6 +235,8 @@ int main(int argc, char** argv) {
 
   const auto started = std::chrono::steady_clock::now();
   auto nextDiskCheck = started;
+  RecordingSize recordingSize;
+  const auto recordings = std::filesystem::path(dataDir) / "recordings";
   bool diskFullLogged = false;
   int statsSent = 0;
   while (!gStop) {
@@ -239,12 +253,10 @@ int main(int argc, char** argv) {
     // Every two seconds: the space left, the recording's size; a warning or a clean stop.
     if (const auto now = std::chrono::steady_clock::now(); now >= nextDiskCheck) {
       nextDiskCheck = now + std::chrono::seconds(2);
-      const auto look = lookAtDisk(std::filesystem::path(dataDir) / "recordings",
-                                   recording ? pipeline.recordingFile() : "");
-      const double elapsed_s = recording && pipeline.recordingStarted_ms() > 0
-                                   ? (wallMs() - pipeline.recordingStarted_ms()) / 1000.0
-                                   : 0;
-      diskAdvice = disk.check(look.freeBytes, look.recordingBytes, elapsed_s,
+      const std::uint64_t freeBytes = freeBytesFor(recordings);
+      const std::uint64_t recorded =
+          recordingSize.bytes(recordings, recording ? pipeline.recordingFile() : "");
+      diskAdvice = disk.check(freeBytes, recorded, recording ? pipeline.recordingSeconds() : 0,
                               std::chrono::duration<double>(now - started).count(), recording);
       if (diskAdvice.changed) {
         if (diskAdvice.verdict == DiskGuard::Verdict::Full && recording) {
@@ -255,11 +267,10 @@ int main(int argc, char** argv) {
         report(pipeline.state(), diskAdvice.error, diskAdvice.detail);
       }
       if (session && session->caughtUp())  // figures for /metrics, not for the record
-        session->sendRaw(
-            chamber::protocol::mediaStats("stats-" + std::to_string(++statsSent),
-                                          {static_cast<std::int64_t>(look.recordingBytes),
-                                           static_cast<std::int64_t>(look.freeBytes),
-                                           static_cast<std::int64_t>(diskAdvice.secondsLeft)}));
+        session->sendRaw(chamber::protocol::mediaStats(
+            "stats-" + std::to_string(++statsSent),
+            {static_cast<std::int64_t>(recorded), static_cast<std::int64_t>(freeBytes),
+             static_cast<std::int64_t>(diskAdvice.secondsLeft)}));
     }
     auto action = present ? controller.next(recording) : MediaController::Action::None;
     if (action == MediaController::Action::Start &&

@@ -20,16 +20,17 @@ std::string bytesWith(std::uint64_t bytes, char point) {
   return buf;
 }
 
-std::string minutes(double s) {
+/// "35 min", "3 h 10 min" — in the words given (" giờ ", " phút" for Vietnamese).
+std::string duration(double s, const char* hours, const char* mins) {
   const long m = std::lround(std::max(0.0, s) / 60);
-  if (m >= 120) return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
-  return std::to_string(m) + " min";
+  if (m >= 120) return std::to_string(m / 60) + hours + std::to_string(m % 60) + mins;
+  return std::to_string(m) + mins;
 }
-
 std::string minutesVi(double s) {
-  const long m = std::lround(std::max(0.0, s) / 60);
-  if (m >= 120) return std::to_string(m / 60) + " giờ " + std::to_string(m % 60) + " phút";
-  return std::to_string(m) + " phút";
+  return duration(s, " giờ ", " phút");
+}
+std::string minutes(double s) {
+  return duration(s, " h ", " min");
 }
 
 }  // namespace
@@ -73,15 +74,14 @@ DiskGuard::Advice DiskGuard::check(std::uint64_t freeBytes, std::uint64_t record
   if (a.verdict != Verdict::Low || a.changed) lastBucket_ = bucket;
   last_ = a.verdict;
 
-  const std::uint64_t free = freeBytes;
   if (a.verdict == Verdict::Full) {
     a.error = "disk_full";
-    a.detail = "chỉ còn " + bytesVi(free) + ", đã dừng ghi hình và đóng tệp an toàn / only " +
-               bytesEn(free) + " left, the recording was stopped and its file closed safely";
+    a.detail = "chỉ còn " + bytesVi(freeBytes) + ", đã dừng ghi hình và đóng tệp an toàn / only " +
+               bytesEn(freeBytes) + " left, the recording was stopped and its file closed safely";
   } else if (a.verdict == Verdict::Low) {
     a.error = "disk_low";
-    a.detail = "còn " + bytesVi(free) + ", đủ ghi khoảng " + minutesVi(a.secondsLeft) +
-               ", kỳ họp dự kiến còn " + minutesVi(horizon) + " / " + bytesEn(free) +
+    a.detail = "còn " + bytesVi(freeBytes) + ", đủ ghi khoảng " + minutesVi(a.secondsLeft) +
+               ", kỳ họp dự kiến còn " + minutesVi(horizon) + " / " + bytesEn(freeBytes) +
                " free, about " + minutes(a.secondsLeft) +
                " of recording left, the sitting is expected to last " + minutes(horizon) + " more";
   }

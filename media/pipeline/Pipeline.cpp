@@ -58,6 +58,10 @@ bool hardwareEncoder() {
 
 }  // namespace
 
+double Pipeline::recordingSeconds() const {
+  return recordingStarted_ms_ > 0 ? static_cast<double>(wallMs() - recordingStarted_ms_) / 1000 : 0;
+}
+
 Pipeline::Pipeline(const Hardware& hw, fs::path recordDir, fs::path hlsDir)
     : hw_(hw),
       recordDir_(std::move(recordDir)),

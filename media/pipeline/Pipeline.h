@@ -61,6 +61,8 @@ class Pipeline {
   /// Wall-clock time (ms) when the recording started: sitting events map to
   /// positions in the recording as (event.ts - recordingStarted_ms).
   std::int64_t recordingStarted_ms() const { return recordingStarted_ms_; }
+  /// Seconds since the running recording started (0 when none runs).
+  double recordingSeconds() const;
   /// The recording's file pattern (segments: %05d is the segment number).
   const std::string& recordingFile() const { return recordingFile_; }
   /// The pipeline description (for logs; never contains a stream key).
