@@ -16,6 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# Under pipefail, `writer | grep -q` fails whenever grep finds its line and leaves before the
+# writer has written the rest (SIGPIPE): a pass that turns into a failure on a busy machine.
+# So a text is searched only once it is whole.
+has() { grep -q "$1" <<< "$2"; }
 
 echo "== cpack"
 (cd "$build" && cpack -G DEB -B "$tmp/pkg" > "$tmp/cpack.log" 2>&1) || { cat "$tmp/cpack.log"; fail "cpack"; }
@@ -34,12 +38,12 @@ echo "== dependencies"
 # Libraries found by dpkg-shlibdeps, the rest declared from Debian's packages.
 dep() { dpkg-deb -f "$tmp/pkg/$1_"*.deb Depends; }
 for want in libwebsockets17 libsqlite3-0 poppler-utils adduser; do
-  dep chamber-server | grep -q "$want" || fail "chamber-server does not depend on $want"
+  has "$want" "$(dep chamber-server)" || fail "chamber-server does not depend on $want"
 done
 for want in libgstreamer1.0-0 gstreamer1.0-plugins-bad gstreamer1.0-libav libavformat59; do
-  dep chamber-media | grep -q "$want" || fail "chamber-media does not depend on $want"
+  has "$want" "$(dep chamber-media)" || fail "chamber-media does not depend on $want"
 done
-dep chamber-tablet | grep -q qml6-module-qtquick-pdf || fail "chamber-tablet needs the QML PDF module"
+has qml6-module-qtquick-pdf "$(dep chamber-tablet)" || fail "chamber-tablet needs the QML PDF module"
 
 echo "== extracted into a scratch root"
 root="$tmp/root"
@@ -79,15 +83,15 @@ for u in "${units[@]}"; do
       /bin/sh) [ -x "$exe" ] || fail "$n: no $exe" ;;
       /usr/bin/janus)  # Debian's, recommended by chamber-media; the unit waits for it
         grep -q '^ConditionPathExists=/usr/bin/janus' "$u" || fail "$n: runs janus without checking for it"
-        dpkg-deb -f "$tmp"/pkg/chamber-media_*.deb Recommends | grep -q janus || fail "chamber-media does not recommend janus" ;;
+        has janus "$(dpkg-deb -f "$tmp"/pkg/chamber-media_*.deb Recommends)" || fail "chamber-media does not recommend janus" ;;
       *) [ -x "$root$exe" ] || fail "$n: $exe is not in the packages" ;;
     esac
   done
   for ro in $(sed -n 's/^ReadOnlyPaths=//p' "$u"); do [ -e "$root$ro" ] || fail "$n: $ro missing"; done
   # What it may write is a folder systemd makes for it (StateDirectory=).
   for rw in $(sed -n 's/^ReadWritePaths=//p' "$u"); do
-    printf '%s\n' "${state_dirs[@]}" | grep -qx "$rw" ||
-      cat "$tmp"/control/*/postinst | grep -q "install -d .*$rw" || fail "$n: $rw is writable but never made"
+    has "^$rw\$" "$(printf '%s\n' "${state_dirs[@]}")" ||
+      has "install -d .*$rw" "$(cat "$tmp"/control/*/postinst)" || fail "$n: $rw is writable but never made"
   done
   for key in NoNewPrivileges ProtectSystem PrivateTmp User; do
     grep -q "^$key=" "$u" || fail "$n: no $key="
@@ -108,7 +112,7 @@ for u in "${units[@]}"; do
     while read -r key path; do
       if [ -e "$root$path" ]; then continue; fi
       case "$path" in
-        /var/lib/*) printf '%s\n' "${state_dirs[@]}" | grep -qx "$path" ||
+        /var/lib/*) has "^$path\$" "$(printf '%s\n' "${state_dirs[@]}")" ||
                       fail "$conf: $key = $path is never made" ;;
         /etc/chamber/media.password) grep -q 'media.password' "$tmp/control/chamber-media/postinst" ||
                       fail "$conf: $key = $path is never made" ;;
@@ -151,8 +155,10 @@ server_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 [ -s "$tmp/port" ] || { cat "$tmp/server.log"; fail "the packaged server did not start"; }
 port=$(cat "$tmp/port")
-curl -fsS "http://127.0.0.1:$port/health" | grep -q '"ok"' || fail "/health"
-curl -fsS "http://127.0.0.1:$port/" | grep -q 'Hội đồng nhân dân' || fail "the portal from /usr/share/chamber/portal"
+health=$(curl -fsS "http://127.0.0.1:$port/health") || fail "/health"
+has '"ok"' "$health" || fail "/health: $health"
+home=$(curl -fsS "http://127.0.0.1:$port/") || fail "the portal's first page"
+has 'Hội đồng nhân dân' "$home" || fail "the portal from /usr/share/chamber/portal"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 # A misspelt setting stops the server with its name, not silently.
 printf 'prot = 8080\n' >> "$conf"
