@@ -15,7 +15,8 @@ ApplicationWindow {
     height: options.height > 0 ? options.height : 800
     visible: true
     color: Theme.background
-    title: qsTr("Phòng họp số — HĐND xã Côn Minh")
+    // The sitting names itself; the council's name is the server's (the portal's /api/site).
+    title: qsTr("Phòng họp số") + (room.sitting.title ? " — " + room.sitting.title : "")
     font.family: Theme.family
     font.pixelSize: Theme.body
 

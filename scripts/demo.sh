@@ -130,7 +130,8 @@ start janus janus -C "$demo/janus/janus.jcfg" -F "$demo/janus" -o -d 2
 start camera "$build/media/chamber-test-camera" --port "$CAMERA_PORT" --pattern snow --label "ptz-right"
 start server "$build/session-server/chamber-server" --host "$HOST" --port "$PORT" --data "$demo/data" \
   --portal portal --hls "$demo/media/live" --archive "$demo/archive" \
-  --webrtc "http://127.0.0.1:$JANUS_PORT/janus"
+  --webrtc "http://127.0.0.1:$JANUS_PORT/janus" \
+  --council "Hội đồng nhân dân xã Côn Minh" --council-en "Côn Minh Commune People’s Council"
 base="http://$HOST:$PORT"
 up=0
 for _ in $(seq 100); do

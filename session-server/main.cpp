@@ -73,6 +73,11 @@ int main(int argc, char** argv) {
   app.add_flag("--trust-proxy", cfg.trustProxy,
                "behind the shipped nginx site: take the sender's address from X-Real-IP on "
                "requests from 127.0.0.1");
+  app.add_option("--council", cfg.council,
+                 "the council's name on the portal, feeds and reports: \"Hội đồng nhân dân xã …\" "
+                 "(default: the current sitting's issuer)");
+  app.add_option("--council-en", cfg.councilEn,
+                 "its name in English: \"… Commune People's Council\" (default: --council)");
   app.add_option("--port-file", portFile, "write the port listened on to this file");
   app.add_option("--log-level", logLevel, "trace, debug, info, warn, error")->capture_default_str();
   chamber::cli::addConfigFile(app);

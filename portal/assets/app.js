@@ -4,12 +4,12 @@
 
 const STRINGS = {
   vi: {
-    site: 'Hội đồng nhân dân xã Côn Minh',
+    site: 'Hội đồng nhân dân',  // until /api/site names the council (chamber-server --council)
     siteSub: 'Cổng thông tin kỳ họp',
     skip: 'Bỏ qua, đến nội dung chính',
     navLive: 'Trực tiếp', navSittings: 'Các kỳ họp', navDocuments: 'Văn bản', navOpenData: 'Dữ liệu mở',
     langSwitch: 'English', langSwitchLabel: 'Switch to English',
-    footer: 'Dữ liệu do Thường trực HĐND xã công bố. Dữ liệu mở theo giấy phép CC BY 4.0.',
+    footer: 'Dữ liệu do Thường trực {council} công bố. Dữ liệu mở theo giấy phép CC BY 4.0.',
     loading: 'Đang tải…', loadFailed: 'Không tải được dữ liệu. Vui lòng thử lại.',
     liveTitle: 'Phát trực tiếp kỳ họp', liveVideo: 'Video trực tiếp kỳ họp',
     notLive: 'Hiện chưa phát trực tiếp. Trang sẽ tự kết nối khi kỳ họp bắt đầu.',
@@ -47,12 +47,12 @@ const STRINGS = {
     ds_questions: 'Chất vấn và trả lời chất vấn', ds_petitions: 'Ý kiến, kiến nghị của cử tri',
     navPetitions: 'Kiến nghị', navSearch: 'Tìm kiếm',
     petTitle: 'Ý kiến, kiến nghị của cử tri',
-    petIntro: 'Mọi người dân có thể gửi ý kiến, kiến nghị đến HĐND xã bất cứ lúc nào. Mỗi kiến nghị được ghi nhận, chuyển đến cơ quan có trách nhiệm trả lời, và câu trả lời được công bố tại đây.',
+    petIntro: 'Mọi người dân có thể gửi ý kiến, kiến nghị đến {council} bất cứ lúc nào. Mỗi kiến nghị được ghi nhận, chuyển đến cơ quan có trách nhiệm trả lời, và câu trả lời được công bố tại đây.',
     petSend: 'Gửi kiến nghị', petText: 'Nội dung kiến nghị', petTextHint: 'Ít nhất 10 ký tự. Không ghi thông tin cá nhân của người khác.',
     petTopic: 'Lĩnh vực', petArea: 'Địa bàn (thôn, xóm)', petChoose: '— Chọn —',
     petName: 'Họ và tên (không bắt buộc)', petContact: 'Số điện thoại hoặc thư điện tử (không bắt buộc)',
-    petPrivacy: 'Họ tên và liên hệ chỉ dùng để cán bộ HĐND xã liên hệ lại với bạn về kiến nghị này; không bao giờ được công bố, không chuyển cho bên thứ ba, và được xóa khi bạn yêu cầu (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
-    petConsent: 'Tôi đồng ý để HĐND xã xử lý họ tên và liên hệ tôi cung cấp cho mục đích trên.',
+    petPrivacy: 'Họ tên và liên hệ chỉ dùng để cán bộ của {council} liên hệ lại với bạn về kiến nghị này; không bao giờ được công bố, không chuyển cho bên thứ ba, và được xóa khi bạn yêu cầu (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
+    petConsent: 'Tôi đồng ý để {council} xử lý họ tên và liên hệ tôi cung cấp cho mục đích trên.',
     petConsentNeeded: 'Bạn đã ghi họ tên hoặc liên hệ: hãy đánh dấu đồng ý, hoặc để trống hai ô đó.',
     petSubmit: 'Gửi kiến nghị', petChecking: 'Đang kiểm tra chống gửi tự động…', petSending: 'Đang gửi…',
     petReceived: 'Đã nhận kiến nghị của bạn. Mã theo dõi:', petKeepCode: 'Hãy ghi lại mã này để theo dõi kết quả.',
@@ -74,7 +74,7 @@ const STRINGS = {
     opt_yes: 'Tán thành', opt_no: 'Không tán thành', opt_abstain: 'Không biểu quyết', resultsOfItem: 'Kết quả biểu quyết', watchResult: 'Xem lúc công bố',
     questionsTitle: 'Chất vấn và trả lời chất vấn', qGroup: 'Nhóm vấn đề', qAsked: 'Câu hỏi', qFollowUp: 'Hỏi lại', qAnswer: 'Trả lời',
     qWritten: 'Hẹn trả lời bằng văn bản, hạn', qNoAnswer: 'Chưa trả lời.',
-    admTitle: 'Sổ kiến nghị (cán bộ)', admLink: 'Cán bộ HĐND, UBND xã: sổ kiến nghị',
+    admTitle: 'Sổ kiến nghị (cán bộ)', admLink: 'Dành cho cán bộ HĐND và cơ quan trả lời: sổ kiến nghị',
     admSignIn: 'Đăng nhập', admUser: 'Tên đăng nhập', admPassword: 'Mật khẩu', admSignOut: 'Đăng xuất', admBadLogin: 'Sai tên đăng nhập hoặc mật khẩu.',
     admImport: 'Nhập kiến nghị từ tệp CSV (tiếp xúc cử tri)', admImportHint: 'Dòng đầu là tên cột: Nội dung, Lĩnh vực, Địa bàn, Hội nghị, Kênh, Họ tên, Liên hệ. Lưu từ bảng tính dạng CSV UTF-8.',
     admFile: 'Tệp CSV', admImportButton: 'Nhập', admImported: 'Đã nhập', admRefused: 'dòng bị từ chối', admLine: 'Dòng',
@@ -86,12 +86,12 @@ const STRINGS = {
     st_received: 'Mới tiếp nhận', st_accepted: 'Đã thụ lý', st_rejected: 'Không thụ lý', st_assigned: 'Chờ trả lời', st_answered: 'Đã trả lời', st_published: 'Đã công bố', st_merged: 'Đã gộp',
   },
   en: {
-    site: 'Côn Minh Commune People’s Council',
+    site: 'People’s Council',
     siteSub: 'Council sittings portal',
     skip: 'Skip to main content',
     navLive: 'Live', navSittings: 'Sittings', navDocuments: 'Documents', navOpenData: 'Open data',
     langSwitch: 'Tiếng Việt', langSwitchLabel: 'Chuyển sang tiếng Việt',
-    footer: 'Published by the Standing Committee of the Council. Open data under CC BY 4.0.',
+    footer: 'Published by the Standing Committee of the {council}. Open data under CC BY 4.0.',
     loading: 'Loading…', loadFailed: 'Could not load the data. Please try again.',
     liveTitle: 'Live from the sitting', liveVideo: 'Live video of the sitting',
     notLive: 'Not live right now. This page connects by itself when the sitting starts.',
@@ -129,12 +129,12 @@ const STRINGS = {
     ds_questions: 'Interpellations and answers', ds_petitions: 'Citizens’ petitions',
     navPetitions: 'Petitions', navSearch: 'Search',
     petTitle: 'Citizens’ opinions and petitions',
-    petIntro: 'Anyone may send the Commune People’s Council an opinion or a petition at any time. Each one is recorded, sent to the office that must answer it, and the answer is published here.',
+    petIntro: 'Anyone may send the {council} an opinion or a petition at any time. Each one is recorded, sent to the office that must answer it, and the answer is published here.',
     petSend: 'Send a petition', petText: 'Your petition', petTextHint: 'At least 10 characters. Do not write other people’s personal details.',
     petTopic: 'Topic', petArea: 'Area (village)', petChoose: '— Choose —',
     petName: 'Full name (optional)', petContact: 'Phone or e-mail (optional)',
-    petPrivacy: 'Your name and contact are used only for the Council’s staff to get back to you about this petition; they are never published, never passed on, and are erased when you ask (Decree 13/2023 on personal data protection).',
-    petConsent: 'I agree that the Council processes the name and contact I give for this purpose.',
+    petPrivacy: 'Your name and contact are used only for the staff of the {council} to get back to you about this petition; they are never published, never passed on, and are erased when you ask (Decree 13/2023 on personal data protection).',
+    petConsent: 'I agree that the {council} processes the name and contact I give for this purpose.',
     petConsentNeeded: 'You gave a name or a contact: tick the consent box, or leave both empty.',
     petSubmit: 'Send', petChecking: 'Checking this is not an automated submission…', petSending: 'Sending…',
     petReceived: 'Your petition was received. Its code:', petKeepCode: 'Keep this code to follow its progress.',
@@ -156,7 +156,7 @@ const STRINGS = {
     opt_yes: 'For', opt_no: 'Against', opt_abstain: 'Abstain', resultsOfItem: 'Votes', watchResult: 'Watch the announcement',
     questionsTitle: 'Interpellations and answers', qGroup: 'Group', qAsked: 'Question', qFollowUp: 'Follow-up', qAnswer: 'Answer',
     qWritten: 'Written answer promised, due', qNoAnswer: 'Not answered yet.',
-    admTitle: 'Petition register (staff)', admLink: 'Council and Committee staff: the petition register',
+    admTitle: 'Petition register (staff)', admLink: 'For the council’s staff and the answering offices: the petition register',
     admSignIn: 'Sign in', admUser: 'User name', admPassword: 'Password', admSignOut: 'Sign out', admBadLogin: 'Wrong user name or password.',
     admImport: 'Import petitions from a CSV file (meetings with voters)', admImportHint: 'The first row names the columns: Nội dung, Lĩnh vực, Địa bàn, Hội nghị, Kênh, Họ tên, Liên hệ (or text, topic, area, meeting, channel, name, contact). Save the spreadsheet as CSV UTF-8.',
     admFile: 'CSV file', admImportButton: 'Import', admImported: 'Imported', admRefused: 'rows refused', admLine: 'Row',
@@ -178,8 +178,14 @@ export const lang = (() => {
   try { return localStorage.getItem('lang') === 'en' ? 'en' : 'vi'; } catch (e) { return 'vi'; }
 })();
 
+/// Whose portal this is, in both languages: from /api/site (chamber-server --council), read by
+/// frame() before a page says anything; a text names it as {council}.
+let council = null;
+
 export function t(key) {
-  return STRINGS[lang][key] ?? STRINGS.vi[key] ?? key;
+  const text = STRINGS[lang][key] ?? STRINGS.vi[key] ?? key;
+  if (key === 'site') return council?.[lang] || text;
+  return text.replaceAll('{council}', t('site'));
 }
 
 /// h('p', {class: 'x'}, 'text', child) — builds elements; strings become text nodes.
@@ -199,8 +205,10 @@ export function pageLink(path) {
   return lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
 }
 
-/// The frame: skip link, header with the menu and the language switch, footer.
-export function frame(current) {
+/// The frame: skip link, header with the menu and the language switch, footer. A page awaits
+/// it: the council's name is asked of the server first (the generic name if that fails).
+export async function frame(current) {
+  try { council = (await getJson('/api/site')).council; } catch (e) { /* 'Hội đồng nhân dân' */ }
   document.documentElement.lang = lang;
   const titles = { live: 'liveTitle', sittings: 'sittingsTitle', documents: 'docsTitle', opendata: 'openTitle',
                    petitions: 'petTitle', search: 'searchTitle', admin: 'admTitle' };

@@ -3,7 +3,7 @@
 // address, so a result can be shared.
 import { frame, h, t, getJson, formatDate, formatDateTime, formatBytes, fold } from './app.js';
 
-frame('documents');
+await frame('documents');
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
 

@@ -7,7 +7,7 @@ import { Feed } from './feed.js';
 import { EVENTS } from './protocol.js';
 import { playWebRtc } from './webrtc.js';
 
-frame('live');
+await frame('live');
 
 const $ = (id) => document.getElementById(id);
 let sitting = null;
@@ -131,4 +131,6 @@ async function startVideo() {
   }
   video.play().catch(() => { /* the viewer presses play */ });
 }
-window.addEventListener('load', startVideo);
+// hls.js (a deferred script) is there by the page's load; the frame's await may end after it.
+if (document.readyState === 'complete') startVideo();
+else window.addEventListener('load', startVideo);

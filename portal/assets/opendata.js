@@ -3,7 +3,7 @@
 // name programs use.
 import { frame, h, t, lang, getJson } from './app.js';
 
-frame('opendata');
+await frame('opendata');
 const content = document.getElementById('content');
 
 // Column names for people (vi, en); programs keep the column's own name.

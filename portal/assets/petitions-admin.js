@@ -6,7 +6,7 @@
 import { frame, t, h, lang, formatDate, formatDateTime } from './app.js';
 import { SUBPROTOCOL, COMMANDS, SERVER, hello, command } from './protocol.js';
 
-frame('admin');
+await frame('admin');
 const content = document.getElementById('content');
 const when = (ms) => formatDateTime(new Date(ms).toISOString());
 let ws = null, counter = 0, token = sessionStorage.getItem('chamberToken') || '', me = null;

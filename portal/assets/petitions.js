@@ -5,7 +5,7 @@
 import { frame, t, h, getJson, lang, formatDate, formatDateTime, pageLink } from './app.js';
 import { solve } from './sha256.js';
 
-frame('petitions');
+await frame('petitions');
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
 

@@ -3,7 +3,7 @@
 // without them finds the text. Each hit names its page and opens the PDF there.
 import { frame, t, h, getJson, pageLink } from './app.js';
 
-frame('search');
+await frame('search');
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
 

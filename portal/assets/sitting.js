@@ -3,7 +3,7 @@
 // per delegate, secret ballots as counts only — and the documents it adopted.
 import { frame, h, t, getJson, formatDate, formatClock, formatBytes, voteResult, optionLabel, pageLink } from './app.js';
 
-frame('sittings');
+await frame('sittings');
 const content = document.getElementById('content');
 const id = new URLSearchParams(location.search).get('id');
 

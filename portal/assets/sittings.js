@@ -2,7 +2,7 @@
 // time and a calendar file; then the past ones, newest first. An Atom feed follows them.
 import { frame, h, t, getJson, formatDate, pageLink } from './app.js';
 
-frame('sittings');
+await frame('sittings');
 const content = document.getElementById('content');
 
 function card(s) {

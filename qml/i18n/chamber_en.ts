@@ -724,8 +724,8 @@
     <name>Main</name>
     <message>
         <location filename="../Main.qml" line="18"/>
-        <source>Phòng họp số — HĐND xã Côn Minh</source>
-        <translation>Digital Chamber — Côn Minh People&apos;s Council</translation>
+        <source>Phòng họp số</source>
+        <translation>Digital Chamber</translation>
     </message>
     <message>
         <location filename="../Main.qml" line="79"/>

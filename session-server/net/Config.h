@@ -36,6 +36,10 @@ struct ServerConfig {
   /// Requests from 127.0.0.1 come from the shipped nginx site: the sender's address is its
   /// X-Real-IP (the per-address limits count that).
   bool trustProxy = false;
+  /// The council this server serves, as its portal, feeds and reports name it
+  /// ("Hội đồng nhân dân xã Côn Minh", "Côn Minh Commune People's Council"). Empty: the
+  /// current sitting's issuer (its rules' `council`), else "Hội đồng nhân dân".
+  std::string council, councilEn;
 };
 
 }  // namespace chamber::net

@@ -42,11 +42,6 @@ std::string isoTime(std::int64_t ms) {
 
 namespace {
 
-std::string council(const ServerImpl& s) {
-  const core::Sitting* cur = s.state.current();
-  return cur && !cur->rules.council.empty() ? cur->rules.council : "Hội đồng nhân dân";
-}
-
 /// A sitting's start as an instant: its date and time in Vietnam (UTC+7), 08:00 when no
 /// time was given. -1 for a date that is not yyyy-mm-dd.
 std::int64_t startMs(const core::Sitting& st) {
@@ -152,7 +147,7 @@ int calendar(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Sitting& st) {
   ics += "DURATION:PT4H\r\n";
   ics += icsLine("SUMMARY", st.title);
   ics += icsLine("LOCATION", st.place);
-  ics += icsLine("DESCRIPTION", council(s) + "\nChương trình / agenda:\n" + agenda);
+  ics += icsLine("DESCRIPTION", s.councilName() + "\nChương trình / agenda:\n" + agenda);
   ics += icsLine("URL", "/sitting.html?id=" + std::to_string(st.id));
   ics += "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
   r.headers.emplace_back("content-disposition:",
@@ -178,8 +173,8 @@ std::optional<int> feeds(ServerImpl& s, lws* wsi, HttpRequest& r, const std::str
               std::to_string(st.agenda.size()) + " nội dung");
     }
     return send(wsi, r, "application/atom+xml; charset=utf-8",
-                feedHead("urn:chamber:sittings", "Các kỳ họp · " + council(s),
-                         "/api/feeds/sittings.atom", updated, council(s)) +
+                feedHead("urn:chamber:sittings", "Các kỳ họp · " + s.councilName(),
+                         "/api/feeds/sittings.atom", updated, s.councilName()) +
                     body + "</feed>\n");
   }
   if (uri == "/api/feeds/publications.atom") {
@@ -192,8 +187,8 @@ std::optional<int> feeds(ServerImpl& s, lws* wsi, HttpRequest& r, const std::str
                     p.type + ", " + p.issuer + ", ban hành " + dmy(p.issued) + ". " + p.summary);
     }
     return send(wsi, r, "application/atom+xml; charset=utf-8",
-                feedHead("urn:chamber:publications", "Văn bản đã công bố · " + council(s),
-                         "/api/feeds/publications.atom", updated, council(s)) +
+                feedHead("urn:chamber:publications", "Văn bản đã công bố · " + s.councilName(),
+                         "/api/feeds/publications.atom", updated, s.councilName()) +
                     body + "</feed>\n");
   }
   const std::string prefix = "/api/sittings/";

@@ -128,9 +128,7 @@ int petitionFeed(ServerImpl& s, lws* wsi, HttpRequest& r, const core::Petition& 
   x += "<id>" + base + "</id>\n";
   x += "<link rel=\"alternate\" href=\"/petitions.html?code=" + xmlEscape(p.code) + "\"/>\n";
   x += "<updated>" + isoTime(p.history.empty() ? p.received_ms : p.history.back().at_ms) +
-       "</updated>\n<author><name>" +
-       xmlEscape(s.state.current() ? s.state.current()->rules.council : "HĐND") +
-       "</name></author>\n";
+       "</updated>\n<author><name>" + xmlEscape(s.councilName()) + "</name></author>\n";
   for (auto it = p.history.rbegin(); it != p.history.rend(); ++it) {
     std::string summary = std::string(core::labelVi(it->status));
     if (it->status == core::PetitionStatus::Rejected) summary += ": " + p.reason;
@@ -406,8 +404,7 @@ std::optional<int> petitionsApi(ServerImpl& s, lws* wsi, HttpRequest& r, const s
     const std::string from = urlArg(wsi, "from="), to = urlArg(wsi, "to=");
     auto rep = core::petitionReport(s.state.petitions, from, to, today());
     json j = reportJson(rep);
-    j["text"] = core::petitionReportText(
-        rep, s.state.current() ? s.state.current()->rules.council : "Hội đồng nhân dân");
+    j["text"] = core::petitionReportText(rep, s.councilName());
     return respondJson(wsi, r, 200, j);
   }
   if (uri == "/api/petitions/register") {

@@ -243,6 +243,9 @@ int search(ServerImpl& s, lws* wsi, HttpRequest& r) {
 std::optional<int> publicApi(ServerImpl& s, lws* wsi, HttpRequest& r, const std::string& uri) {
   if (uri.rfind("/archive/", 0) == 0) return archiveFile(s, wsi, r, uri.substr(9));
   if (auto answered = feeds(s, wsi, r, uri)) return *answered;
+  if (uri == "/api/site")  // what every page of the portal says of whose it is
+    return respondJson(wsi, r, 200,
+                       {{"council", {{"vi", s.councilName()}, {"en", s.councilName(true)}}}});
   if (uri == "/api/sittings") return sittingList(s, wsi, r);
   if (uri.rfind("/api/sittings/", 0) == 0) {
     const core::Sitting* st = publicSitting(s, uri.substr(14));

@@ -381,6 +381,15 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
   }
 }
 
+std::string ServerImpl::councilName(bool english) const {
+  if (english && !cfg.councilEn.empty()) return cfg.councilEn;
+  if (!cfg.council.empty()) return cfg.council;  // a proper name reads in English too
+  const core::Sitting* cur = state.current();
+  const std::string issuer = cur ? cur->rules.council : "";
+  if (!issuer.empty() && issuer != core::CouncilRules{}.council) return issuer;
+  return english ? "People's Council" : "Hội đồng nhân dân";
+}
+
 std::optional<store::Principal> ServerImpl::principalFromToken(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   try {

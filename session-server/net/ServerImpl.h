@@ -96,6 +96,8 @@ class ServerImpl {
   void onMessage(Connection& c, std::string_view text);
 
   // --- HTTP (Http.cpp) -------------------------------------------------------------------
+  /// The council's name in Vietnamese or, with `english`, in English (ServerConfig::council).
+  std::string councilName(bool english = false) const;
   std::unique_ptr<StaticFiles> portalFiles, liveFiles;  ///< --portal at /, --hls at /live/
   std::vector<lws_http_mount> mounts;
 

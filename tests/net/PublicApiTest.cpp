@@ -150,3 +150,63 @@ TEST(PublicApi, WhatCitizensAndOpenDataUsersRead) {
         "/archive/sitting-9/archive.mp4"})
     EXPECT_EQ(http(port, "GET", bad).status, 404) << bad;
 }
+
+// One council's name, set once in the server's settings, is what every public text says: the
+// portal's frame (/api/site), the feeds, the petition report. Unset, the issuer the current
+// sitting's rules name; with neither, only "Hội đồng nhân dân" — never another council's.
+TEST(PublicApi, TheCouncilIsNamedOnceByTheServerAndEveryPublicTextSaysIt) {
+  auto get = [](int port, const std::string& path) {
+    const auto r = http(port, "GET", path);
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    return r.body;
+  };
+  {
+    TempDir dir;
+    seedCouncil(dir.path, 4);
+    ServerProcess server(dir.path, {"--council", "Hội đồng nhân dân phường Hàng Bạc",
+                                    "--council-en", "Hang Bac Ward People's Council"});
+    const auto site = json::parse(get(server.port(), "/api/site"));
+    EXPECT_EQ(site["council"]["vi"], "Hội đồng nhân dân phường Hàng Bạc");
+    EXPECT_EQ(site["council"]["en"], "Hang Bac Ward People's Council");
+    client::ClientLoop loop;
+    Peer chair(loop, server.port());
+    chair.hello();
+    chair.loginPin(1, pinOf(1));
+    // The sitting's papers keep their own issuer; the site's name is the server's.
+    chair.ok("sitting.create", {{"number", 1},
+                                {"title", "Kỳ họp thứ nhất"},
+                                {"date", "2026-12-20"},
+                                {"rules", {{"council", "Hội đồng nhân dân xã Côn Minh"}}},
+                                {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
+    EXPECT_EQ(json::parse(get(server.port(), "/api/site"))["council"]["vi"],
+              "Hội đồng nhân dân phường Hàng Bạc");
+    const std::string feed = get(server.port(), "/api/feeds/sittings.atom");
+    EXPECT_NE(feed.find("<title>Các kỳ họp · Hội đồng nhân dân phường Hàng Bạc</title>"),
+              std::string::npos)
+        << feed;
+    EXPECT_EQ(feed.find("Côn Minh"), std::string::npos) << feed;
+    const auto report = json::parse(get(server.port(), "/api/petitions/report"));
+    EXPECT_NE(report["text"].get<std::string>().find("Hội đồng nhân dân phường Hàng Bạc"),
+              std::string::npos)
+        << report["text"];
+  }
+  {
+    TempDir dir;
+    seedCouncil(dir.path, 4);
+    ServerProcess server(dir.path, {});
+    auto site = json::parse(get(server.port(), "/api/site"));
+    EXPECT_EQ(site["council"]["vi"], "Hội đồng nhân dân");
+    EXPECT_EQ(site["council"]["en"], "People's Council");
+    client::ClientLoop loop;
+    Peer chair(loop, server.port());
+    chair.hello();
+    chair.loginPin(1, pinOf(1));
+    chair.ok("sitting.create", {{"number", 1},
+                                {"title", "Kỳ họp thứ nhất"},
+                                {"rules", {{"council", "Hội đồng nhân dân xã Côn Minh"}}},
+                                {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
+    site = json::parse(get(server.port(), "/api/site"));
+    EXPECT_EQ(site["council"]["vi"], "Hội đồng nhân dân xã Côn Minh");
+    EXPECT_EQ(site["council"]["en"], "Hội đồng nhân dân xã Côn Minh");
+  }
+}

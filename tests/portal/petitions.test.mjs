@@ -15,7 +15,10 @@ import path from 'node:path';
 import { Chamber, Participants, launchBrowser, axe, screenshot, waitFor } from './harness.mjs';
 
 // The flood test sends from 127.0.0.2: the same server (on 127.0.0.1), another address.
-const chamber = new Chamber({ media: false });
+// Another council than the demo's papers name: the portal says whose it is from the server's
+// settings (chamber-server --council), never from its own files.
+const COUNCIL = { vi: 'Hội đồng nhân dân phường Hàng Bạc', en: 'Hang Bac Ward People’s Council' };
+const chamber = new Chamber({ media: false, serverArgs: ['--council', COUNCIL.vi, '--council-en', COUNCIL.en] });
 let browser, desk, phone, staff;
 const SENDERS = { name: 'Lò Văn Pịa', phone: '0987 654 321', email: 'lo.van.pia@example.vn' };
 const csvNames = [];
@@ -358,6 +361,33 @@ describe('petitions', { timeout: 400000 }, () => {
     assert.deepEqual(await axe(page), []);
     await screenshot(page, 'open-data-phone');
     await page.close();
+  });
+
+  it('every page names the council the server is set for, in both languages, and no other', async () => {
+    for (const lang of ['vi', 'en']) {
+      for (const url of ['/', '/sittings.html', '/sitting.html?id=1', '/documents.html', '/petitions.html', '/open-data.html', '/search.html']) {
+        const page = await open(desk, `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        const said = await page.evaluate(() => ({
+          brand: document.querySelector('header .brand strong')?.textContent,
+          title: document.title,
+          footer: document.querySelector('footer.site')?.textContent,
+          // (a sitting's own title may name its council: that is the record, not the frame)
+          frame: `${document.querySelector('header.site')?.textContent} ${document.querySelector('footer.site')?.textContent}`,
+        }));
+        assert.equal(said.brand, COUNCIL[lang], `${url} (${lang}) header`);
+        assert.ok(said.title.endsWith(` · ${COUNCIL[lang]}`), `${url} (${lang}) title: ${said.title}`);
+        assert.ok(said.footer.includes(COUNCIL[lang]), `${url} (${lang}) footer: ${said.footer}`);
+        assert.doesNotMatch(said.frame, /Côn Minh|\{council\}/, `${url} (${lang})`);
+        if (url === '/petitions.html') {
+          // Whom a citizen writes to and consents to: the council by its name.
+          for (const sel of ['.lead', '#pet-privacy', 'label[for="pet-consent"]'])
+            assert.ok((await page.locator(sel).first().textContent()).includes(COUNCIL[lang]), `${sel} (${lang})`);
+          if (lang === 'vi') await screenshot(page, 'petitions-another-council');
+        }
+        assert.deepEqual(page.errors, []);
+        await page.close();
+      }
+    }
   });
 
   for (const [url, name] of [['/petitions.html', 'petitions'], ['/search.html?q=ngan+sach', 'search'], ['/petitions-admin.html', 'register']]) {
