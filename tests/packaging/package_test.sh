@@ -149,7 +149,10 @@ mkdir -p "$tmp/var/data" "$tmp/var/live" "$tmp/var/archive"
 sed -e "s|^port = .*|port = 0|" -e "s|/var/lib/chamber/data|$tmp/var/data|" \
     -e "s|/var/lib/chamber/media/live|$tmp/var/live|" -e "s|/var/lib/chamber/archive|$tmp/var/archive|" \
     -e "s|/usr/share/chamber/portal|$root/usr/share/chamber/portal|" \
+    -e 's|^# council = .*|council = "Hội đồng nhân dân xã Côn Minh"|' \
+    -e "s|^# council-en = .*|council-en = \"Côn Minh Commune People's Council\"|" \
     "$root/etc/chamber/server.conf" > "$conf"
+grep -q '^council = ' "$conf" || fail "server.conf has no council line to set (operations.md §3)"
 "$root/usr/bin/chamber-server" --config "$conf" --port-file "$tmp/port" > "$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
@@ -159,6 +162,10 @@ health=$(curl -fsS "http://127.0.0.1:$port/health") || fail "/health"
 has '"ok"' "$health" || fail "/health: $health"
 home=$(curl -fsS "http://127.0.0.1:$port/") || fail "the portal's first page"
 has 'Hội đồng nhân dân' "$home" || fail "the portal from /usr/share/chamber/portal"
+# The name the officer set is the one every page asks for.
+site=$(curl -fsS "http://127.0.0.1:$port/api/site") || fail "/api/site"
+has '"vi":"Hội đồng nhân dân xã Côn Minh"' "$site" || fail "/api/site: $site"
+has '"en":"Côn Minh Commune People'"'"'s Council"' "$site" || fail "/api/site: $site"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 # A misspelt setting stops the server with its name, not silently.
 printf 'prot = 8080\n' >> "$conf"
