@@ -14,6 +14,9 @@
 
 namespace chamber::core {
 
+/// The longest minutes text a secretary may save (minutes.save).
+inline constexpr std::size_t kMaxMinutesBytes = 2 * 1024 * 1024;
+
 /// An event of a sitting as the log has it: when, and what.
 struct TimedEvent {
   std::int64_t ts_ms = 0;

@@ -31,8 +31,6 @@ std::optional<Decision> requireClosed(const Sitting* s) {
   return std::nullopt;
 }
 
-const std::size_t kMaxMinutesBytes = 2 * 1024 * 1024;
-
 }  // namespace
 
 std::optional<ResolutionNumbered> numberResolution(const State& state, const Vote& v,

@@ -9,6 +9,7 @@
 
 #include "core/Authorization.h"
 #include "net/HttpResponse.h"
+#include "net/MinutesApi.h"
 #include "net/PetitionsApi.h"
 #include "net/PublicApi.h"
 #include "net/ServerImpl.h"
@@ -103,6 +104,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
   if (!post)
     if (auto answered = publicApi(s, wsi, r, uri)) return *answered;
   if (auto answered = petitionsApi(s, wsi, r, uri, post)) return *answered;
+  if (auto answered = minutesApi(s, wsi, r, uri, post)) return *answered;
   if (!post && uri.rfind("/live/", 0) == 0) {
     if (!s.liveFiles) return respondError(wsi, r, 404, "not_found", "Không tìm thấy / not found");
     if (!core::livePublic(s.state))
@@ -174,6 +176,7 @@ int onRequest(ServerImpl& s, lws* wsi, HttpRequest& r) {
 }
 
 int onBodyComplete(ServerImpl& s, lws* wsi, HttpRequest& r) {
+  if (r.body_kind == HttpRequest::Body::Minutes) return minutesBody(s, wsi, r);
   if (r.body_kind != HttpRequest::Body::None) return petitionsBody(s, wsi, r);
   if (!r.upload) return respondError(wsi, r, 400, "bad_message", "unexpected body");
   store::DocumentMeta meta;

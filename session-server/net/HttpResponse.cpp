@@ -46,6 +46,21 @@ int refuseBodyLength(lws* wsi, HttpRequest& r, std::int64_t limit, const std::st
   return respondError(wsi, r, 413, "too_large", tooLarge);
 }
 
+int readBody(lws* wsi, HttpRequest& r, HttpRequest::Body kind, std::size_t limit) {
+  if (const int refused = refuseBodyLength(
+          wsi, r, static_cast<std::int64_t>(limit),
+          "Nội dung quá dài (tối đa " + std::to_string(limit / 1024) + " KiB) / too large");
+      refused || r.closeAfter)
+    return refused;
+  if (header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH) == "0") {  // no body will come to complete
+    r.closeAfter = true;
+    return respondError(wsi, r, 400, "bad_args", "Nội dung trống / empty body");
+  }
+  r.body_kind = kind;
+  r.body_limit = limit;
+  return 0;  // the body follows
+}
+
 int respond(lws* wsi, HttpRequest& r) {
   unsigned char buf[LWS_PRE + 2048];
   unsigned char* start = buf + LWS_PRE;

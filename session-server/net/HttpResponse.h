@@ -37,11 +37,14 @@ struct HttpRequest {
   std::optional<store::Principal> uploader;
   std::string title, item, filename;
   bool classified = false;
-  // a small body read into memory (a petition, a CSV import)
-  enum class Body { None, Petition, Import } body_kind = Body::None;
+  // a body read into memory (a petition, a CSV import, the minutes' text)
+  enum class Body { None, Petition, Import, Minutes } body_kind = Body::None;
   std::string body_in;
   std::size_t body_limit = 0;
-  std::string source;  ///< the sender's address (behind nginx: the one it passes on)
+  std::string source;     ///< the sender's address (behind nginx: the one it passes on)
+  int sitting = 0;        ///< the minutes': of this sitting,
+  std::string base;       ///< edited from this version,
+  std::string commandId;  ///< saved once under this id (a retry gets the same answer)
 
   ~HttpRequest();
 };
@@ -51,6 +54,9 @@ std::string urlArg(lws* wsi, const char* name);
 /// A request body's declared length against `limit`: answers 411 (no Content-Length) or 413
 /// (`tooLarge` says why) and closes after; 0 when the body may follow.
 int refuseBodyLength(lws* wsi, HttpRequest& r, std::int64_t limit, const std::string& tooLarge);
+/// Reads the body into `body_in` (up to `limit` bytes, as declared) for `kind`: 0 when it
+/// follows, else the refusal already answered (411, 413, or 400 for an empty body).
+int readBody(lws* wsi, HttpRequest& r, HttpRequest::Body kind, std::size_t limit);
 /// Sends the status line and headers now; the body follows on HTTP_WRITEABLE.
 int respond(lws* wsi, HttpRequest& r);
 int respondJson(lws* wsi, HttpRequest& r, int status, const json& j);

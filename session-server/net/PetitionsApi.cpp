@@ -207,15 +207,8 @@ std::string sourceOf(ServerImpl& s, lws* wsi) {
 }
 
 int startBody(ServerImpl& s, lws* wsi, HttpRequest& r, HttpRequest::Body kind, std::size_t limit) {
-  if (const int refused = refuseBodyLength(
-          wsi, r, static_cast<std::int64_t>(limit),
-          "Nội dung quá dài (tối đa " + std::to_string(limit / 1024) + " KiB) / too large");
-      refused || r.closeAfter)
-    return refused;
-  r.body_kind = kind;
-  r.body_limit = limit;
   r.source = sourceOf(s, wsi);
-  return 0;  // the body follows
+  return readBody(wsi, r, kind, limit);
 }
 
 /// A citizen's petition from the portal's form.
