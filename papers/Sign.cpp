@@ -138,9 +138,12 @@ std::vector<unsigned char> timestampToken(const std::string& url,
     OPENSSL_free(host), OPENSSL_free(port), OPENSSL_free(path), BIO_free(body);
     throw std::runtime_error("TSA over https is not supported; use its http:// address");
   }
+  // expect_asn1 = 1: the whole DER reply is read (within the timeout) before it is returned.
+  // With 0, OpenSSL hands back the socket itself, and on a slow link d2i_TS_RESP_bio read a
+  // reply cut short ("not enough data") — a refusal that was only the network's pace.
   BIO* resp = OSSL_HTTP_transfer(nullptr, host, port, path, 0, nullptr, nullptr, nullptr, nullptr,
                                  nullptr, nullptr, 0, nullptr, "application/timestamp-query", body,
-                                 "application/timestamp-reply", 0, 1024 * 1024, 30, 0);
+                                 "application/timestamp-reply", 1, 1024 * 1024, 30, 0);
   OPENSSL_free(host);
   OPENSSL_free(port);
   OPENSSL_free(path);
@@ -150,8 +153,23 @@ std::vector<unsigned char> timestampToken(const std::string& url,
                                       url + " did not answer"));
   std::unique_ptr<TS_RESP, decltype(&TS_RESP_free)> r(d2i_TS_RESP_bio(resp, nullptr), TS_RESP_free);
   BIO_free(resp);
-  if (!r || ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(r.get()))) > 1)
-    throw std::runtime_error("Máy chủ dấu thời gian từ chối / the timestamp authority refused");
+  if (!r)
+    throw std::runtime_error(
+        sslError("Máy chủ dấu thời gian trả lời không đúng chuẩn / the "
+                 "timestamp authority's answer is not an RFC 3161 reply"));
+  const TS_STATUS_INFO* status = TS_RESP_get_status_info(r.get());
+  if (const long code = ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(status)); code > 1) {
+    // What the authority said, as it said it (RFC 3161 PKIFreeText), to be read in the log.
+    std::string why = "status " + std::to_string(code);
+    if (const auto* text = TS_STATUS_INFO_get0_text(status))
+      for (int i = 0; i < sk_ASN1_UTF8STRING_num(text); ++i) {
+        const ASN1_UTF8STRING* line = sk_ASN1_UTF8STRING_value(text, i);
+        why += ": " + std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(line)),
+                                  static_cast<std::size_t>(ASN1_STRING_length(line)));
+      }
+    throw std::runtime_error("Máy chủ dấu thời gian từ chối / the timestamp authority refused (" +
+                             why + ")");
+  }
   PKCS7* token = TS_RESP_get_token(r.get());
   unsigned char* der = nullptr;
   const int len = i2d_PKCS7(token, &der);

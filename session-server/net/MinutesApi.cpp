@@ -51,12 +51,9 @@ int minutesOf(lws* wsi, HttpRequest& r, const core::Sitting& st) {
   json versions = json::array();
   for (const auto& v : m.versions)
     versions.push_back({{"version", v.version}, {"sha256", v.sha256}, {"at_ms", v.at_ms}});
-  json out{{"sitting", st.id},
-           {"status", core::name(st.status)},
-           {"versions", versions},
-           {"final", m.finalVersion},
-           {"latest", nullptr},
-           {"diff", ""}};
+  json out{{"sitting", st.id},     {"status", core::name(st.status)},
+           {"versions", versions}, {"final", m.finalVersion},
+           {"latest", nullptr},    {"diff", ""}};
   if (const auto* last = m.latest()) {
     out["latest"] = {{"version", last->version}, {"sha256", last->sha256}, {"text", last->text}};
     out["diff"] = core::unifiedDiff(m.versions.front().text, last->text, "du-thao (v0)",
@@ -126,8 +123,8 @@ int minutesBody(ServerImpl& s, lws* wsi, HttpRequest& r) {
   // What this command saved (a retry under its id gets the same, whatever came after).
   const json& result = reply["result"];
   const json saved = result["events"].empty() ? json::object() : result["events"][0]["data"];
-  s.log->info("minutes of sitting {}: version {} saved by {}", r.sitting,
-              saved.value("version", 0), r.uploader->id);
+  s.log->info("minutes of sitting {}: version {} saved by {}", r.sitting, saved.value("version", 0),
+              r.uploader->id);
   return respondJson(wsi, r, 200,
                      {{"version", saved.value("version", 0)},
                       {"sha256", saved.value("sha256", "")},

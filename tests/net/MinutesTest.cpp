@@ -59,9 +59,9 @@ struct ClosedSitting {
   }
   HttpResponse get(const std::string& path, const std::string& bearer) {
     return http(server->port(), "GET", path,
-                bearer.empty() ? std::map<std::string, std::string>{}
-                               : std::map<std::string, std::string>{
-                                     {"Authorization", "Bearer " + bearer}});
+                bearer.empty()
+                    ? std::map<std::string, std::string>{}
+                    : std::map<std::string, std::string>{{"Authorization", "Bearer " + bearer}});
   }
   HttpResponse save(const std::string& text, const std::string& base, const std::string& id,
                     const std::string& bearer, int sitting = 1) {

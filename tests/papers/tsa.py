@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """A local RFC 3161 timestamp authority for the tests: each POSTed TimeStampReq is answered by
-`openssl ts -reply` with the test TSA's key. Prints the port it listens on, then serves until
-killed. Usage: tsa.py CONFIG_FILE"""
+`openssl ts -reply` with the test TSA's key, sent in two pieces 0.3 s apart. Prints the port it
+listens on, then serves until killed. Usage: tsa.py CONFIG_FILE"""
 import http.server
 import os
 import subprocess
 import sys
 import tempfile
+import time
 
 CONFIG = sys.argv[1]
 
@@ -29,7 +30,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/timestamp-reply")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        # As a TSA across the Internet answers: the reply arrives in pieces. The signer must
+        # wait for all of it (a reply read as it stood was once taken for a refusal).
+        half = len(body) // 2
+        self.wfile.write(body[:half])
+        self.wfile.flush()
+        time.sleep(0.3)
+        self.wfile.write(body[half:])
 
     def log_message(self, *args):
         pass
