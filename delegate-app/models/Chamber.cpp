@@ -107,6 +107,7 @@ void Chamber::setServerUrl(const QString& url) {
   QUrl http(url);
   http.setScheme(http.scheme() == "wss" ? "https" : "http");
   cache_.setServer(http);
+  minutes_.setServer(url);
   emit configChanged();
 }
 
@@ -290,6 +291,13 @@ void Chamber::onEvent(const protocol::EventEnvelope& e) {
           {"sha256", qstr(p->sha256)}, {"page", p->page}, {"seq", static_cast<qint64>(e.seq)}};
       emit sharedChanged();
     }
+    // Another editor's version, or the minutes made final: the desk says a newer one exists.
+    if (const auto* d = std::get_if<core::MinutesDrafted>(&*typed))
+      minutes_.heard(e.sitting, qstr(d->sha256));
+    if (const auto* m = std::get_if<core::MinutesSaved>(&*typed))
+      minutes_.heard(e.sitting, qstr(m->sha256));
+    if (const auto* f = std::get_if<core::MinutesFinalised>(&*typed))
+      minutes_.heard(e.sitting, qstr(f->sha256), true);
     if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
       // The result is shown at once, from the event itself — as decoded, so that a tally
       // stored before options carried their announcement line has it (core::announce).
@@ -335,6 +343,7 @@ void Chamber::applyState(const QJsonObject& state) {
   Projection p = project(state, myId_);
   media_ = p.media;
   sitting_ = p.sitting;
+  minutes_.setSitting(sitting_.value("id").toInt());
   names_ = p.names;
   responders_.setRows(p.responders);
   activeItem_ = p.activeItem;

@@ -11,6 +11,7 @@
 
 #include "docs/DocumentCache.h"
 #include "models/JsonListModel.h"
+#include "models/MinutesDesk.h"
 #include "models/Projection.h"
 #include "net/SessionClient.h"
 
@@ -56,6 +57,8 @@ class Chamber : public QObject {
   Q_PROPERTY(QAbstractItemModel* votes READ votes CONSTANT)
   Q_PROPERTY(QAbstractItemModel* resultOptions READ resultOptions CONSTANT)
   Q_PROPERTY(QAbstractItemModel* responders READ responders CONSTANT)
+  /// The current sitting's minutes, for those who keep them (once it is closed).
+  Q_PROPERTY(MinutesDesk* minutes READ minutes CONSTANT)
 
  public:
   explicit Chamber(QObject* parent = nullptr);
@@ -76,6 +79,7 @@ class Chamber : public QObject {
   JsonListModel* votes() { return &votes_; }
   JsonListModel* resultOptions() { return &resultOptions_; }
   JsonListModel* responders() { return &responders_; }
+  MinutesDesk* minutes() { return &minutes_; }
   SessionClient& client() { return client_; }
 
   // sign-in
@@ -161,6 +165,7 @@ class Chamber : public QObject {
   void fetchDocuments();
 
   SessionClient client_;
+  MinutesDesk minutes_{client_};
   DocumentCache cache_;
   QNetworkAccessManager uploads_;
   QHash<QString, QVariantMap> signatures_;  // by sha256: a file never changes under its hash

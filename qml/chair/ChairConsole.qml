@@ -12,6 +12,9 @@ Rectangle {
     id: root
     required property Chamber chamber
     property bool papers: false
+    /// The minutes of the closed sitting, for those who keep them.
+    property bool minutes: false
+    readonly property bool keepsMinutes: ["chair", "vice_chair", "secretary", "operator"].indexOf(chamber.role) >= 0
     color: Theme.background
     readonly property var s: chamber.sitting
     readonly property var q: chamber.quorum
@@ -165,9 +168,16 @@ Rectangle {
                 objectName: "papersToggle"
                 text: root.papers ? qsTr("Điều hành") : qsTr("Tài liệu")
                 tint: Theme.gold
-                onClicked: root.papers = !root.papers
+                onClicked: { root.papers = !root.papers; root.minutes = false }
             }
-            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0;
+                objectName: "minutesToggle"
+                visible: root.s.status === "closed" && root.keepsMinutes
+                text: root.minutes ? qsTr("Điều hành") : qsTr("Biên bản")
+                tint: Theme.accent
+                onClicked: { root.minutes = !root.minutes; root.papers = false }
+            }
+            BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "checkInChair"; visible: root.chamber.canVote && !root.chamber.checkedIn && root.s.status !== "closed"; text: qsTr("Điểm danh"); tint: Theme.yes; onClicked: root.chamber.checkIn(true) }
             BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; visible: root.s.status === "scheduled"; text: qsTr("Khai mạc"); tint: Theme.yes; onClicked: root.chamber.sittingCommand("open") }
             BigButton { Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.minimumWidth: 0; objectName: "suspendSitting"; visible: root.s.status === "open"; text: qsTr("Tạm dừng"); tint: Theme.gold
                         onClicked: root.ask(qsTr("Tạm dừng phiên họp để giải lao?"), function() { root.chamber.sittingCommand("suspend", qsTr("Giải lao")) }) }
@@ -189,7 +199,7 @@ Rectangle {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.papers ? 1 : 0
+            currentIndex: root.minutes ? 2 : root.papers ? 1 : 0
             RowLayout {
                 id: columns
                 Layout.fillWidth: true
@@ -411,6 +421,12 @@ Rectangle {
                         Layout.fillHeight: true
                     }
                 }
+            }
+            Loader {  // made when first shown: it loads the minutes then
+                active: root.minutes
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                sourceComponent: MinutesPanel { chamber: root.chamber }
             }
         }
     }
