@@ -43,15 +43,7 @@ struct HttpFixture : ::testing::Test {
                                 {"agenda", json::array({{{"id", "1"}, {"title", "Ngân sách"}}})}});
   }
   std::string token(const std::string& user, int seat) {
-    Peer p(loop, server->port());
-    p.hello();
-    json r = user.empty() ? p.loginPin(seat, pinOf(seat), "tablet")
-                          : p.request({{"type", "auth"},
-                                       {"method", "password"},
-                                       {"user", user},
-                                       {"password", "secret"},
-                                       {"device", "console"}});
-    return r["result"].value("token", "");
+    return deviceToken(loop, server->port(), user, seat);
   }
   HttpResponse upload(const std::string& body, const std::string& query, const std::string& tok) {
     return http(server->port(), "POST", "/api/documents?" + query,

@@ -47,15 +47,7 @@ struct ClosedSitting {
     return p;
   }
   std::string token(const std::string& user, int seat) {
-    Peer p(loop, server->port());
-    p.hello();
-    json r = user.empty() ? p.loginPin(seat, pinOf(seat), "tablet")
-                          : p.request({{"type", "auth"},
-                                       {"method", "password"},
-                                       {"user", user},
-                                       {"password", "secret"},
-                                       {"device", "console"}});
-    return r["result"].value("token", "");
+    return deviceToken(loop, server->port(), user, seat);
   }
   HttpResponse get(const std::string& path, const std::string& bearer) {
     return http(server->port(), "GET", path,

@@ -11,6 +11,7 @@
 
 #include "WsClient.h"
 #include "protocol/Client.h"
+#include "support/Seed.h"
 
 namespace chamber::test {
 
@@ -142,6 +143,17 @@ class Peer {
   int counter_ = 0;
   std::string prefix_ = "t" + std::to_string(std::random_device{}()) + "-";
 };
+
+/// A device token, as an app or a console gets one when it signs in: a seat's with its PIN
+/// (`user` empty), else the account's with the seed's password "secret".
+inline std::string deviceToken(client::ClientLoop& loop, int port, const std::string& user,
+                               int seat) {
+  Peer p(loop, port);
+  p.hello();
+  const json r = user.empty() ? p.loginPin(seat, pinOf(seat), "tablet")
+                              : p.request(protocol::authPassword("t", user, "secret", "console"));
+  return r.contains("result") ? r["result"].value("token", "") : "";
+}
 
 /// The id of the vote a `vote.create` made, from the events ok() returned.
 inline std::string voteId(const json& events) {
