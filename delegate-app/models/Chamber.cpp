@@ -91,6 +91,9 @@ Chamber::Chamber(QObject* parent)
     const QString sha = shared_.value("sha256").toString();
     if (role_ == "display" && !sha.isEmpty() && !cache_.has(sha)) cache_.fetch({sha});
   });
+  // The minutes' PDF, once on the server, comes to this console to be opened and signed.
+  connect(&minutes_, &MinutesDesk::pdfReady, this,
+          [this](const QString& sha) { cache_.fetch({sha}); });
   connect(&cache_, &DocumentCache::cached, this, [this] {
     ++documentsCached_;
     emit documentsChanged();
@@ -343,7 +346,7 @@ void Chamber::applyState(const QJsonObject& state) {
   Projection p = project(state, myId_);
   media_ = p.media;
   sitting_ = p.sitting;
-  minutes_.setSitting(sitting_.value("id").toInt());
+  minutes_.setSitting(sitting_.value("id").toInt(), sitting_.value("number").toInt());
   names_ = p.names;
   responders_.setRows(p.responders);
   activeItem_ = p.activeItem;

@@ -1,10 +1,17 @@
 #include "models/MinutesDesk.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include "core/Minutes.h"
+#include "papers/MinutesPdf.h"
+#include "papers/Signatures.h"
 
 namespace chamber::app {
 
@@ -16,12 +23,14 @@ void MinutesDesk::setServer(const QString& wsUrl) {
   http_.setScheme(http_.scheme() == "wss" ? "https" : "http");
 }
 
-void MinutesDesk::setSitting(int id) {
+void MinutesDesk::setSitting(int id, int number) {
+  number_ = number;
   if (id == sitting_) return;
   sitting_ = id;
   loaded_ = newer_ = failed_ = false;
   version_ = finalVersion_ = -1;
   sha256_.clear(), text_.clear(), diff_.clear(), message_.clear(), outcome_.clear();
+  pdfSha_.clear();
   emit changed();
 }
 
@@ -59,8 +68,7 @@ void MinutesDesk::load() {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-    if (status != 200)
-      return done(false, body.value("message").toString(reply->errorString()));
+    if (status != 200) return done(false, body.value("message").toString(reply->errorString()));
     const QJsonObject latest = body.value("latest").toObject();
     loaded_ = true;
     newer_ = false;
@@ -69,6 +77,10 @@ void MinutesDesk::load() {
     text_ = latest.value("text").toString();
     diff_ = body.value("diff").toString();
     finalVersion_ = body.value("final").toInt(-1);
+    pdfSha_.clear();
+    for (const auto& p : body.value("pdfs").toArray())
+      if (p.toObject().value("version").toInt() == finalVersion_)
+        pdfSha_ = p.toObject().value("sha256").toString();
     busy_ = false;
     emit changed();
   });
@@ -126,8 +138,48 @@ void MinutesDesk::redraft() {
 
 void MinutesDesk::finalise() {
   if (!loaded_) return;
-  command(core::FinaliseMinutes{sitting_, sha256_.toStdString()},
-          QStringLiteral("finalised"));
+  command(core::FinaliseMinutes{sitting_, sha256_.toStdString()}, QStringLiteral("finalised"));
+}
+
+void MinutesDesk::makePdf() {
+  if (!loaded_ || busy_ || finalVersion_ < 0 || version_ != finalVersion_) return;
+  busy_ = true;
+  emit changed();
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("bien-ban-%1.pdf").arg(sitting_));
+  try {
+    const auto layout = papers::writeMinutesPdf(core::parseMinutes(text_.toStdString()), path);
+    papers::preparePdf(path.toStdString(), layout.places);
+  } catch (const std::exception& e) {
+    return done(false, QString::fromUtf8(e.what()));
+  }
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return done(false, file.errorString());
+  const QByteArray pdf = file.readAll();
+  QUrl url = http_.resolved(QUrl(QStringLiteral("/api/documents")));
+  QUrlQuery q;
+  // A title on the server, in Vietnamese, as chamberctl minutes --out names it.
+  q.addQueryItem("title", QStringLiteral("Biên bản kỳ họp thứ %1 (chưa ký)").arg(number_));
+  q.addQueryItem("filename", QStringLiteral("bien-ban-%1.pdf").arg(sitting_));
+  url.setQuery(q);
+  QNetworkRequest req(url);
+  req.setRawHeader("Authorization", "Bearer " + client_.token().toUtf8());
+  req.setHeader(QNetworkRequest::ContentTypeHeader, "application/pdf");
+  req.setTransferTimeout(60000);
+  QNetworkReply* reply = net_.post(req, pdf);
+  connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    if (status != 201) return done(false, body.value("message").toString(reply->errorString()));
+    const QJsonObject doc = body.value("document").toObject();
+    const QString sha = doc.value("sha256").toString();
+    busy_ = false;  // recorded as the minutes' PDF: signed copies of it are known for what they are
+    command(core::RecordMinutesPdf{sitting_, sha.toStdString(),
+                                   static_cast<std::int64_t>(doc.value("size").toDouble())},
+            QStringLiteral("pdf"));
+    emit pdfReady(sha);
+  });
 }
 
 }  // namespace chamber::app

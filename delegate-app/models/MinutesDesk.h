@@ -36,6 +36,8 @@ class MinutesDesk : public QObject {
   Q_PROPERTY(bool failed MEMBER failed_ NOTIFY changed)
   /// Someone saved (or finalised) after the version loaded here.
   Q_PROPERTY(bool newer MEMBER newer_ NOTIFY changed)
+  /// The final text rendered as the council's paper (unsigned), once made: what is signed.
+  Q_PROPERTY(QString pdfSha MEMBER pdfSha_ NOTIFY changed)
 
  public:
   explicit MinutesDesk(SessionClient& client, QObject* parent = nullptr);
@@ -44,7 +46,7 @@ class MinutesDesk : public QObject {
   /// The server's address as the app has it (ws:// or wss://).
   void setServer(const QString& wsUrl);
   /// The sitting whose minutes these are; another one empties the desk.
-  void setSitting(int id);
+  void setSitting(int id, int number = 0);
   /// A minutes event of this sitting: a version drafted or saved, or (`final`) made final.
   void heard(int sitting, const QString& sha256, bool final = false);
 
@@ -56,9 +58,15 @@ class MinutesDesk : public QObject {
   Q_INVOKABLE void redraft();
   /// Makes the loaded version final: the text to be rendered, signed and published.
   Q_INVOKABLE void finalise();
+  /// Renders the final text as the Decree 30 PDF with the secretary's and the chair's
+  /// signature places (papers/MinutesPdf), puts it on the server and records it as the
+  /// minutes' PDF (minutes.record_pdf): the paper the chair then signs.
+  Q_INVOKABLE void makePdf();
 
  signals:
   void changed();
+  /// The minutes' PDF is on the server under this sha256 (to be fetched and opened).
+  void pdfReady(const QString& sha256);
 
  private:
   QNetworkRequest request(const QString& query = {}) const;
@@ -68,10 +76,10 @@ class MinutesDesk : public QObject {
   SessionClient& client_;
   QNetworkAccessManager net_;
   QUrl http_;
-  int sitting_ = 0;
+  int sitting_ = 0, number_ = 0;
   bool loaded_ = false, busy_ = false, failed_ = false, newer_ = false;
   int version_ = -1, finalVersion_ = -1;
-  QString sha256_, text_, diff_, message_, outcome_;
+  QString sha256_, text_, diff_, message_, outcome_, pdfSha_;
 };
 
 }  // namespace chamber::app

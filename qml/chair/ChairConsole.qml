@@ -14,6 +14,9 @@ Rectangle {
     property bool papers: false
     /// The minutes of the closed sitting, for those who keep them.
     property bool minutes: false
+    /// Made when first shown, then kept: going back to chairing never loses what was typed.
+    property bool minutesMade: false
+    onMinutesChanged: if (minutes) minutesMade = true
     readonly property bool keepsMinutes: ["chair", "vice_chair", "secretary", "operator"].indexOf(chamber.role) >= 0
     color: Theme.background
     readonly property var s: chamber.sitting
@@ -54,6 +57,19 @@ Rectangle {
     // Signing the open paper with the token plugged into this computer: the key stays on it,
     // the PIN is typed here and tried once; the signed copy goes to the same item.
     property string paperItem: ""
+    // The minutes' PDF is opened once the papers are on screen: a Qt 6.4 layout that is out of
+    // view does not make room for the sign button appearing in it (it lay under the paper).
+    Timer {
+        id: openPaperLater
+        property string sha: ""
+        interval: 60
+        onTriggered: {
+            chairViewer.following = false
+            chairViewer.sha = sha
+            chairViewer.title = qsTr("Biên bản kỳ họp")
+            root.paperItem = ""
+        }
+    }
     Dialog {
         id: signDialog
         objectName: "signDialog"
@@ -422,11 +438,20 @@ Rectangle {
                     }
                 }
             }
-            Loader {  // made when first shown: it loads the minutes then
-                active: root.minutes
+            Loader {  // made when first shown (it loads the minutes then), kept afterwards
+                active: root.minutesMade
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                sourceComponent: MinutesPanel { chamber: root.chamber }
+                sourceComponent: MinutesPanel {
+                    chamber: root.chamber
+                    // Read and signed where every paper is: the signature places are in it.
+                    onOpenPdf: (sha) => {
+                        root.minutes = false
+                        root.papers = true
+                        openPaperLater.sha = sha
+                        openPaperLater.restart()
+                    }
+                }
             }
         }
     }

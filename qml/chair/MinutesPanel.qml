@@ -18,6 +18,8 @@ Rectangle {
     property string base: ""
     readonly property bool dirty: editor.text !== base
     property bool showDiff: false
+    /// Open the minutes' PDF where papers are read and signed (the console's papers view).
+    signal openPdf(string sha256)
     color: Theme.surface
     radius: 10
     border.color: Theme.line
@@ -126,7 +128,8 @@ Rectangle {
             text: root.desk.failed ? "⚠ " + root.desk.message
                 : ({ saved: qsTr("✓ Đã lưu bản số %1").arg(root.desk.version),
                      redrafted: qsTr("✓ Đã lập lại bản dự thảo từ diễn biến kỳ họp"),
-                     finalised: qsTr("✓ Biên bản đã hoàn thành. In và ký: chamberctl minutes --out") })[root.desk.outcome] || ""
+                     finalised: qsTr("✓ Biên bản đã hoàn thành: tạo bản PDF để ký."),
+                     pdf: qsTr("✓ Đã tạo bản PDF của biên bản; mở để xem và ký số.") })[root.desk.outcome] || ""
         }
 
         Flow {
@@ -162,6 +165,21 @@ Rectangle {
                 text: qsTr("Lập lại dự thảo")
                 tint: Theme.gold
                 onClicked: root.desk.redraft()
+            }
+            BigButton {
+                objectName: "minutesMakePdf"
+                visible: root.isFinal && root.desk.pdfSha === ""
+                enabled: !root.desk.busy
+                text: qsTr("Tạo bản PDF để ký")
+                tint: Theme.accent
+                onClicked: root.desk.makePdf()
+            }
+            BigButton {
+                objectName: "minutesOpenPdf"
+                visible: root.desk.pdfSha !== ""
+                text: qsTr("Mở bản PDF để ký")
+                tint: Theme.yes
+                onClicked: root.openPdf(root.desk.pdfSha)
             }
             BigButton {
                 objectName: "minutesFinalise"

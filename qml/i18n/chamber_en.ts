@@ -4,450 +4,455 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="129"/>
+        <location filename="../chair/ChairConsole.qml" line="145"/>
         <source>Chưa có kỳ họp</source>
         <translation>No sitting yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
         <source>Chưa khai mạc</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
-        <location filename="../chair/ChairConsole.qml" line="182"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
+        <location filename="../chair/ChairConsole.qml" line="198"/>
         <source>Tạm dừng</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="131"/>
+        <location filename="../chair/ChairConsole.qml" line="147"/>
         <source>Đã bế mạc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="159"/>
         <source>Có mặt %1/%2 — %3</source>
         <translation>Present %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="159"/>
         <source>đủ điều kiện</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="154"/>
+        <location filename="../chair/ChairConsole.qml" line="170"/>
         <source>Ghi hình: %1</source>
         <translation>Recording: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="163"/>
+        <location filename="../chair/ChairConsole.qml" line="179"/>
         <source>Dừng ghi hình</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="163"/>
+        <location filename="../chair/ChairConsole.qml" line="179"/>
         <source>Ghi hình</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="176"/>
+        <location filename="../chair/ChairConsole.qml" line="192"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="180"/>
-        <location filename="../chair/ChairConsole.qml" line="229"/>
+        <location filename="../chair/ChairConsole.qml" line="196"/>
+        <location filename="../chair/ChairConsole.qml" line="245"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="181"/>
+        <location filename="../chair/ChairConsole.qml" line="197"/>
         <source>Khai mạc</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="199"/>
         <source>Giải lao</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="183"/>
+        <location filename="../chair/ChairConsole.qml" line="199"/>
         <source>Tạm dừng phiên họp để giải lao?</source>
         <translation>Suspend the sitting for a break?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="184"/>
+        <location filename="../chair/ChairConsole.qml" line="200"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="185"/>
+        <location filename="../chair/ChairConsole.qml" line="201"/>
         <source>Bế mạc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="186"/>
+        <location filename="../chair/ChairConsole.qml" line="202"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể họp tiếp kỳ họp này.</source>
         <translation>Close the sitting? A closed sitting cannot be continued.</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="213"/>
+        <location filename="../chair/ChairConsole.qml" line="229"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="234"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>có mặt</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="234"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>đã bỏ phiếu</source>
         <translation>voted</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="234"/>
+        <location filename="../chair/ChairConsole.qml" line="250"/>
         <source>vắng</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="256"/>
+        <location filename="../chair/ChairConsole.qml" line="272"/>
         <source>Ghi %1 vắng mặt?</source>
         <translation>Mark %1 absent?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="256"/>
+        <location filename="../chair/ChairConsole.qml" line="272"/>
         <source>Ghi %1 có mặt?</source>
         <translation>Mark %1 present?</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="270"/>
+        <location filename="../chair/ChairConsole.qml" line="286"/>
         <source>Điều hành phát biểu</source>
         <translation>The floor</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="271"/>
+        <location filename="../chair/ChairConsole.qml" line="287"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="271"/>
+        <location filename="../chair/ChairConsole.qml" line="287"/>
         <source>Không ai phát biểu</source>
         <translation>Nobody is speaking</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="274"/>
+        <location filename="../chair/ChairConsole.qml" line="290"/>
         <source>Tắt micrô</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="276"/>
+        <location filename="../chair/ChairConsole.qml" line="292"/>
         <source>Mời người tiếp theo</source>
         <translation>Call the next speaker</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="283"/>
+        <location filename="../chair/ChairConsole.qml" line="299"/>
         <source>thủ tục</source>
         <translation>point of order</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="284"/>
+        <location filename="../chair/ChairConsole.qml" line="300"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="287"/>
+        <location filename="../chair/ChairConsole.qml" line="303"/>
         <source>Chất vấn</source>
         <translation>Interpellation</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="297"/>
+        <location filename="../chair/ChairConsole.qml" line="313"/>
         <source>Mời trả lời</source>
         <translation>Call to answer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="298"/>
+        <location filename="../chair/ChairConsole.qml" line="314"/>
         <source>Trả lời bằng văn bản</source>
         <translation>Answer in writing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="311"/>
+        <location filename="../chair/ChairConsole.qml" line="327"/>
         <source>Biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="338"/>
+        <location filename="../chair/ChairConsole.qml" line="354"/>
         <source>Biểu quyết mới</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="341"/>
+        <location filename="../chair/ChairConsole.qml" line="357"/>
         <source>Biểu quyết thông qua</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="341"/>
+        <location filename="../chair/ChairConsole.qml" line="357"/>
         <source>Bầu cử (ứng cử viên)</source>
         <translation>Election (candidates)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="342"/>
+        <location filename="../chair/ChairConsole.qml" line="358"/>
         <source>Lấy phiếu tín nhiệm</source>
         <translation>Confidence vote</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="350"/>
+        <location filename="../chair/ChairConsole.qml" line="366"/>
         <source>Ứng cử viên, mỗi dòng một người</source>
         <translation>Candidates, one a line</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="357"/>
+        <location filename="../chair/ChairConsole.qml" line="373"/>
         <source>Chọn tối đa</source>
         <translation>Choose at most</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="362"/>
+        <location filename="../chair/ChairConsole.qml" line="378"/>
         <source>Công khai</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="362"/>
+        <location filename="../chair/ChairConsole.qml" line="378"/>
         <source>Ghi danh</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="362"/>
+        <location filename="../chair/ChairConsole.qml" line="378"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="364"/>
+        <location filename="../chair/ChairConsole.qml" line="380"/>
         <source>Quá 1/2 tổng số</source>
         <translation>More than 1/2 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="364"/>
+        <location filename="../chair/ChairConsole.qml" line="380"/>
         <source>Từ 2/3 tổng số</source>
         <translation>At least 2/3 of all</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="366"/>
+        <location filename="../chair/ChairConsole.qml" line="382"/>
         <source>Tạo biểu quyết cho mục đang thảo luận</source>
         <translation>Create a vote on the active item</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="412"/>
+        <location filename="../chair/ChairConsole.qml" line="428"/>
         <source>Ký số tài liệu này</source>
         <translation>Sign this paper digitally</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="321"/>
+        <location filename="../chair/ChairConsole.qml" line="337"/>
         <source>đã bỏ phiếu %1/%2</source>
         <translation>voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="324"/>
+        <location filename="../chair/ChairConsole.qml" line="340"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="324"/>
+        <location filename="../chair/ChairConsole.qml" line="340"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="169"/>
-        <location filename="../chair/ChairConsole.qml" line="176"/>
+        <location filename="../chair/ChairConsole.qml" line="185"/>
+        <location filename="../chair/ChairConsole.qml" line="192"/>
         <source>Điều hành</source>
         <translation>Chairing</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="47"/>
+        <location filename="../chair/ChairConsole.qml" line="50"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="48"/>
+        <location filename="../chair/ChairConsole.qml" line="51"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="64"/>
+        <location filename="../chair/ChairConsole.qml" line="69"/>
+        <source>Biên bản kỳ họp</source>
+        <translation>Minutes of the sitting</translation>
+    </message>
+    <message>
+        <location filename="../chair/ChairConsole.qml" line="80"/>
         <source>Ký số tài liệu</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="67"/>
+        <location filename="../chair/ChairConsole.qml" line="83"/>
         <source>Mô-đun thẻ (PKCS#11)</source>
         <translation>Token module (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="70"/>
+        <location filename="../chair/ChairConsole.qml" line="86"/>
         <source>Tên thẻ</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="72"/>
+        <location filename="../chair/ChairConsole.qml" line="88"/>
         <source>Khóa trên thẻ</source>
         <translation>Key on the token</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="74"/>
+        <location filename="../chair/ChairConsole.qml" line="90"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="76"/>
+        <location filename="../chair/ChairConsole.qml" line="92"/>
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="78"/>
+        <location filename="../chair/ChairConsole.qml" line="94"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="79"/>
+        <location filename="../chair/ChairConsole.qml" line="95"/>
         <source>Chủ tọa kỳ họp</source>
         <translation>Chair of the sitting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="80"/>
+        <location filename="../chair/ChairConsole.qml" line="96"/>
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="88"/>
+        <location filename="../chair/ChairConsole.qml" line="104"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="89"/>
+        <location filename="../chair/ChairConsole.qml" line="105"/>
         <source>Ký</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="91"/>
+        <location filename="../chair/ChairConsole.qml" line="107"/>
         <source>Đang ký…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="107"/>
+        <location filename="../chair/ChairConsole.qml" line="123"/>
         <source>chưa ghi</source>
         <translation>not recording</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="107"/>
+        <location filename="../chair/ChairConsole.qml" line="123"/>
         <source>đang khởi động</source>
         <translation>starting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="107"/>
+        <location filename="../chair/ChairConsole.qml" line="123"/>
         <source>đang ghi và phát</source>
         <translation>recording and streaming</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="124"/>
         <source>đang kết nối lại</source>
         <translation>reconnecting</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="124"/>
         <source>bị lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="108"/>
+        <location filename="../chair/ChairConsole.qml" line="124"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="115"/>
+        <location filename="../chair/ChairConsole.qml" line="131"/>
         <source>vi</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="116"/>
+        <location filename="../chair/ChairConsole.qml" line="132"/>
         <source>ổ ghi sắp đầy</source>
         <translation>the recording disk is nearly full</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="116"/>
+        <location filename="../chair/ChairConsole.qml" line="132"/>
         <source>ổ ghi đã đầy</source>
         <translation>the recording disk is full</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <location filename="../chair/ChairConsole.qml" line="134"/>
         <source>lỗi ổ đĩa</source>
         <translation>disk error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <location filename="../chair/ChairConsole.qml" line="134"/>
         <source>mất kết nối phát trực tiếp</source>
         <translation>livestream connection lost</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="118"/>
+        <location filename="../chair/ChairConsole.qml" line="134"/>
         <source>camera có sự cố</source>
         <translation>camera problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>micrô im lặng</source>
         <translation>silent microphone</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>lỗi thiết bị ghi hình</source>
         <translation>recording equipment error</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="119"/>
+        <location filename="../chair/ChairConsole.qml" line="135"/>
         <source>có sự cố</source>
         <translation>a problem</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="143"/>
+        <location filename="../chair/ChairConsole.qml" line="159"/>
         <source>chưa đủ %1/%2</source>
         <translation>below %1/%2</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="169"/>
+        <location filename="../chair/ChairConsole.qml" line="185"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="339"/>
+        <location filename="../chair/ChairConsole.qml" line="355"/>
         <source>Nội dung…</source>
         <translation>Motion…</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="380"/>
+        <location filename="../chair/ChairConsole.qml" line="396"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Sitting papers</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="397"/>
+        <location filename="../chair/ChairConsole.qml" line="413"/>
         <source>[MẬT] </source>
         <translation>[CLASSIFIED] </translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="261"/>
+        <location filename="../chair/ChairConsole.qml" line="277"/>
         <source>Cho đăng nhập lại ghế</source>
         <translation>Let seat sign in again</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="265"/>
+        <location filename="../chair/ChairConsole.qml" line="281"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../chair/ChairConsole.qml" line="322"/>
+        <location filename="../chair/ChairConsole.qml" line="338"/>
         <source>Đã hủy: máy chủ khởi động lại khi đang bỏ phiếu kín. Hãy tạo và bỏ phiếu lại.</source>
         <translation>Voided: the server restarted during the secret ballot. Create the vote and vote again.</translation>
     </message>
@@ -742,122 +747,137 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="50"/>
+        <location filename="../chair/MinutesPanel.qml" line="52"/>
         <source>Hoàn thành biên bản?</source>
         <translation>Make the minutes final?</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="50"/>
+        <location filename="../chair/MinutesPanel.qml" line="52"/>
         <source>Bản số %1 sẽ là biên bản chính thức để in, ký và công bố. Sau đó không sửa được nữa.</source>
         <translation>Version %1 becomes the official minutes, to be printed, signed and published. It cannot be edited afterwards.</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="57"/>
+        <location filename="../chair/MinutesPanel.qml" line="59"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="58"/>
+        <location filename="../chair/MinutesPanel.qml" line="60"/>
         <source>Hoàn thành</source>
         <translation>Make final</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="72"/>
+        <location filename="../chair/MinutesPanel.qml" line="74"/>
         <source>Biên bản kỳ họp</source>
         <translation>Minutes of the sitting</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="80"/>
+        <location filename="../chair/MinutesPanel.qml" line="82"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="81"/>
+        <location filename="../chair/MinutesPanel.qml" line="83"/>
         <source>Chưa có bản dự thảo</source>
         <translation>No draft yet</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="82"/>
+        <location filename="../chair/MinutesPanel.qml" line="84"/>
         <source>Đã hoàn thành — bản số %1</source>
         <translation>Final — version %1</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="83"/>
+        <location filename="../chair/MinutesPanel.qml" line="85"/>
         <source>Bản dự thảo lập từ diễn biến kỳ họp</source>
         <translation>Draft made from the record of the sitting</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="84"/>
+        <location filename="../chair/MinutesPanel.qml" line="86"/>
         <source>Bản số %1 (đã sửa)</source>
         <translation>Version %1 (edited)</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="107"/>
+        <location filename="../chair/MinutesPanel.qml" line="109"/>
         <source>Người khác vừa lưu một bản mới hơn. Phần bạn đang sửa vẫn giữ trên màn hình: hãy chép lại phần cần thiết rồi mở bản mới nhất.</source>
         <translation>Someone else has just saved a newer version. What you are editing stays on the screen: copy what you need, then open the latest.</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="108"/>
+        <location filename="../chair/MinutesPanel.qml" line="110"/>
         <source>Người khác vừa lưu một bản mới hơn.</source>
         <translation>Someone else has just saved a newer version.</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="112"/>
+        <location filename="../chair/MinutesPanel.qml" line="114"/>
         <source>Mở bản mới nhất</source>
         <translation>Open the latest</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="127"/>
+        <location filename="../chair/MinutesPanel.qml" line="129"/>
         <source>✓ Đã lưu bản số %1</source>
         <translation>✓ Version %1 saved</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="128"/>
+        <location filename="../chair/MinutesPanel.qml" line="130"/>
         <source>✓ Đã lập lại bản dự thảo từ diễn biến kỳ họp</source>
         <translation>✓ The draft was made again from the record</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="129"/>
-        <source>✓ Biên bản đã hoàn thành. In và ký: chamberctl minutes --out</source>
-        <translation>✓ The minutes are final. To print and sign: chamberctl minutes --out</translation>
+        <location filename="../chair/MinutesPanel.qml" line="131"/>
+        <source>✓ Biên bản đã hoàn thành: tạo bản PDF để ký.</source>
+        <translation>✓ The minutes are final: make the PDF to sign.</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="140"/>
+        <location filename="../chair/MinutesPanel.qml" line="132"/>
+        <source>✓ Đã tạo bản PDF của biên bản; mở để xem và ký số.</source>
+        <translation>✓ The minutes&apos; PDF is made; open it to read and sign.</translation>
+    </message>
+    <message>
+        <location filename="../chair/MinutesPanel.qml" line="143"/>
         <source>Lưu bản sửa</source>
         <translation>Save the correction</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="148"/>
+        <location filename="../chair/MinutesPanel.qml" line="151"/>
         <source>Bỏ phần đang sửa</source>
         <translation>Discard the edits</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="154"/>
+        <location filename="../chair/MinutesPanel.qml" line="157"/>
         <source>Xem văn bản</source>
         <translation>Show the text</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="154"/>
+        <location filename="../chair/MinutesPanel.qml" line="157"/>
         <source>Xem thay đổi so với dự thảo</source>
         <translation>Show the changes from the draft</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="162"/>
+        <location filename="../chair/MinutesPanel.qml" line="165"/>
         <source>Lập lại dự thảo</source>
         <translation>Make the draft again</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="170"/>
+        <location filename="../chair/MinutesPanel.qml" line="173"/>
+        <source>Tạo bản PDF để ký</source>
+        <translation>Make the PDF to sign</translation>
+    </message>
+    <message>
+        <location filename="../chair/MinutesPanel.qml" line="180"/>
+        <source>Mở bản PDF để ký</source>
+        <translation>Open the PDF to sign</translation>
+    </message>
+    <message>
+        <location filename="../chair/MinutesPanel.qml" line="188"/>
         <source>Hoàn thành biên bản</source>
         <translation>Make the minutes final</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="191"/>
+        <location filename="../chair/MinutesPanel.qml" line="209"/>
         <source>Biên bản được lập khi kỳ họp bế mạc.</source>
         <translation>The minutes are drafted when the sitting closes.</translation>
     </message>
     <message>
-        <location filename="../chair/MinutesPanel.qml" line="208"/>
+        <location filename="../chair/MinutesPanel.qml" line="226"/>
         <source>Chưa có thay đổi nào so với bản dự thảo.</source>
         <translation>No change from the draft yet.</translation>
     </message>

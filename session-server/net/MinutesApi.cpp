@@ -51,9 +51,16 @@ int minutesOf(lws* wsi, HttpRequest& r, const core::Sitting& st) {
   json versions = json::array();
   for (const auto& v : m.versions)
     versions.push_back({{"version", v.version}, {"sha256", v.sha256}, {"at_ms", v.at_ms}});
-  json out{{"sitting", st.id},     {"status", core::name(st.status)},
-           {"versions", versions}, {"final", m.finalVersion},
-           {"latest", nullptr},    {"diff", ""}};
+  json pdfs = json::array();  // the final text rendered, unsigned (signed copies begin with it)
+  for (const auto& p : m.pdfs)
+    pdfs.push_back({{"version", p.version}, {"sha256", p.sha256}, {"size", p.size}});
+  json out{{"sitting", st.id},
+           {"status", core::name(st.status)},
+           {"versions", versions},
+           {"final", m.finalVersion},
+           {"pdfs", pdfs},
+           {"latest", nullptr},
+           {"diff", ""}};
   if (const auto* last = m.latest()) {
     out["latest"] = {{"version", last->version}, {"sha256", last->sha256}, {"text", last->text}};
     out["diff"] = core::unifiedDiff(m.versions.front().text, last->text, "du-thao (v0)",

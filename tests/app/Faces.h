@@ -13,7 +13,6 @@
 
 namespace chamber::test {
 
-
 struct Face {
   app::Chamber room;  // outlives the engine that shows it
   QQmlApplicationEngine engine;

@@ -8,10 +8,14 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTranslator>
+#include <fstream>
 
 #include "Faces.h"
+#include "papers/Signatures.h"
 #include "support/Http.h"
+#include "support/TestToken.h"
 
 Q_IMPORT_QML_PLUGIN(Chamber_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ViewsPlugin)
@@ -84,7 +88,10 @@ class MinutesDeskTest : public QObject {
     QTRY_VERIFY(item(*secretary, "minutesSave")->isEnabled());
     QVERIFY(click(*secretary, "minutesSave"));
     QTRY_COMPARE_WITH_TIMEOUT(secretary->chamber->minutes()->property("version").toInt(), 1, 10000);
-    QTRY_VERIFY(item(*secretary, "minutesMessage")->property("text").toString().contains("Đã lưu bản số 1"));
+    QTRY_VERIFY(item(*secretary, "minutesMessage")
+                    ->property("text")
+                    .toString()
+                    .contains("Đã lưu bản số 1"));
     QCOMPARE(item(*secretary, "minutesSave")->isEnabled(), false);  // saved: nothing new
     QCOMPARE(serverMinutes(srv, *secretary)["latest"].toObject()["text"].toString(), draft + line);
 
@@ -124,16 +131,106 @@ class MinutesDeskTest : public QObject {
     QVERIFY(!item(*secretary, "minutesSave"));
     QVERIFY(!item(*secretary, "minutesFinalise"));
     QCOMPARE(item(*secretary, "minutesEditor")->property("readOnly").toBool(), true);
-    QTRY_VERIFY(item(*secretary, "minutesStatus")->property("text").toString().contains("Đã hoàn thành"));
+    QTRY_VERIFY(
+        item(*secretary, "minutesStatus")->property("text").toString().contains("Đã hoàn thành"));
     QCOMPARE(serverMinutes(srv, *secretary)["final"].toInt(), 1);
     // The chair's console shows it final too, once it opens the latest.
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "minutesNewer"), 10000);
     QVERIFY(click(*chair, "minutesReload"));
-    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->minutes()->property("finalVersion").toInt(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(chair->chamber->minutes()->property("finalVersion").toInt(), 1,
+                              10000);
     QCOMPARE(item(*chair, "minutesEditor")->property("readOnly").toBool(), true);
     shot(*secretary, "minutes-final");
     const QStringList problems = layoutProblems(*secretary) + layoutProblems(*chair);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join("\n")));
+  }
+
+  void theChairMakesTheMinutesPdfOnTheConsoleAndSignsIt() {
+    TempDir work;
+    std::unique_ptr<TestTokens> tokens;
+    AppServer srv(3, 3, [&](store::Store&, core::State&) {
+      tokens = std::make_unique<TestTokens>(work.path / "hsm");
+      tokens->make("chu-tich", "111111", "/CN=Nguyễn Văn Hùng/O=HĐND xã Côn Minh");
+    });
+    auto chair = open(srv, {{"seat", 1}, {"pin", "pin1"}}, "chair");
+    auto secretary = loggedIn(srv, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->online() && secretary->online(), 10000);
+    chair->chamber->sittingCommand("close");
+    // The secretary makes the draft final from a desk of their own.
+    QTRY_COMPARE_WITH_TIMEOUT(secretary->property("sitting").toMap().value("status").toString(),
+                              QString("closed"), 10000);
+    secretary->minutes()->load();
+    QTRY_VERIFY_WITH_TIMEOUT(secretary->minutes()->property("loaded").toBool(), 10000);
+    secretary->minutes()->finalise();
+    QTRY_COMPARE_WITH_TIMEOUT(secretary->minutes()->property("finalVersion").toInt(), 0, 10000);
+
+    // The chair's console: the PDF made from the final text, put on the server and recorded.
+    QVERIFY(click(*chair, "minutesToggle"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "minutesMakePdf"), 10000);
+    QVERIFY(click(*chair, "minutesMakePdf"));
+    auto* desk = chair->chamber->minutes();
+    QTRY_VERIFY_WITH_TIMEOUT(!desk->property("pdfSha").toString().isEmpty(), 20000);
+    const QString pdfSha = desk->property("pdfSha").toString();
+    const std::string bearer = "Bearer " + chair->chamber->client().token().toStdString();
+    const auto minutes =
+        http(srv.server->port(), "GET", "/api/minutes/1", {{"Authorization", bearer}});
+    QVERIFY(QString::fromStdString(minutes.body).contains(pdfSha));
+    // What it says: the council's paper with the text the secretary made final.
+    const auto pdf = http(srv.server->port(), "GET", "/api/documents/" + pdfSha.toStdString(),
+                          {{"Authorization", bearer}});
+    QCOMPARE(pdf.status, 200);
+    const QString pdfPath = QString::fromStdString((work.path / "bien-ban.pdf").string());
+    {
+      QFile f(pdfPath);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(pdf.body.data(), static_cast<qint64>(pdf.body.size()));
+    }
+    QProcess text;
+    text.start("pdftotext", {"-layout", pdfPath, "-"});
+    QVERIFY(text.waitForFinished(20000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(words.contains("BIÊN BẢN") && words.contains("Kỳ họp thứ năm"), qPrintable(words));
+
+    // Opened where papers are signed; the chair signs with the token plugged in.
+    QVERIFY(click(*chair, "minutesOpenPdf"));
+    QQuickItem* viewer = item(*chair, "chairDocumentViewer");
+    QVERIFY(viewer);
+    QTRY_COMPARE(viewer->property("sha").toString(), pdfSha);
+    QTRY_VERIFY_WITH_TIMEOUT(chair->chamber->isCached(pdfSha), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "signButton"), 5000);
+    QTest::qWait(500);  // the first page drawn
+    shot(*chair, "minutes-pdf-on-console");
+    // The sign button above the paper, not under it.
+    QVERIFY(item(*chair, "signButton")->mapToScene({0, 0}).y() + 56 <=
+            viewer->mapToScene({0, 0}).y());
+    QVERIFY(click(*chair, "signButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "signPin") != nullptr, 5000);
+    item(*chair, "signModule")->setProperty("text", TestTokens::kModule);
+    item(*chair, "signToken")->setProperty("text", "chu-tich");
+    item(*chair, "signKey")->setProperty("text", "chu-tich-key");
+    item(*chair, "signName")->setProperty("text", "Nguyễn Văn Hùng");
+    item(*chair, "signTitle")->setProperty("text", "Chủ tịch HĐND xã");
+    item(*chair, "signPin")->setProperty("text", "111111");
+    QVERIFY(click(*chair, "signConfirm"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        item(*chair, "signMessage")->property("text").toString().startsWith("✓"), 20000);
+    // The signed copy is on the server, and its signature holds over the minutes' bytes.
+    const auto list = QJsonDocument::fromJson(QByteArray::fromStdString(
+        http(srv.server->port(), "GET", "/api/documents", {{"Authorization", bearer}}).body));
+    QString signedSha;
+    for (const auto& d : list.object().value("documents").toArray())
+      if (d.toObject().value("title").toString().contains("(đã ký)"))
+        signedSha = d.toObject().value("sha256").toString();
+    QVERIFY(!signedSha.isEmpty());
+    const auto signedPdf =
+        http(srv.server->port(), "GET", "/api/documents/" + signedSha.toStdString(),
+             {{"Authorization", bearer}});
+    QVERIFY(signedPdf.body.rfind(pdf.body, 0) == 0);  // it begins with the recorded PDF
+    const std::string signedPath = (work.path / "bien-ban-ky.pdf").string();
+    std::ofstream(signedPath, std::ios::binary) << signedPdf.body;
+    const auto sigs = papers::verifyPdf(signedPath, tokens->caCert.string());
+    QCOMPARE(sigs.signatures.size(), std::size_t(1));
+    QVERIFY(sigs.valid());
   }
 
   void theMinutesDeskFitsEveryTabletInBothLanguages() {
@@ -151,9 +248,9 @@ class MinutesDeskTest : public QObject {
         QCoreApplication::installTranslator(&english);
       }
       for (const QSize size : {QSize(1280, 800), QSize(1024, 768), QSize(800, 1280)}) {
-        auto f = open(srv, {{"seat", 2}, {"pin", "pin2"}, {"width", size.width()},
-                            {"height", size.height()}},
-                      "secretary-" + lang + QString::number(size.width()));
+        auto f = open(
+            srv, {{"seat", 2}, {"pin", "pin2"}, {"width", size.width()}, {"height", size.height()}},
+            "secretary-" + lang + QString::number(size.width()));
         QVERIFY(f);
         QTRY_VERIFY_WITH_TIMEOUT(item(*f, "minutesToggle"), 10000);
         QVERIFY(click(*f, "minutesToggle"));
