@@ -230,7 +230,7 @@ int submit(ServerImpl& s, lws* wsi, HttpRequest& r) {
   const std::string clientId = "petition-" + challenge;
   if (!challenge.empty() && s.guard.used(challenge))
     if (auto stored = s.store.replies.find(store::actorString(citizen), clientId)) {
-      const json reply = json::parse(*stored);
+      const json reply = json::parse(stored->reply);
       if (reply.value("type", "") == "ok") {
         const std::string code = reply["result"]["events"][0]["data"]["code"];
         return respondJson(wsi, r, 200, {{"code", code}, {"url", "/petitions.html?code=" + code}});

@@ -5,7 +5,9 @@
 #include "log/ChamberLog.h"
 #include "net/Callbacks.h"
 #include "net/ServerImpl.h"
+#include "protocol/Client.h"
 #include "protocol/Messages.h"
+#include "store/Crypto.h"
 
 namespace chamber::net {
 
@@ -346,13 +348,25 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
                                 const core::Command& command) {
   const auto principal = store::actorString(actor);
   const auto key = std::make_pair(principal, clientId);
-  if (auto it = turnReplies_.find(key); it != turnReplies_.end()) return it->second;
+  // What was asked, as the wire says it: the same id with another command is not a retry.
+  const std::string digest = store::sha256Hex(protocol::command("", command).dump());
+  const auto answer = [&](const std::string& storedDigest, const std::string& reply) {
+    if (!storedDigest.empty() && storedDigest != digest)
+      return protocol::errorReply(clientId, "id_reused",
+                                  "Mã lệnh này đã dùng cho một lệnh khác; hãy dùng mã mới / this "
+                                  "id was used for another command: use a fresh id")
+          .dump();
+    return reply;
+  };
+  if (auto it = turnReplies_.find(key); it != turnReplies_.end())
+    return answer(it->second.first, it->second.second);
   if (turnFailed_)
     return protocol::errorReply(clientId, "storage_failure", "Lỗi lưu trữ / storage failure")
         .dump();
   try {
     beginTurn();
-    if (auto stored = store.replies.find(principal, clientId)) return *stored;
+    if (auto stored = store.replies.find(principal, clientId))
+      return answer(stored->digest, stored->reply);
     const auto now = nowMs();
     std::vector<store::StoredEvent> stored;
     const core::Decision d = store.decideAndRecord(state, actor, command, now, stored);
@@ -372,8 +386,8 @@ std::string ServerImpl::execute(const core::Actor& actor, const std::string& cli
       for (auto& e : stored) turnEvents_.push_back(std::move(e));
       log->debug("{} {} ok", principal, core::nameOf(command));
     }
-    store.replies.put(principal, clientId, reply);
-    turnReplies_[key] = reply;
+    store.replies.put(principal, clientId, digest, reply);
+    turnReplies_[key] = {digest, reply};
     return reply;
   } catch (const std::exception& e) {
     markFailed(e.what());

@@ -119,7 +119,8 @@ class ServerImpl {
   };
   std::vector<Deferred> deferred_;
   std::vector<store::StoredEvent> turnEvents_;
-  std::map<std::pair<std::string, std::string>, std::string> turnReplies_;
+  /// This turn's replies, by (principal, client id): the command's digest and the reply.
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> turnReplies_;
   std::deque<CachedEvent> recent_;  ///< the last events, for resume without the disk
   std::unordered_map<std::uint64_t, Connection*> byId_;
   // Broadcast indexes: events for staff only (every ballot's turnout) reach a few

@@ -102,6 +102,12 @@ const std::vector<Migration>& schemaMigrations() {
             PRIMARY KEY(kind, ref, row)) WITHOUT ROWID;
         )");
       },
+      // 7 -> 8: a stored reply keeps the digest of its command: the same id sent again with
+      // another command is refused (id_reused), never answered with the first one's reply.
+      // Replies of earlier releases have none and answer any retry as before.
+      [](Database& db) {
+        db.exec("ALTER TABLE command_replies ADD COLUMN digest TEXT NOT NULL DEFAULT ''");
+      },
   };
   return steps;
 }

@@ -249,3 +249,38 @@ TEST_F(Fixture, PublicObserversSeeNothingOfAClosedSitting) {
   EXPECT_TRUE(late->events.empty());
   EXPECT_TRUE(citizen->cmd("state.get")["result"]["state"]["current"].is_null());
 }
+
+// An id sent again is a retry only when it carries the same command: a tablet whose counter
+// started over after a reinstall must not have its vote "acknowledged" with the reply to its
+// request for the floor. Another command under a used id is refused — also after a restart — and
+// the vote it carried is cast only when sent under a fresh id.
+TEST_F(Fixture, AnIdUsedBeforeForAnotherCommandIsRefusedNotAnsweredWithTheOldReply) {
+  auto chair = openVote();
+  auto d3 = login(3);
+  const json first = d3->cmd("floor.request", {{"kind", "speech"}}, "tablet-1");
+  ASSERT_EQ(first.value("type", ""), "ok") << first.dump();
+  // The same command again: the same reply, nothing recorded twice.
+  const std::int64_t before = head(*d3);
+  EXPECT_EQ(d3->cmd("floor.request", {{"kind", "speech"}}, "tablet-1"), first);
+  EXPECT_EQ(head(*d3), before);
+  // Another command under that id: refused, and the ballot is not cast.
+  const json reused = d3->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}}, "tablet-1");
+  EXPECT_EQ(reused.value("type", ""), "error") << reused.dump();
+  EXPECT_EQ(reused.value("code", ""), "id_reused");
+  EXPECT_EQ(head(*d3), before);
+  // The same after a restart (the digest is stored with the reply).
+  server->stop();
+  server->start();
+  auto again = login(3);
+  EXPECT_EQ(
+      again->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}}, "tablet-1").value("code", ""),
+      "id_reused");
+  EXPECT_EQ(again->cmd("floor.request", {{"kind", "speech"}}, "tablet-1"), first);
+  // Under a fresh id the ballot is cast, once.
+  EXPECT_EQ(
+      again->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}}, "tablet-2").value("type", ""),
+      "ok");
+  EXPECT_EQ(
+      again->cmd("vote.cast", {{"vote", vote}, {"choices", {"yes"}}}, "tablet-2").value("type", ""),
+      "ok");  // its retry: the same answer
+}

@@ -24,7 +24,7 @@ namespace {
 
 const std::filesystem::path kDir = GOLDEN_LOG_DIR;
 /// Every schema's fixture, oldest first; the last is the current schema's.
-const std::vector<std::string> kFixtures = {"chamber-v5", "chamber-v6", "chamber-v7"};
+const std::vector<std::string> kFixtures = {"chamber-v5", "chamber-v6", "chamber-v7", "chamber-v8"};
 const std::filesystem::path kDb = kDir / (kFixtures.back() + ".db");
 const std::filesystem::path kState = kDir / (kFixtures.back() + ".state.json");
 constexpr std::int64_t kT0 = 1'796'000'000'000;  // 2026-11-29

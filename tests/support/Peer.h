@@ -29,6 +29,7 @@ class Peer {
     // Ids must be unique per principal for good: the server remembers every reply.
     if (!msg.contains("id")) msg["id"] = nextId();
     const std::string id = msg["id"];
+    replies_.erase(id);  // an id sent again (a retry) waits for the server's new answer
     client_->send(msg.dump());
     json reply;
     const bool got = loop_.runUntil(
