@@ -17,6 +17,9 @@ Rectangle {
     /// Made when first shown, then kept: going back to chairing never loses what was typed.
     property bool minutesMade: false
     onMinutesChanged: if (minutes) minutesMade = true
+    // A new sitting: the console chairs it (the minutes are the closed one's).
+    readonly property string status: s.status || ""
+    onStatusChanged: if (status !== "closed") minutes = false
     readonly property bool keepsMinutes: ["chair", "vice_chair", "secretary", "operator"].indexOf(chamber.role) >= 0
     color: Theme.background
     readonly property var s: chamber.sitting

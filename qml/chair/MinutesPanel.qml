@@ -18,6 +18,7 @@ Rectangle {
     property string base: ""
     readonly property bool dirty: editor.text !== base
     property bool showDiff: false
+    property int shownSitting: 0  // whose minutes the editor holds
     /// Open the minutes' PDF where papers are read and signed (the console's papers view).
     signal openPdf(string sha256)
     color: Theme.surface
@@ -29,13 +30,21 @@ Rectangle {
         base = desk.text
     }
     Component.onCompleted: {
+        shownSitting = desk.sitting
         if (desk.loaded) fill()
         else desk.load()
     }
+    // Shown again for another sitting's minutes (the desk was emptied): read them.
+    onVisibleChanged: if (visible && !desk.loaded && !desk.busy) desk.load()
     Connections {
         target: root.desk
         // A version loaded: shown at once unless something typed here would be lost.
         function onChanged() {
+            if (!root.desk.loaded && !root.desk.busy && root.desk.sitting !== root.shownSitting) {
+                editor.text = ""  // another sitting: nothing of the last one's minutes stays
+                root.base = ""
+            }
+            root.shownSitting = root.desk.sitting
             if (!root.desk.loaded || root.desk.busy) return
             if (editor.text === root.desk.text) root.base = root.desk.text  // what is typed is saved
             else if (!root.dirty) root.fill()

@@ -143,6 +143,24 @@ class MinutesDeskTest : public QObject {
     shot(*secretary, "minutes-final");
     const QStringList problems = layoutProblems(*secretary) + layoutProblems(*chair);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join("\n")));
+
+    // The next sitting is created (from the office, as chamberctl does while the server
+    // runs): the consoles chair it; nothing of these minutes stays on screen.
+    {
+      store::Store st(srv.dir.path);
+      std::int64_t head = 0;
+      core::State s = st.load(head);
+      core::CreateSitting next;
+      next.number = 6;
+      next.title = "Kỳ họp thứ sáu";
+      next.agenda = {{"1", "", "Khai mạc", "", {}}};
+      st.run(s, {core::Role::Operator, "operator"}, next, 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(
+        secretary->chamber->property("sitting").toMap().value("number").toInt(), 6, 10000);
+    QTRY_VERIFY(!item(*secretary, "minutesEditor"));
+    QVERIFY(!item(*secretary, "minutesToggle"));
+    QCOMPARE(secretary->chamber->minutes()->property("loaded").toBool(), false);
   }
 
   void theChairMakesTheMinutesPdfOnTheConsoleAndSignsIt() {
