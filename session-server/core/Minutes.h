@@ -7,6 +7,7 @@
 /// "# " a section heading, "## " an item's heading, "- " a list item, other lines paragraphs.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,9 @@ LocalTime vietnamTime(std::int64_t ms);
 int yearInVietnam(std::int64_t ms);
 /// "2026-12-10": the date in Vietnam.
 std::string vietnamDate(std::int64_t ms);
+/// Whether `s` is a calendar date written as vietnamDate writes it: yyyy-mm-dd, month 1–12,
+/// day 1–31 (a petition's due date, a publication's issue and effect).
+bool isIsoDate(std::string_view s);
 /// "12/NQ-HĐND" (individual), "21/2024/NQ-HĐND" (normative).
 std::string resolutionNumber(ResolutionKind kind, int year, int seq);
 

@@ -63,13 +63,6 @@ Decision emitCouncil(EventData e) {
   return d;
 }
 
-bool isDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-  return true;
-}
-
 /// The petition named by a command, or the refusal.
 const Petition* find(const Ctx& c, const std::string& code, Decision& refusal) {
   const auto it = c.state.petitions.byCode.find(code);
@@ -185,7 +178,7 @@ Decision decidePetition(const Ctx& c, const AssignPetition& cmd) {
   if (std::none_of(c.state.responders.begin(), c.state.responders.end(),
                    [&](const Responder& r) { return r.id == responder; }))
     return fail("bad_args", "Không có cơ quan trả lời " + responder + " / unknown responder");
-  if (!cmd.due.empty() && !isDate(cmd.due))
+  if (!cmd.due.empty() && !isIsoDate(cmd.due))
     return fail("bad_args", "Hạn trả lời dạng yyyy-mm-dd / due as yyyy-mm-dd");
   const std::string due =
       cmd.due.empty() ? vietnamDate(c.now_ms + c.state.petitions.catalogue.answerDays * kDayMs)

@@ -2,17 +2,11 @@
 
 #include <stdexcept>
 
+#include "core/Minutes.h"
+
 namespace chamber::store {
 
 namespace {
-
-bool isoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 constexpr const char* kColumns =
     "p.sha256, p.type, p.number, p.title, p.summary, p.issuer, p.signer, p.issued, p.effective, "
@@ -47,7 +41,7 @@ void Publications::put(const core::Publication& p) {
   if (doc.integer(0) != 0) throw std::runtime_error("a classified document is never published");
   if (p.type.empty() || p.number.empty() || p.title.empty() || p.issuer.empty())
     throw std::runtime_error("type, number, title and issuer are required");
-  if (!isoDate(p.issued) || (!p.effective.empty() && !isoDate(p.effective)))
+  if (!core::isIsoDate(p.issued) || (!p.effective.empty() && !core::isIsoDate(p.effective)))
     throw std::runtime_error("dates are YYYY-MM-DD");
   auto same = db_.prepare("SELECT sha256 FROM publications WHERE number = ? AND sha256 <> ?");
   same.bind(1, p.number).bind(2, p.sha256);

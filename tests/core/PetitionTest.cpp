@@ -123,6 +123,7 @@ TEST(Petition, PastItsDueDateAnUnansweredPetitionIsOverdue) {
   const auto code = r.submit();
   r.expectOk(r.run(Harness::secretary(), AcceptPetition{code, "Đề nghị sửa đường.", "", ""}));
   r.expectError(r.run(Harness::secretary(), AssignPetition{code, "r1", "10/01/2027"}), "bad_args");
+  r.expectError(r.run(Harness::secretary(), AssignPetition{code, "r1", "2027-13-10"}), "bad_args");
   r.expectOk(r.run(Harness::secretary(), AssignPetition{code, "r1", "2027-01-10"}));
   EXPECT_FALSE(r.at(code).overdue("2027-01-10")) << "due that day: not yet overdue";
   EXPECT_TRUE(r.at(code).overdue("2027-01-11"));
