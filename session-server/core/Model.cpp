@@ -66,6 +66,12 @@ const Sitting* State::current() const {
   return &sittings.rbegin()->second;
 }
 
+const Responder* State::responder(const std::string& id) const {
+  for (const auto& r : responders)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
 const Sitting* State::sitting(int id) const {
   auto it = sittings.find(id);
   return it == sittings.end() ? nullptr : &it->second;

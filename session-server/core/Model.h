@@ -229,6 +229,8 @@ struct State {
   Sitting* current();
   const Sitting* current() const;
   const Sitting* sitting(int id) const;
+  /// An office on the council's list (People's Committee officials who answer), or nullptr.
+  const Responder* responder(const std::string& id) const;
 };
 
 /// Whether what the cameras see now may reach the public (live HLS, RTMP): not while the

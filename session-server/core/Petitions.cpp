@@ -101,9 +101,7 @@ Decision decidePetition(const Ctx& c, const ConfigurePetitions& cmd) {
       return fail("bad_args",
                   "Mỗi lĩnh vực cần mã riêng và tên / each topic needs its own key "
                   "and a label");
-    if (!t.responder.empty() &&
-        std::none_of(c.state.responders.begin(), c.state.responders.end(),
-                     [&](const Responder& r) { return r.id == t.responder; }))
+    if (!t.responder.empty() && !c.state.responder(t.responder))
       return fail("bad_args", "Không có cơ quan trả lời " + t.responder + " / unknown responder");
   }
   if (cmd.catalogue.answerDays < 1 || cmd.catalogue.answerDays > 365)
@@ -175,8 +173,7 @@ Decision decidePetition(const Ctx& c, const AssignPetition& cmd) {
   if (responder.empty())
     if (const auto* t = c.state.petitions.catalogue.topic(p->topic)) responder = t->responder;
   if (responder.empty()) return fail("bad_args", "Cần cơ quan trả lời / which office answers it");
-  if (std::none_of(c.state.responders.begin(), c.state.responders.end(),
-                   [&](const Responder& r) { return r.id == responder; }))
+  if (!c.state.responder(responder))
     return fail("bad_args", "Không có cơ quan trả lời " + responder + " / unknown responder");
   if (!cmd.due.empty() && !isIsoDate(cmd.due))
     return fail("bad_args", "Hạn trả lời dạng yyyy-mm-dd / due as yyyy-mm-dd");

@@ -234,8 +234,7 @@ Decision decide(const State& state, const Actor& actor, const Command& command,
                  std::holds_alternative<ClearSignIn>(command);
     // The offices answer petitions between sittings too: they are on the council's list.
     if (std::holds_alternative<AnswerPetition>(command))
-      known = std::any_of(state.responders.begin(), state.responders.end(),
-                          [&](const Responder& r) { return r.id == actor.id; });
+      known = state.responder(actor.id) != nullptr;
     if (s) known = known || s->delegate(actor.id) || s->responder(actor.id);
     if (!known) return fail("forbidden", "Không thuộc kỳ họp này / not on this sitting's roster");
   }

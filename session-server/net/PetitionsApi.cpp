@@ -27,12 +27,6 @@ std::string today() {
   return core::vietnamDate(nowMs());
 }
 
-const core::Responder* responderOf(const core::State& st, const std::string& id) {
-  for (const auto& r : st.responders)
-    if (r.id == id) return &r;
-  return nullptr;
-}
-
 std::string topicLabel(const core::State& st, const std::string& key) {
   const auto* t = st.petitions.catalogue.topic(key);
   return t ? t->label : key;
@@ -64,11 +58,11 @@ json publicJson(const core::State& st, const core::Petition& p, const std::strin
   if (p.status == core::PetitionStatus::Rejected) j["reason"] = p.reason;
   if (p.status == core::PetitionStatus::Merged) j["mergedInto"] = p.mergedInto;
   if (!p.duplicates.empty()) j["duplicates"] = p.duplicates;
-  if (const auto* r = responderOf(st, p.responder))
+  if (const auto* r = st.responder(p.responder))
     j["responder"] = {{"name", r->name}, {"title", r->title}};
   if (p.status == core::PetitionStatus::Published) {
     j["answer"] = p.answer;
-    if (const auto* r = responderOf(st, p.answeredBy))
+    if (const auto* r = st.responder(p.answeredBy))
       j["answeredBy"] = {{"name", r->name}, {"title", r->title}};
     for (const auto& h : p.history)
       if (h.status == core::PetitionStatus::Answered) j["answered_ms"] = h.at_ms;
