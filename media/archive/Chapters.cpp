@@ -80,17 +80,17 @@ SittingLog readSitting(const std::vector<LogEvent>& events, int sitting) {
       else if (wasSpeaking && !activeItem.empty())
         out.marks.push_back(
             {e.ts_ms, "item", activeItem, "", itemTitleOf(activeItem) + " (tiếp)", true});
-    } else if (const auto* v = std::get_if<core::VoteCreated>(&*typed)) {
-      votes[v->vote] = {v->title, v->kind};
+    } else if (const auto* created = std::get_if<core::VoteCreated>(&*typed)) {
+      votes[created->vote] = {created->title, created->kind};
     } else if (const auto* o = std::get_if<core::VoteOpened>(&*typed)) {
       const VoteInfo& v = votes[o->vote];
       out.marks.push_back(
           {e.ts_ms, "vote", activeItem, "",
            (v.kind == core::VoteKind::Election ? "Bầu cử: " : "Biểu quyết: ") + v.title});
-    } else if (const auto* c = std::get_if<core::VoteClosed>(&*typed)) {
-      const VoteInfo& v = votes[c->vote];
+    } else if (const auto* closed = std::get_if<core::VoteClosed>(&*typed)) {
+      const VoteInfo& v = votes[closed->vote];
       out.marks.push_back(
-          {e.ts_ms, "result", activeItem, "", resultTitle(v.title, v.kind, c->tally)});
+          {e.ts_ms, "result", activeItem, "", resultTitle(v.title, v.kind, closed->tally)});
     } else if (const auto* m = std::get_if<core::MediaStateChanged>(&*typed)) {
       if (m->state == "live" && !m->recording.empty() && m->recordingStarted_ms > 0 &&
           std::none_of(out.recordings.begin(), out.recordings.end(),

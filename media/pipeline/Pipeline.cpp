@@ -230,11 +230,15 @@ bool Pipeline::handle(GstMessage* msg) {
       const std::string mic = src.rfind(prefix, 0) == 0 ? src.substr(prefix.size()) : src;
       const GValue* rms = gst_structure_get_value(s, "rms");
       double loudest = -200;
-      if (rms && G_VALUE_HOLDS(rms, G_TYPE_VALUE_ARRAY)) {
+      // The level element posts its readings as a GValueArray (deprecated in GLib, but what
+      // GStreamer 1.22's level still sends, and how its own example reads them).
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (rms && G_VALUE_HOLDS(rms, g_value_array_get_type())) {
         auto* arr = static_cast<GValueArray*>(g_value_get_boxed(rms));
         for (guint i = 0; arr && i < arr->n_values; ++i)
           loudest = std::max(loudest, g_value_get_double(g_value_array_get_nth(arr, i)));
       }
+      G_GNUC_END_IGNORE_DEPRECATIONS
       if (const auto change = levels_.reading(mic, loudest, std::chrono::steady_clock::now()))
         if (state_ == MediaState::Live && onState)
           onState(state_, change->silent ? "silence" : "",
