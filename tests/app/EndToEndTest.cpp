@@ -403,12 +403,7 @@ class EndToEndTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(click(*chair, "signButton"), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "signPin") != nullptr, 5000);
     // Typed as the chair would: the token's names, his title, the PIN — a wrong one first.
-    item(*chair, "signModule")->setProperty("text", TestTokens::kModule);
-    item(*chair, "signToken")->setProperty("text", "chu-tich");
-    item(*chair, "signKey")->setProperty("text", "chu-tich-key");
-    item(*chair, "signName")->setProperty("text", "Nguyễn Văn Hùng");
-    item(*chair, "signTitle")->setProperty("text", "Chủ tịch HĐND xã");
-    item(*chair, "signPin")->setProperty("text", "000000");
+    fillSignDialog(*chair, TestTokens::kModule, "000000");
     QVERIFY(click(*chair, "signConfirm"));
     QTRY_VERIFY_WITH_TIMEOUT(
         item(*chair, "signMessage")->property("text").toString().contains("Sai mã PIN"), 10000);

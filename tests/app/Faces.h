@@ -122,4 +122,15 @@ inline QStringList layoutProblems(Face& f) {
   return out;
 }
 
+/// The console's sign dialog filled as the chair of the test council types it: the SoftHSM
+/// token "chu-tich" (tests/support/TestToken.h), his name and title, and `pin`.
+inline void fillSignDialog(Face& f, const char* module, const QString& pin) {
+  item(f, "signModule")->setProperty("text", module);
+  item(f, "signToken")->setProperty("text", "chu-tich");
+  item(f, "signKey")->setProperty("text", "chu-tich-key");
+  item(f, "signName")->setProperty("text", "Nguyễn Văn Hùng");
+  item(f, "signTitle")->setProperty("text", "Chủ tịch HĐND xã");
+  item(f, "signPin")->setProperty("text", pin);
+}
+
 }  // namespace chamber::test

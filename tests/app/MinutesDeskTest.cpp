@@ -223,12 +223,7 @@ class MinutesDeskTest : public QObject {
             viewer->mapToScene({0, 0}).y());
     QVERIFY(click(*chair, "signButton"));
     QTRY_VERIFY_WITH_TIMEOUT(item(*chair, "signPin") != nullptr, 5000);
-    item(*chair, "signModule")->setProperty("text", TestTokens::kModule);
-    item(*chair, "signToken")->setProperty("text", "chu-tich");
-    item(*chair, "signKey")->setProperty("text", "chu-tich-key");
-    item(*chair, "signName")->setProperty("text", "Nguyễn Văn Hùng");
-    item(*chair, "signTitle")->setProperty("text", "Chủ tịch HĐND xã");
-    item(*chair, "signPin")->setProperty("text", "111111");
+    fillSignDialog(*chair, TestTokens::kModule, "111111");
     QVERIFY(click(*chair, "signConfirm"));
     QTRY_VERIFY_WITH_TIMEOUT(
         item(*chair, "signMessage")->property("text").toString().startsWith("✓"), 20000);
